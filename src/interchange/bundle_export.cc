@@ -1,0 +1,46 @@
+#include <fstream>
+
+#include "interchange/bundle.h"
+#include "schema/value.h"
+#include "text/csv.h"
+
+namespace kc {
+
+namespace {
+
+void write_atomically(const std::filesystem::path& path, const std::string& data) {
+  std::filesystem::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    if (!out) throw std::runtime_error("không ghi được tệp " + tmp.string());
+  }
+  std::filesystem::rename(tmp, path);
+}
+
+}  // namespace
+
+ExportResult export_bundle(Store& store, const std::filesystem::path& dir) {
+  std::filesystem::create_directories(dir);
+  ExportResult result;
+  std::vector<std::string> cells;
+  for (const RecordKind& k : catalog()) {
+    std::string out;
+    cells.clear();
+    for (const Field& f : k.fields) cells.emplace_back(f.name);
+    append_csv_record(out, cells);
+    int64_t rows = 0;
+    store.scan(k, [&](const Row& row) {
+      for (size_t i = 0; i < k.fields.size(); ++i) cells[i] = format_field(k.fields[i], row[i]);
+      append_csv_record(out, cells);
+      ++rows;
+    });
+    write_atomically(dir / bundle_file_name(k), out);
+    result.rows_by_kind[std::string(k.name)] = rows;
+    result.total_rows += rows;
+  }
+  return result;
+}
+
+}  // namespace kc

@@ -1,0 +1,221 @@
+#include "store/migrations.h"
+
+namespace kc {
+
+namespace {
+
+// Foreign keys are checked at commit, so rows of one import may come in any order.
+#define KC_REF(table) " REFERENCES " table " DEFERRABLE INITIALLY DEFERRED"
+
+constexpr std::string_view kCore = R"SQL(
+CREATE TABLE don_vi_hanh_chinh (
+  ma TEXT NOT NULL PRIMARY KEY,
+  ten TEXT NOT NULL,
+  loai TEXT NOT NULL,
+  cap TEXT NOT NULL,
+  ma_cap_tren TEXT)SQL" KC_REF("don_vi_hanh_chinh") R"SQL(,
+  hieu_luc_tu TEXT NOT NULL,
+  hieu_luc_den TEXT
+);
+CREATE TABLE don_vi_ke_thua (
+  don_vi TEXT NOT NULL)SQL" KC_REF("don_vi_hanh_chinh") R"SQL(,
+  don_vi_ke_thua TEXT NOT NULL)SQL" KC_REF("don_vi_hanh_chinh") R"SQL(,
+  ngay_hieu_luc TEXT NOT NULL,
+  ghi_chu TEXT,
+  PRIMARY KEY (don_vi, don_vi_ke_thua)
+);
+CREATE TABLE van_ban (
+  ma TEXT NOT NULL PRIMARY KEY,
+  so_hieu TEXT NOT NULL,
+  loai TEXT NOT NULL,
+  co_quan_ban_hanh TEXT NOT NULL,
+  cap_ban_hanh TEXT NOT NULL,
+  dia_ban TEXT)SQL" KC_REF("don_vi_hanh_chinh") R"SQL(,
+  ngay_ban_hanh TEXT NOT NULL,
+  trich_yeu TEXT NOT NULL,
+  sua_doi TEXT)SQL" KC_REF("van_ban") R"SQL(,
+  thay_the TEXT)SQL" KC_REF("van_ban") R"SQL(
+);
+CREATE TABLE dia_ban_uu_tien (
+  don_vi TEXT NOT NULL)SQL" KC_REF("don_vi_hanh_chinh") R"SQL(,
+  loai TEXT NOT NULL,
+  tu_ngay TEXT NOT NULL,
+  den_ngay TEXT,
+  can_cu TEXT)SQL" KC_REF("van_ban") R"SQL(,
+  PRIMARY KEY (don_vi, loai, tu_ngay)
+);
+CREATE TABLE noi_dung (
+  ma TEXT NOT NULL PRIMARY KEY,
+  so_thu_tu BIGINT NOT NULL,
+  ten TEXT NOT NULL,
+  ten_bao_cao TEXT NOT NULL,
+  can_cu TEXT)SQL" KC_REF("van_ban") R"SQL(,
+  hieu_luc_tu TEXT NOT NULL,
+  hieu_luc_den TEXT
+);
+CREATE TABLE chi_tieu (
+  ma TEXT NOT NULL PRIMARY KEY,
+  ten TEXT NOT NULL,
+  don_vi_tinh TEXT NOT NULL,
+  noi_dung TEXT)SQL" KC_REF("noi_dung") R"SQL(,
+  nguon TEXT NOT NULL,
+  so_thu_tu BIGINT
+);
+CREATE TABLE to_chuc (
+  ma TEXT NOT NULL PRIMARY KEY,
+  ten TEXT NOT NULL,
+  ten_viet_tat TEXT,
+  loai TEXT NOT NULL,
+  to_chuc_cap_tren TEXT)SQL" KC_REF("to_chuc") R"SQL(,
+  dia_ban TEXT)SQL" KC_REF("don_vi_hanh_chinh") R"SQL(,
+  hieu_luc_tu TEXT,
+  hieu_luc_den TEXT
+);
+CREATE TABLE can_bo (
+  ma TEXT NOT NULL PRIMARY KEY,
+  ho_ten TEXT NOT NULL,
+  to_chuc TEXT NOT NULL)SQL" KC_REF("to_chuc") R"SQL(,
+  chuc_vu TEXT,
+  vai_tro TEXT NOT NULL,
+  tu_ngay TEXT,
+  den_ngay TEXT
+);
+CREATE TABLE ke_hoach (
+  ma TEXT NOT NULL PRIMARY KEY,
+  ten TEXT NOT NULL,
+  loai TEXT NOT NULL,
+  dia_ban TEXT NOT NULL)SQL" KC_REF("don_vi_hanh_chinh") R"SQL(,
+  tu_nam BIGINT NOT NULL,
+  den_nam BIGINT NOT NULL,
+  van_ban_phe_duyet TEXT)SQL" KC_REF("van_ban") R"SQL(,
+  ke_hoach_cha TEXT)SQL" KC_REF("ke_hoach") R"SQL(,
+  co_quan_bao_cao TEXT)SQL" KC_REF("to_chuc") R"SQL(,
+  phuong_huong TEXT
+);
+CREATE TABLE muc_tieu (
+  ke_hoach TEXT NOT NULL)SQL" KC_REF("ke_hoach") R"SQL(,
+  chi_tieu TEXT NOT NULL)SQL" KC_REF("chi_tieu") R"SQL(,
+  gia_tri BIGINT NOT NULL CHECK (gia_tri >= 0),
+  ghi_chu TEXT,
+  PRIMARY KEY (ke_hoach, chi_tieu)
+);
+CREATE TABLE co_so (
+  ma TEXT NOT NULL PRIMARY KEY,
+  ten TEXT NOT NULL,
+  loai TEXT NOT NULL,
+  nganh TEXT NOT NULL,
+  dia_ban TEXT NOT NULL)SQL" KC_REF("don_vi_hanh_chinh") R"SQL(,
+  dia_chi TEXT,
+  ma_so_thue TEXT,
+  nam_thanh_lap BIGINT,
+  so_lao_dong BIGINT
+);
+CREATE TABLE de_an (
+  ma TEXT NOT NULL PRIMARY KEY,
+  ten TEXT NOT NULL,
+  noi_dung TEXT NOT NULL)SQL" KC_REF("noi_dung") R"SQL(,
+  cap_kinh_phi TEXT NOT NULL,
+  nam_bat_dau BIGINT NOT NULL,
+  nam_ket_thuc BIGINT NOT NULL,
+  don_vi_thuc_hien TEXT NOT NULL)SQL" KC_REF("to_chuc") R"SQL(,
+  dia_ban TEXT NOT NULL)SQL" KC_REF("don_vi_hanh_chinh") R"SQL(,
+  kinh_phi_nsnn BIGINT NOT NULL CHECK (kinh_phi_nsnn >= 0),
+  kinh_phi_doi_ung BIGINT NOT NULL CHECK (kinh_phi_doi_ung >= 0),
+  trang_thai TEXT NOT NULL,
+  ngay_phe_duyet TEXT,
+  ngay_nghiem_thu TEXT,
+  mo_ta TEXT
+);
+CREATE TABLE de_an_co_so (
+  de_an TEXT NOT NULL)SQL" KC_REF("de_an") R"SQL(,
+  co_so TEXT NOT NULL)SQL" KC_REF("co_so") R"SQL(,
+  PRIMARY KEY (de_an, co_so)
+);
+CREATE TABLE de_an_ket_qua (
+  de_an TEXT NOT NULL)SQL" KC_REF("de_an") R"SQL(,
+  chi_tieu TEXT NOT NULL)SQL" KC_REF("chi_tieu") R"SQL(,
+  gia_tri BIGINT NOT NULL CHECK (gia_tri >= 0),
+  PRIMARY KEY (de_an, chi_tieu)
+);
+CREATE TABLE hoat_dong (
+  ma TEXT NOT NULL PRIMARY KEY,
+  ten TEXT NOT NULL,
+  noi_dung TEXT NOT NULL)SQL" KC_REF("noi_dung") R"SQL(,
+  nam BIGINT NOT NULL,
+  dia_ban TEXT NOT NULL)SQL" KC_REF("don_vi_hanh_chinh") R"SQL(,
+  mo_ta TEXT
+);
+CREATE TABLE lang_nghe (
+  ma TEXT NOT NULL PRIMARY KEY,
+  ten TEXT NOT NULL,
+  nghe TEXT NOT NULL,
+  truyen_thong BIGINT NOT NULL,
+  dia_ban TEXT NOT NULL)SQL" KC_REF("don_vi_hanh_chinh") R"SQL(,
+  quyet_dinh_cong_nhan TEXT,
+  ngay_cong_nhan TEXT NOT NULL,
+  ngay_thu_hoi TEXT,
+  hoat_dong_hieu_qua BIGINT NOT NULL,
+  noi_bat BIGINT NOT NULL,
+  so_ho BIGINT
+);
+CREATE TABLE san_pham (
+  ma TEXT NOT NULL PRIMARY KEY,
+  ten TEXT NOT NULL,
+  co_so TEXT NOT NULL)SQL" KC_REF("co_so") R"SQL(,
+  nhom TEXT NOT NULL
+);
+CREATE TABLE dot_binh_chon (
+  ma TEXT NOT NULL PRIMARY KEY,
+  ten TEXT NOT NULL,
+  cap TEXT NOT NULL,
+  nam BIGINT NOT NULL,
+  dia_ban TEXT)SQL" KC_REF("don_vi_hanh_chinh") R"SQL(
+);
+CREATE TABLE ket_qua_binh_chon (
+  dot_binh_chon TEXT NOT NULL)SQL" KC_REF("dot_binh_chon") R"SQL(,
+  san_pham TEXT NOT NULL)SQL" KC_REF("san_pham") R"SQL(,
+  diem BIGINT,
+  dat BIGINT NOT NULL,
+  so_chung_nhan TEXT,
+  PRIMARY KEY (dot_binh_chon, san_pham)
+);
+CREATE TABLE hoi_cho (
+  ma TEXT NOT NULL PRIMARY KEY,
+  ten TEXT NOT NULL,
+  nam BIGINT NOT NULL,
+  dia_diem TEXT NOT NULL,
+  de_an TEXT)SQL" KC_REF("de_an") R"SQL(,
+  so_luot_tham_gia BIGINT
+);
+CREATE TABLE cum_cong_nghiep (
+  ma TEXT NOT NULL PRIMARY KEY,
+  ten TEXT NOT NULL,
+  dia_ban TEXT NOT NULL)SQL" KC_REF("don_vi_hanh_chinh") R"SQL(,
+  dien_tich_ha BIGINT,
+  trang_thai TEXT NOT NULL,
+  de_an TEXT)SQL" KC_REF("de_an") R"SQL(
+);
+CREATE TABLE thong_ke (
+  dia_ban TEXT NOT NULL)SQL" KC_REF("don_vi_hanh_chinh") R"SQL(,
+  nam BIGINT NOT NULL,
+  chi_so TEXT NOT NULL,
+  gia_tri BIGINT NOT NULL CHECK (gia_tri >= 0),
+  nguon TEXT,
+  PRIMARY KEY (dia_ban, nam, chi_so)
+);
+CREATE INDEX de_an_ket_qua_chi_tieu ON de_an_ket_qua (chi_tieu);
+CREATE INDEX de_an_nam ON de_an (nam_bat_dau)
+)SQL";
+
+#undef KC_REF
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> all = {
+      {1, "core records of the khuyến công program", kCore},
+  };
+  return all;
+}
+
+}  // namespace kc

@@ -1,0 +1,173 @@
+#include "store/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include "store/migrations.h"
+
+namespace kc {
+
+void SqliteStore::StatementDeleter::operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+
+SqliteStore::SqliteStore(const std::string& path) : path_(path) {
+  int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw StoreError("không mở được cơ sở dữ liệu " + path + ": " + message);
+  }
+  sqlite3_busy_timeout(db_, 5000);
+  exec("PRAGMA foreign_keys = ON");
+  exec("PRAGMA journal_mode = WAL");
+  exec("PRAGMA synchronous = NORMAL");
+}
+
+SqliteStore::~SqliteStore() {
+  insert_statements_.clear();
+  sqlite3_close(db_);
+}
+
+void SqliteStore::fail(const std::string& what) {
+  throw StoreError(what + ": " + sqlite3_errmsg(db_));
+}
+
+SqliteStore::Statement SqliteStore::prepare(const std::string& sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) fail("SQL lỗi (" + sql + ")");
+  return Statement(stmt);
+}
+
+void SqliteStore::exec(const std::string& sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : "?";
+    sqlite3_free(error);
+    throw StoreError("lệnh cơ sở dữ liệu thất bại: " + message);
+  }
+}
+
+int SqliteStore::schema_version() {
+  auto has = prepare("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'");
+  sqlite3_step(has.get());
+  if (sqlite3_column_int(has.get(), 0) == 0) return 0;
+  auto v = prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+  sqlite3_step(v.get());
+  return sqlite3_column_int(v.get(), 0);
+}
+
+int SqliteStore::migrate() {
+  exec("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
+  int current = schema_version();
+  int applied = 0;
+  for (const Migration& m : migrations()) {
+    if (m.version <= current) continue;
+    Transaction tx(*this);
+    exec(std::string(m.sql));
+    auto rec = prepare("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, datetime('now'))");
+    sqlite3_bind_int(rec.get(), 1, m.version);
+    sqlite3_bind_text(rec.get(), 2, m.description.data(), static_cast<int>(m.description.size()), SQLITE_STATIC);
+    if (sqlite3_step(rec.get()) != SQLITE_DONE) fail("không ghi được phiên bản lược đồ");
+    tx.commit();
+    ++applied;
+  }
+  return applied;
+}
+
+void SqliteStore::begin() { exec("BEGIN IMMEDIATE"); }
+void SqliteStore::commit() { exec("COMMIT"); }
+void SqliteStore::rollback() { exec("ROLLBACK"); }
+
+void SqliteStore::insert(const RecordKind& kind, const Row& row) {
+  auto it = insert_statements_.find(kind.name);
+  if (it == insert_statements_.end()) {
+    std::string sql = "INSERT INTO " + std::string(kind.name) + " (";
+    std::string params;
+    for (size_t i = 0; i < kind.fields.size(); ++i) {
+      sql += (i ? ", " : "") + std::string(kind.fields[i].name);
+      params += i ? ", ?" : "?";
+    }
+    sql += ") VALUES (" + params + ")";
+    it = insert_statements_.emplace(kind.name, prepare(sql)).first;
+  }
+  sqlite3_stmt* stmt = it->second.get();
+  for (size_t i = 0; i < row.size(); ++i) {
+    int col = static_cast<int>(i + 1);
+    if (const auto* n = std::get_if<int64_t>(&row[i])) {
+      sqlite3_bind_int64(stmt, col, *n);
+    } else if (const auto* s = std::get_if<std::string>(&row[i])) {
+      sqlite3_bind_text(stmt, col, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
+    } else {
+      sqlite3_bind_null(stmt, col);
+    }
+  }
+  int rc = sqlite3_step(stmt);
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  if (rc != SQLITE_DONE) fail("không ghi được bản ghi vào bảng " + std::string(kind.name));
+}
+
+void SqliteStore::scan(const RecordKind& kind, const std::function<void(const Row&)>& fn) {
+  std::string sql = "SELECT ";
+  for (size_t i = 0; i < kind.fields.size(); ++i) sql += (i ? ", " : "") + std::string(kind.fields[i].name);
+  sql += " FROM " + std::string(kind.name) + " ORDER BY ";
+  for (size_t i = 0; i < kind.key.size(); ++i) sql += (i ? ", " : "") + std::string(kind.fields[kind.key[i]].name);
+  auto stmt = prepare(sql);
+  Row row(kind.fields.size());
+  int rc;
+  while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+    for (size_t i = 0; i < kind.fields.size(); ++i) {
+      int col = static_cast<int>(i);
+      switch (sqlite3_column_type(stmt.get(), col)) {
+        case SQLITE_NULL:
+          row[i] = std::monostate{};
+          break;
+        case SQLITE_INTEGER:
+          row[i] = static_cast<int64_t>(sqlite3_column_int64(stmt.get(), col));
+          break;
+        default: {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt.get(), col));
+          int size = sqlite3_column_bytes(stmt.get(), col);
+          if (auto* s = std::get_if<std::string>(&row[i]))
+            s->assign(text, static_cast<size_t>(size));
+          else
+            row[i] = std::string(text, static_cast<size_t>(size));
+        }
+      }
+    }
+    fn(row);
+  }
+  if (rc != SQLITE_DONE) fail("không đọc được bảng " + std::string(kind.name));
+}
+
+int64_t SqliteStore::count(const RecordKind& kind) {
+  auto stmt = prepare("SELECT count(*) FROM " + std::string(kind.name));
+  if (sqlite3_step(stmt.get()) != SQLITE_ROW) fail("không đếm được bảng " + std::string(kind.name));
+  return sqlite3_column_int64(stmt.get(), 0);
+}
+
+std::vector<ColumnInfo> SqliteStore::describe_table(const std::string& table) {
+  auto stmt = prepare("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)");
+  sqlite3_bind_text(stmt.get(), 1, table.c_str(), -1, SQLITE_TRANSIENT);
+  std::vector<ColumnInfo> out;
+  while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
+    ColumnInfo c;
+    c.name = reinterpret_cast<const char*>(sqlite3_column_text(stmt.get(), 0));
+    std::string type = reinterpret_cast<const char*>(sqlite3_column_text(stmt.get(), 1));
+    c.integer = type.find("INT") != std::string::npos;
+    // SQLite reports primary-key columns as nullable; they are not null in effect.
+    c.key_position = sqlite3_column_int(stmt.get(), 3);
+    c.not_null = sqlite3_column_int(stmt.get(), 2) != 0 || c.key_position > 0;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::unique_ptr<Store> open_store(const std::string& url) {
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
+    throw StoreError("máy chủ PostgreSQL chưa được hỗ trợ trong phiên bản này; hãy dùng tệp SQLite");
+  auto store = std::make_unique<SqliteStore>(url);
+  store->migrate();
+  return store;
+}
+
+}  // namespace kc

@@ -1,0 +1,50 @@
+// The embedded engine: one SQLite file. Foreign keys on, WAL journal, prepared statements
+// cached per kind. See store.h for the contract.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace kc {
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const std::string& path);
+  ~SqliteStore() override;
+
+  int migrate() override;
+  int schema_version() override;
+  void begin() override;
+  void commit() override;
+  void rollback() override;
+  void insert(const RecordKind& kind, const Row& row) override;
+  void scan(const RecordKind& kind, const std::function<void(const Row&)>& fn) override;
+  int64_t count(const RecordKind& kind) override;
+  std::vector<ColumnInfo> describe_table(const std::string& table) override;
+  std::string describe() const override { return "SQLite " + path_; }
+
+  // The raw handle, for engine-specific tools (backup) only.
+  sqlite3* handle() { return db_; }
+
+ private:
+  struct StatementDeleter {
+    void operator()(sqlite3_stmt* s) const;
+  };
+  using Statement = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
+
+  Statement prepare(const std::string& sql);
+  void exec(const std::string& sql);
+  [[noreturn]] void fail(const std::string& what);
+
+  std::string path_;
+  sqlite3* db_ = nullptr;
+  std::map<std::string_view, Statement> insert_statements_;
+};
+
+}  // namespace kc

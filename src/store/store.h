@@ -1,0 +1,90 @@
+// The store: where records live. One interface, engines behind it (SQLite now; PostgreSQL
+// implements the same interface). Domain, import and report code use only this interface,
+// never an engine's SQL, so they run unchanged on either engine.
+//
+// Contract:
+//  - every multi-row write happens between begin() and commit(); rollback() undoes it all;
+//  - scan() returns rows ordered by the kind's key (text keys in byte order), so that an
+//    export is the same whatever order the rows were written in;
+//  - failures that end the operation (I/O, constraint violations) throw StoreError.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "schema/record_kind.h"
+#include "schema/value.h"
+
+namespace kc {
+
+struct StoreError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// One column of a table as the database describes it (for the schema check).
+struct ColumnInfo {
+  std::string name;
+  bool integer = false;   // integer affinity / bigint
+  bool not_null = false;
+  int key_position = 0;   // 1-based position in the primary key, 0 when not part of it
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Applies pending migrations; returns how many were applied.
+  virtual int migrate() = 0;
+  virtual int schema_version() = 0;
+
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+
+  // Inserts one row; `row` holds one value per field of `kind`, in field order.
+  virtual void insert(const RecordKind& kind, const Row& row) = 0;
+
+  // Calls `fn` for every row, ordered by key. The Row reference is valid during the call.
+  virtual void scan(const RecordKind& kind, const std::function<void(const Row&)>& fn) = 0;
+
+  virtual int64_t count(const RecordKind& kind) = 0;
+
+  virtual std::vector<ColumnInfo> describe_table(const std::string& table) = 0;
+
+  // A short name of the engine and target for messages ("SQLite khuyencong.db").
+  virtual std::string describe() const = 0;
+};
+
+// Opens the store named by `url`: a file path (SQLite, created if absent) or, once that
+// engine exists, a postgresql:// URL. Migrations are applied on open.
+std::unique_ptr<Store> open_store(const std::string& url);
+
+// Rolls back on scope exit unless commit() was called.
+class Transaction {
+ public:
+  explicit Transaction(Store& store) : store_(store) { store_.begin(); }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction() {
+    if (!done_) {
+      try {
+        store_.rollback();
+      } catch (...) {
+      }
+    }
+  }
+  void commit() {
+    store_.commit();
+    done_ = true;
+  }
+
+ private:
+  Store& store_;
+  bool done_ = false;
+};
+
+}  // namespace kc
