@@ -1,25 +1,10 @@
-#include <fstream>
 
+#include "core/file_io.h"
 #include "interchange/bundle.h"
 #include "schema/value.h"
 #include "text/csv.h"
 
 namespace kc {
-
-namespace {
-
-void write_atomically(const std::filesystem::path& path, const std::string& data) {
-  std::filesystem::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!out) throw std::runtime_error("không ghi được tệp " + tmp.string());
-  }
-  std::filesystem::rename(tmp, path);
-}
-
-}  // namespace
 
 ExportResult export_bundle(Store& store, const std::filesystem::path& dir) {
   std::filesystem::create_directories(dir);
@@ -36,7 +21,7 @@ ExportResult export_bundle(Store& store, const std::filesystem::path& dir) {
       append_csv_record(out, cells);
       ++rows;
     });
-    write_atomically(dir / bundle_file_name(k), out);
+    write_file_atomically(dir / bundle_file_name(k), out);
     result.rows_by_kind[std::string(k.name)] = rows;
     result.total_rows += rows;
   }

@@ -1,6 +1,7 @@
 #include "text/normalize.h"
 
 #include <unicode/bytestream.h>
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
@@ -54,5 +55,35 @@ std::string fold_for_search(std::string_view s) {
   u.toUTF8String(out);
   return out;
 }
+
+std::string to_upper_vi(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.toUpper(icu::Locale("vi"));
+  std::string out;
+  u.toUTF8String(out);
+  return to_nfc(out);
+}
+
+namespace {
+
+std::string change_first(std::string_view s, bool upper) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (u.isEmpty()) return {};
+  int32_t first_len = U16_LENGTH(u.char32At(0));
+  icu::UnicodeString head(u, 0, first_len);
+  if (upper)
+    head.toUpper(icu::Locale("vi"));
+  else
+    head.toLower(icu::Locale("vi"));
+  u.replace(0, first_len, head);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::string lower_first_vi(std::string_view s) { return change_first(s, false); }
+std::string upper_first_vi(std::string_view s) { return change_first(s, true); }
 
 }  // namespace kc

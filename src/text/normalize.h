@@ -14,4 +14,12 @@ std::string to_nfc(std::string_view s);
 // ("Đình Trì" -> "dinh tri").
 std::string fold_for_search(std::string_view s);
 
+// Upper case with Vietnamese rules ("Sở Công Thương" -> "SỞ CÔNG THƯƠNG").
+std::string to_upper_vi(std::string_view s);
+
+// The first letter in lower case ("Phê duyệt kế hoạch" -> "phê duyệt kế hoạch").
+std::string lower_first_vi(std::string_view s);
+// The first letter in upper case.
+std::string upper_first_vi(std::string_view s);
+
 }  // namespace kc

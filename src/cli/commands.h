@@ -1,0 +1,23 @@
+// The subcommands of the khuyencong CLI. Each add_* function registers one subcommand on
+// the app; its callback runs the command and stores the process exit code in `exit_code`.
+// Exit codes: 0 success, 1 refused input or inconsistencies found, 2 usage or system error.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace kc::cli {
+
+struct Context {
+  std::string db = "khuyencong.db";  // --db: SQLite file path
+  int exit_code = 0;
+};
+
+void add_init_command(CLI::App& app, Context& ctx);
+void add_import_command(CLI::App& app, Context& ctx);
+void add_export_command(CLI::App& app, Context& ctx);
+void add_report_command(CLI::App& app, Context& ctx);
+void add_check_command(CLI::App& app, Context& ctx);
+
+}  // namespace kc::cli

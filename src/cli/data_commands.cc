@@ -1,0 +1,54 @@
+// init, import and export: moving records in and out of the store.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "interchange/bundle.h"
+#include "store/store.h"
+
+namespace kc::cli {
+
+namespace {
+constexpr size_t kMaxProblemsShown = 200;
+}
+
+void add_init_command(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("init", "Tạo hoặc nâng cấp cơ sở dữ liệu");
+  cmd->callback([&ctx] {
+    auto store = open_store(ctx.db);
+    std::cout << "Cơ sở dữ liệu " << store->describe() << " ở phiên bản lược đồ " << store->schema_version() << ".\n";
+  });
+}
+
+void add_import_command(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("import", "Nhập bộ dữ liệu CSV (kiểm tra toàn bộ trước khi ghi)");
+  auto dir = std::make_shared<std::string>();
+  cmd->add_option("dir", *dir, "Thư mục bộ dữ liệu (xem docs/bundle.md)")->required();
+  cmd->callback([&ctx, dir] {
+    auto store = open_store(ctx.db);
+    ImportResult r = import_bundle(*store, *dir);
+    if (!r.ok()) {
+      std::cerr << "Không nhập dữ liệu: phát hiện " << r.problems.size()
+                << " vấn đề; cơ sở dữ liệu không thay đổi.\n";
+      for (size_t i = 0; i < r.problems.size() && i < kMaxProblemsShown; ++i)
+        std::cerr << "  " << format_problem(r.problems[i]) << "\n";
+      if (r.problems.size() > kMaxProblemsShown)
+        std::cerr << "  … và " << r.problems.size() - kMaxProblemsShown << " vấn đề khác.\n";
+      ctx.exit_code = 1;
+      return;
+    }
+    std::cout << "Đã nhập " << r.total_rows << " bản ghi vào " << store->describe() << ".\n";
+  });
+}
+
+void add_export_command(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand("export", "Xuất toàn bộ dữ liệu ra bộ CSV");
+  auto dir = std::make_shared<std::string>();
+  cmd->add_option("dir", *dir, "Thư mục đích")->required();
+  cmd->callback([&ctx, dir] {
+    auto store = open_store(ctx.db);
+    ExportResult r = export_bundle(*store, *dir);
+    std::cout << "Đã xuất " << r.total_rows << " bản ghi ra thư mục " << *dir << ".\n";
+  });
+}
+
+}  // namespace kc::cli

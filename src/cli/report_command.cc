@@ -1,0 +1,58 @@
+// report phase: the five-year (phase) evaluation report of one plan.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "model/dataset.h"
+#include "report/phase_report.h"
+#include "report/report_output.h"
+#include "store/store.h"
+
+namespace kc::cli {
+
+namespace {
+
+struct ReportOptions {
+  std::string plan, format, output = "-", date;
+};
+
+void run_phase_report(Context& ctx, const ReportOptions& o) {
+  std::optional<ReportFormat> format;
+  if (!o.format.empty()) {
+    format = parse_report_format(o.format);
+    if (!format) throw CLI::ValidationError("--format", "định dạng \"" + o.format + "\" không hỗ trợ; dùng md, html, docx hoặc json");
+  } else {
+    format = o.output == "-" ? std::optional(ReportFormat::Markdown) : format_from_extension(o.output);
+    if (!format) throw CLI::ValidationError("--format", "không suy ra được định dạng từ tên tệp; thêm --format md|html|docx|json");
+  }
+  PhaseDocumentOptions doc_options;
+  if (!o.date.empty()) {
+    doc_options.date = parse_date(o.date);
+    if (!doc_options.date) throw CLI::ValidationError("--date", "ngày \"" + o.date + "\" không hợp lệ (yyyy-mm-dd hoặc dd/mm/yyyy)");
+  }
+  auto store = open_store(ctx.db);
+  Dataset data = load_dataset(*store);
+  PhaseReportResult result = compute_phase_report(data, o.plan);
+  if (result.error) {
+    std::cerr << "Không lập được báo cáo: " << result.error->message << ".\n";
+    ctx.exit_code = 1;
+    return;
+  }
+  write_phase_report(*result.report, *format, o.output, doc_options);
+  if (o.output != "-") std::cout << "Đã ghi báo cáo kế hoạch " << o.plan << " vào " << o.output << ".\n";
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, Context& ctx) {
+  auto* report = app.add_subcommand("report", "Lập báo cáo từ dữ liệu");
+  report->require_subcommand(1);
+  auto* phase = report->add_subcommand("phase", "Báo cáo kết quả hoạt động khuyến công giai đoạn của một kế hoạch");
+  auto o = std::make_shared<ReportOptions>();
+  phase->add_option("--plan", o->plan, "Mã kế hoạch giai đoạn (ví dụ bg-2016-2020)")->required();
+  phase->add_option("--format", o->format, "md, html, docx hoặc json (mặc định theo đuôi tệp)");
+  phase->add_option("-o,--output", o->output, "Tệp đầu ra (mặc định: in ra màn hình)");
+  phase->add_option("--date", o->date, "Ngày ký báo cáo (yyyy-mm-dd); bỏ trống để điền tay");
+  phase->callback([&ctx, o] { run_phase_report(ctx, *o); });
+}
+
+}  // namespace kc::cli

@@ -1,0 +1,204 @@
+// Builds a Dataset from the store: one scan per kind, codes resolved to indexes.
+#include <functional>
+#include <stdexcept>
+
+#include "model/dataset.h"
+#include "schema/record_kind.h"
+#include "schema/value.h"
+#include "store/store.h"
+
+namespace kc {
+
+namespace {
+
+// Column positions of one kind, looked up once by name.
+class Columns {
+ public:
+  explicit Columns(const RecordKind& kind) : kind_(kind) {}
+  size_t operator[](std::string_view name) const {
+    int i = kind_.field_index(name);
+    if (i < 0) throw std::logic_error("dataset loader: no field " + std::string(name));
+    return static_cast<size_t>(i);
+  }
+
+ private:
+  const RecordKind& kind_;
+};
+
+std::string text(const Row& r, size_t i) { return std::string(text_or_empty(r[i])); }
+int64_t number(const Row& r, size_t i) { return is_null(r[i]) ? 0 : as_int(r[i]); }
+std::optional<int64_t> optional_number(const Row& r, size_t i) {
+  if (is_null(r[i])) return std::nullopt;
+  return as_int(r[i]);
+}
+std::optional<Date> optional_date(const Row& r, size_t i) {
+  if (is_null(r[i])) return std::nullopt;
+  return parse_date(as_text(r[i]));
+}
+Date date(const Row& r, size_t i) { return optional_date(r, i).value_or(Date{}); }
+
+template <typename Map>
+int32_t lookup(const Map& map, std::string_view code) {
+  if (code.empty()) return -1;
+  auto it = map.find(std::string(code));
+  return it == map.end() ? -1 : it->second;
+}
+
+void scan(Store& store, std::string_view kind_name, const std::function<void(const Columns&, const Row&)>& fn) {
+  const RecordKind& k = kind(kind_name);
+  Columns cols(k);
+  store.scan(k, [&](const Row& row) { fn(cols, row); });
+}
+
+FundingLevel funding_level(std::string_view code) {
+  if (code == "quoc_gia") return FundingLevel::National;
+  if (code == "tinh") return FundingLevel::Provincial;
+  return FundingLevel::District;
+}
+
+}  // namespace
+
+Dataset load_dataset(Store& store) {
+  Dataset d;
+  std::unordered_map<std::string, int32_t> units, contents, indicators, orgs, plans, products, rounds;
+  std::vector<std::string> unit_parent, org_parent, plan_parent;
+
+  scan(store, "don_vi_hanh_chinh", [&](const Columns& c, const Row& r) {
+    Unit u{text(r, c["ma"]), text(r, c["ten"]), text(r, c["loai"]), text(r, c["cap"]), -1,
+           DateRange{date(r, c["hieu_luc_tu"]), optional_date(r, c["hieu_luc_den"])}, {}};
+    units.emplace(u.code, static_cast<int32_t>(d.units.size()));
+    unit_parent.push_back(text(r, c["ma_cap_tren"]));
+    d.units.push_back(std::move(u));
+  });
+  for (size_t i = 0; i < d.units.size(); ++i) d.units[i].parent = lookup(units, unit_parent[i]);
+
+  scan(store, "dia_ban_uu_tien", [&](const Columns& c, const Row& r) {
+    int32_t u = lookup(units, text(r, c["don_vi"]));
+    if (u >= 0)
+      d.units[static_cast<size_t>(u)].priority_periods.emplace_back(
+          text(r, c["loai"]), DateRange{date(r, c["tu_ngay"]), optional_date(r, c["den_ngay"])});
+  });
+
+  scan(store, "van_ban", [&](const Columns& c, const Row& r) {
+    d.documents.push_back({text(r, c["ma"]), text(r, c["so_hieu"]), text(r, c["loai"]),
+                           text(r, c["co_quan_ban_hanh"]), text(r, c["cap_ban_hanh"]),
+                           text(r, c["trich_yeu"]), lookup(units, text(r, c["dia_ban"])),
+                           date(r, c["ngay_ban_hanh"]), text(r, c["sua_doi"]), text(r, c["thay_the"])});
+  });
+
+  scan(store, "noi_dung", [&](const Columns& c, const Row& r) {
+    contents.emplace(text(r, c["ma"]), static_cast<int32_t>(d.contents.size()));
+    d.contents.push_back({text(r, c["ma"]), text(r, c["ten"]), text(r, c["ten_bao_cao"]),
+                          static_cast<int>(number(r, c["so_thu_tu"])),
+                          DateRange{date(r, c["hieu_luc_tu"]), optional_date(r, c["hieu_luc_den"])}});
+  });
+
+  scan(store, "chi_tieu", [&](const Columns& c, const Row& r) {
+    indicators.emplace(text(r, c["ma"]), static_cast<int32_t>(d.indicators.size()));
+    d.indicators.push_back({text(r, c["ma"]), text(r, c["ten"]), text(r, c["don_vi_tinh"]),
+                            text(r, c["nguon"]), lookup(contents, text(r, c["noi_dung"])),
+                            number(r, c["so_thu_tu"])});
+  });
+
+  scan(store, "to_chuc", [&](const Columns& c, const Row& r) {
+    orgs.emplace(text(r, c["ma"]), static_cast<int32_t>(d.organisations.size()));
+    org_parent.push_back(text(r, c["to_chuc_cap_tren"]));
+    d.organisations.push_back({text(r, c["ma"]), text(r, c["ten"]), text(r, c["ten_viet_tat"]),
+                               text(r, c["loai"]), -1, lookup(units, text(r, c["dia_ban"])),
+                               optional_date(r, c["hieu_luc_tu"]), optional_date(r, c["hieu_luc_den"])});
+  });
+  for (size_t i = 0; i < d.organisations.size(); ++i) d.organisations[i].parent = lookup(orgs, org_parent[i]);
+
+  scan(store, "can_bo", [&](const Columns& c, const Row& r) {
+    d.staff.push_back({text(r, c["ma"]), text(r, c["ho_ten"]), text(r, c["chuc_vu"]), text(r, c["vai_tro"]),
+                       lookup(orgs, text(r, c["to_chuc"])), optional_date(r, c["tu_ngay"]),
+                       optional_date(r, c["den_ngay"])});
+  });
+
+  scan(store, "ke_hoach", [&](const Columns& c, const Row& r) {
+    plans.emplace(text(r, c["ma"]), static_cast<int32_t>(d.plans.size()));
+    plan_parent.push_back(text(r, c["ke_hoach_cha"]));
+    d.plans.push_back({text(r, c["ma"]), text(r, c["ten"]), text(r, c["loai"]), text(r, c["phuong_huong"]),
+                       lookup(units, text(r, c["dia_ban"])), -1, lookup(orgs, text(r, c["co_quan_bao_cao"])),
+                       static_cast<int>(number(r, c["tu_nam"])), static_cast<int>(number(r, c["den_nam"])),
+                       text(r, c["van_ban_phe_duyet"])});
+  });
+  for (size_t i = 0; i < d.plans.size(); ++i) d.plans[i].parent = lookup(plans, plan_parent[i]);
+
+  scan(store, "muc_tieu", [&](const Columns& c, const Row& r) {
+    d.targets.push_back({lookup(plans, text(r, c["ke_hoach"])), lookup(indicators, text(r, c["chi_tieu"])),
+                         number(r, c["gia_tri"]), text(r, c["ghi_chu"])});
+  });
+
+  scan(store, "co_so", [&](const Columns& c, const Row& r) {
+    d.establishments.index.emplace(text(r, c["ma"]), static_cast<int32_t>(d.establishments.unit.size()));
+    d.establishments.unit.push_back(lookup(units, text(r, c["dia_ban"])));
+  });
+
+  Projects& p = d.projects;
+  scan(store, "de_an", [&](const Columns& c, const Row& r) {
+    p.index.emplace(text(r, c["ma"]), static_cast<int32_t>(p.code.size()));
+    p.code.push_back(text(r, c["ma"]));
+    p.content.push_back(static_cast<int16_t>(lookup(contents, text(r, c["noi_dung"]))));
+    p.level.push_back(funding_level(text_or_empty(r[c["cap_kinh_phi"]])));
+    p.status.push_back(text(r, c["trang_thai"]));
+    p.year_from.push_back(static_cast<int16_t>(number(r, c["nam_bat_dau"])));
+    p.year_to.push_back(static_cast<int16_t>(number(r, c["nam_ket_thuc"])));
+    p.unit.push_back(lookup(units, text(r, c["dia_ban"])));
+    p.budget.push_back(number(r, c["kinh_phi_nsnn"]));
+    p.counterpart.push_back(number(r, c["kinh_phi_doi_ung"]));
+  });
+
+  scan(store, "de_an_ket_qua", [&](const Columns& c, const Row& r) {
+    d.outputs.project.push_back(lookup(p.index, text_or_empty(r[c["de_an"]])));
+    d.outputs.indicator.push_back(static_cast<int16_t>(lookup(indicators, text_or_empty(r[c["chi_tieu"]]))));
+    d.outputs.value.push_back(number(r, c["gia_tri"]));
+  });
+
+  scan(store, "hoat_dong", [&](const Columns& c, const Row& r) {
+    d.activities.push_back({text(r, c["ma"]), text(r, c["ten"]), text(r, c["mo_ta"]),
+                            lookup(contents, text(r, c["noi_dung"])), lookup(units, text(r, c["dia_ban"])),
+                            static_cast<int>(number(r, c["nam"]))});
+  });
+
+  scan(store, "lang_nghe", [&](const Columns& c, const Row& r) {
+    d.craft_villages.push_back({text(r, c["ma"]), text(r, c["ten"]), text(r, c["nghe"]),
+                                number(r, c["truyen_thong"]) != 0, number(r, c["hoat_dong_hieu_qua"]) != 0,
+                                number(r, c["noi_bat"]) != 0, lookup(units, text(r, c["dia_ban"])),
+                                date(r, c["ngay_cong_nhan"]), optional_date(r, c["ngay_thu_hoi"])});
+  });
+
+  scan(store, "san_pham", [&](const Columns& c, const Row& r) {
+    products.emplace(text(r, c["ma"]), static_cast<int32_t>(d.products.size()));
+    d.products.push_back({text(r, c["ma"]), text(r, c["ten"]), lookup(d.establishments.index, text(r, c["co_so"]))});
+  });
+
+  scan(store, "dot_binh_chon", [&](const Columns& c, const Row& r) {
+    rounds.emplace(text(r, c["ma"]), static_cast<int32_t>(d.rounds.size()));
+    d.rounds.push_back({text(r, c["ma"]), text(r, c["ten"]), text(r, c["cap"]),
+                        static_cast<int>(number(r, c["nam"])), lookup(units, text(r, c["dia_ban"]))});
+  });
+
+  scan(store, "ket_qua_binh_chon", [&](const Columns& c, const Row& r) {
+    d.results.push_back({lookup(rounds, text(r, c["dot_binh_chon"])), lookup(products, text(r, c["san_pham"])),
+                         optional_number(r, c["diem"]), number(r, c["dat"]) != 0});
+  });
+
+  scan(store, "hoi_cho", [&](const Columns& c, const Row& r) {
+    d.fairs.push_back({text(r, c["ma"]), text(r, c["ten"]), static_cast<int>(number(r, c["nam"])),
+                       lookup(p.index, text(r, c["de_an"])), optional_number(r, c["so_luot_tham_gia"])});
+  });
+
+  scan(store, "cum_cong_nghiep", [&](const Columns& c, const Row& r) {
+    d.clusters.push_back({text(r, c["ma"]), text(r, c["ten"]), text(r, c["trang_thai"]),
+                          lookup(units, text(r, c["dia_ban"])), lookup(p.index, text(r, c["de_an"]))});
+  });
+
+  scan(store, "thong_ke", [&](const Columns& c, const Row& r) {
+    d.statistics.push_back({lookup(units, text(r, c["dia_ban"])), static_cast<int>(number(r, c["nam"])),
+                            text(r, c["chi_so"]), number(r, c["gia_tri"])});
+  });
+  return d;
+}
+
+}  // namespace kc

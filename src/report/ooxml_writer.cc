@@ -1,0 +1,287 @@
+// Builders for WordprocessingML fragments and the atomic ZIP package writer (libzip).
+#include "report/ooxml_writer.h"
+
+#include <zip.h>
+
+#include <cstdint>
+#include <random>
+#include <stdexcept>
+#include <system_error>
+
+namespace kc::ooxml {
+namespace {
+
+// Decodes the code point at s[i]; returns its length, or 0 when the bytes are ill-formed.
+size_t decode_utf8(std::string_view s, size_t i, uint32_t& cp) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = byte(i);
+  size_t len;
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  } else if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+      (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0;
+  return len;
+}
+
+bool allowed_in_xml(uint32_t cp) {
+  if (cp < 0x20) return cp == 0x9 || cp == 0xA || cp == 0xD;
+  return cp != 0xFFFE && cp != 0xFFFF;  // surrogates never decode as well-formed UTF-8
+}
+
+const char* align_value(Align a) {
+  switch (a) {
+    case Align::Left:
+      return "left";
+    case Align::Center:
+      return "center";
+    case Align::Right:
+      return "right";
+    case Align::Both:
+      return "both";
+    case Align::Inherit:
+      break;
+  }
+  return nullptr;
+}
+
+std::string attr(const char* name, int value) {
+  return std::string(" w:") + name + "=\"" + std::to_string(value) + "\"";
+}
+
+std::string run_properties(const RunFormat& f) {
+  std::string p;
+  if (f.bold) p += "<w:b/><w:bCs/>";
+  if (f.italic) p += "<w:i/><w:iCs/>";
+  if (f.caps) p += "<w:caps/>";
+  if (f.half_points > 0) {
+    std::string v = std::to_string(f.half_points);
+    p += "<w:sz w:val=\"" + v + "\"/><w:szCs w:val=\"" + v + "\"/>";
+  }
+  return p.empty() ? p : "<w:rPr>" + p + "</w:rPr>";
+}
+
+}  // namespace
+
+std::string escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (size_t i = 0; i < text.size();) {
+    uint32_t cp = 0;
+    size_t len = decode_utf8(text, i, cp);
+    if (len == 0) {  // ill-formed byte: drop it and resynchronise on the next one
+      ++i;
+      continue;
+    }
+    if (allowed_in_xml(cp)) {
+      switch (cp) {
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&apos;";
+          break;
+        default:
+          out.append(text.substr(i, len));
+      }
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string run(std::string_view text, const RunFormat& format) {
+  std::string r = "<w:r>" + run_properties(format);
+  size_t start = 0;
+  auto flush = [&](size_t end) {
+    if (end > start)
+      r += "<w:t xml:space=\"preserve\">" + escape(text.substr(start, end - start)) + "</w:t>";
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\t' && text[i] != '\n') continue;
+    flush(i);
+    r += text[i] == '\t' ? "<w:tab/>" : "<w:br/>";
+    start = i + 1;
+  }
+  flush(text.size());
+  return r + "</w:r>";
+}
+
+std::string paragraph(const ParaFormat& f, std::string_view runs_xml) {
+  std::string p;
+  if (!f.style.empty()) p += "<w:pStyle w:val=\"" + escape(f.style) + "\"/>";
+  if (f.keep_next) p += "<w:keepNext/>";
+  if (f.bottom_border)
+    p += "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/>"
+         "</w:pBdr>";
+  if (f.before >= 0 || f.after >= 0 || f.line >= 0) {
+    p += "<w:spacing";
+    if (f.before >= 0) p += attr("before", f.before);
+    if (f.after >= 0) p += attr("after", f.after);
+    if (f.line >= 0) {
+      p += attr("line", f.line);
+      p += f.exact_line ? " w:lineRule=\"exact\"" : " w:lineRule=\"auto\"";
+    }
+    p += "/>";
+  }
+  if (f.left >= 0 || f.right >= 0 || f.first_line >= 0) {
+    p += "<w:ind";
+    if (f.left >= 0) p += attr("left", f.left);
+    if (f.right >= 0) p += attr("right", f.right);
+    if (f.first_line >= 0) p += attr("firstLine", f.first_line);
+    p += "/>";
+  }
+  if (const char* jc = align_value(f.align)) p += std::string("<w:jc w:val=\"") + jc + "\"/>";
+  std::string out = "<w:p>";
+  if (!p.empty()) out += "<w:pPr>" + p + "</w:pPr>";
+  out.append(runs_xml);
+  return out + "</w:p>";
+}
+
+std::string relationships(const std::vector<std::pair<std::string, std::string>>& type_target) {
+  std::string r = std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n") +
+                  "<Relationships "
+                  "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
+  int id = 1;
+  for (const auto& [type, target] : type_target)
+    r += "<Relationship Id=\"rId" + std::to_string(id++) + "\" Type=\"" + type + "\" Target=\"" +
+         target + "\"/>";
+  return r + "</Relationships>";
+}
+
+int estimate_width(std::string_view text, int half_points, bool bold) {
+  // Advance widths of Times New Roman in thousandths of an em, by kind of character.
+  int64_t em_thousandths = 0;
+  for (size_t i = 0; i < text.size();) {
+    uint32_t cp = 0;
+    size_t len = decode_utf8(text, i, cp);
+    i += len ? len : 1;
+    if (cp == ' ' || cp == '.' || cp == ',' || cp == ';' || cp == ':' || cp == '\'' || cp == '|')
+      em_thousandths += 250;
+    else if (cp >= '0' && cp <= '9')
+      em_thousandths += 500;
+    else if ((cp >= 'A' && cp <= 'Z') || cp == '%' || cp == '&' || cp == 0x110)  // incl. Đ
+      em_thousandths += 700;
+    else if (cp == 'm' || cp == 'w' || cp == 'M' || cp == 'W')
+      em_thousandths += 800;
+    else if (cp < 0x80)
+      em_thousandths += 450;
+    else  // Vietnamese letters: lower and upper case mixed
+      em_thousandths += 550;
+  }
+  if (bold) em_thousandths = em_thousandths * 108 / 100;
+  // 1 pt = 20 twips, size in half-points: twips = em/1000 * half_points * 10.
+  return static_cast<int>(em_thousandths * half_points / 100);
+}
+
+std::string page_break() { return "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"; }
+
+std::string table_cell(int width, std::string_view content_xml, bool vertical_center) {
+  std::string c = "<w:tc><w:tcPr><w:tcW" + attr("w", width) + " w:type=\"dxa\"/>";
+  if (vertical_center) c += "<w:vAlign w:val=\"center\"/>";
+  c += "</w:tcPr>";
+  c.append(content_xml);
+  return c + "</w:tc>";
+}
+
+std::string table_row(std::string_view cells_xml, bool repeat_as_header, bool cant_split) {
+  std::string r = "<w:tr>";
+  if (repeat_as_header || cant_split) {
+    r += "<w:trPr>";
+    if (cant_split) r += "<w:cantSplit/>";
+    if (repeat_as_header) r += "<w:tblHeader/>";
+    r += "</w:trPr>";
+  }
+  r.append(cells_xml);
+  return r + "</w:tr>";
+}
+
+std::string table(const std::vector<int>& widths, std::string_view rows_xml, bool borders,
+                  int indent) {
+  int total = 0;
+  for (int w : widths) total += w;
+  std::string t = "<w:tbl><w:tblPr><w:tblW" + attr("w", total) + " w:type=\"dxa\"/>";
+  if (indent != 0) t += "<w:tblInd" + attr("w", indent) + " w:type=\"dxa\"/>";
+  t += "<w:tblBorders>";
+  for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"}) {
+    t += std::string("<w:") + side;
+    t += borders ? " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+                 : " w:val=\"nil\"/>";
+  }
+  t += "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+       "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\""
+       " w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>";
+  for (int w : widths) t += "<w:gridCol" + attr("w", w) + "/>";
+  t += "</w:tblGrid>";
+  t.append(rows_xml);
+  return t + "</w:tbl>";
+}
+
+void write_package(const std::vector<Part>& parts, const std::filesystem::path& out) {
+  namespace fs = std::filesystem;
+  std::random_device rd;
+  fs::path tmp = out;
+  tmp.replace_filename("." + out.filename().string() + ".tmp-" + std::to_string(rd()));
+  auto fail = [&](const std::string& why) {
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    throw std::runtime_error("Không ghi được tệp DOCX \"" + out.string() + "\": " + why);
+  };
+
+  int code = 0;
+  zip_t* za = zip_open(tmp.c_str(), ZIP_CREATE | ZIP_EXCL, &code);
+  if (!za) {
+    zip_error_t error;
+    zip_error_init_with_code(&error, code);
+    std::string why = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    fail(why);
+  }
+  for (const auto& [name, content] : parts) {
+    // The buffers stay alive until zip_close: `parts` outlives this function's use of them.
+    zip_source_t* src = zip_source_buffer(za, content.data(), content.size(), 0);
+    if (!src || zip_file_add(za, name.c_str(), src, ZIP_FL_ENC_UTF_8) < 0) {
+      if (src) zip_source_free(src);
+      std::string why = zip_strerror(za);
+      zip_discard(za);
+      fail(why);
+    }
+  }
+  if (zip_close(za) < 0) {
+    std::string why = zip_strerror(za);
+    zip_discard(za);
+    fail(why);
+  }
+  std::error_code ec;
+  fs::rename(tmp, out, ec);
+  if (ec) fail(ec.message());
+}
+
+}  // namespace kc::ooxml

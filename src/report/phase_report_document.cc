@@ -1,0 +1,231 @@
+#include "report/phase_report_document.h"
+
+#include "core/vn_format.h"
+#include "report/phase_report_sections.h"
+#include "report/report_phrases.h"
+#include "text/normalize.h"
+
+namespace kc {
+
+namespace {
+
+using doc::Paragraph;
+using doc::ParagraphStyle;
+using doc::Span;
+
+constexpr size_t kNational = 0, kProvincial = 1, kDistrict = 2;
+
+class PhaseDocumentBuilder {
+ public:
+  PhaseDocumentBuilder(const PhaseReport& r, const PhaseDocumentOptions& o) : r_(r), o_(o) {}
+
+  doc::Document build() {
+    letterhead();
+    intro();
+    heading(ParagraphStyle::Heading1, "I. " + to_upper_vi("Kết quả hoạt động khuyến công giai đoạn " + period()));
+    state_management();
+    results();
+    assessment();
+    directions();
+    appendices();
+    signature();
+    return std::move(d_);
+  }
+
+ private:
+  std::string period() const { return period_text(r_.from_year, r_.to_year); }
+  std::string next_period() const { return period_text(r_.to_year + 1, r_.to_year + 5); }
+
+  void heading(ParagraphStyle style, std::string text) { d_.body.push_back(doc::para(std::move(text), style)); }
+  void body(std::string text) { d_.body.push_back(doc::para(std::move(text))); }
+  void bullet(std::string text) { d_.body.push_back(doc::para("- " + std::move(text), ParagraphStyle::Bullet)); }
+  void note(std::string text) { d_.body.push_back(doc::para(std::move(text), ParagraphStyle::Note)); }
+
+  void letterhead() {
+    d_.letterhead.parent_agency = to_upper_vi(r_.parent_agency_name);
+    d_.letterhead.agency = to_upper_vi(r_.agency_name);
+    d_.letterhead.number = "Số:        /BC-" + (r_.agency_abbreviation.empty() ? std::string("…") : r_.agency_abbreviation);
+    d_.letterhead.place_date = r_.area_short_name + ", " +
+                               (o_.date ? to_vn_words(*o_.date) : std::string("ngày      tháng      năm        "));
+    d_.kind = "BÁO CÁO";
+    d_.subject.push_back("Kết quả hoạt động khuyến công " + r_.area_name + " giai đoạn " + period());
+    if (!r_.directions.empty())
+      d_.subject.push_back("Phương hướng, nhiệm vụ và giải pháp chủ yếu giai đoạn " + next_period());
+  }
+
+  void intro() {
+    std::string text;
+    if (r_.approving_document) text = "Thực hiện " + document_sentence(*r_.approving_document) + ". ";
+    text += "Sau " + std::to_string(r_.to_year - r_.from_year + 1) + " năm triển khai tổ chức thực hiện, " +
+            (r_.agency_name.empty() ? std::string("cơ quan quản lý") : r_.agency_name) + " báo cáo kết quả đạt được";
+    if (!r_.directions.empty())
+      text += " và đề ra một số phương hướng, nhiệm vụ, giải pháp chủ yếu hoạt động khuyến công trên địa bàn " +
+              r_.area_type + " giai đoạn " + next_period();
+    body(text + " như sau:");
+  }
+
+  void state_management() {
+    heading(ParagraphStyle::Heading2, "1. Công tác quản lý nhà nước về hoạt động khuyến công");
+    heading(ParagraphStyle::Heading3, "1.1. Công tác xây dựng, ban hành chủ trương, chính sách về khuyến công");
+    std::string basis;
+    for (const DocumentRef& d : r_.basis_documents) basis += (basis.empty() ? "" : "; ") + document_sentence(d);
+    if (!basis.empty()) body("Thực hiện " + basis + ".");
+    if (r_.local_documents.empty()) {
+      body("Trong giai đoạn, chưa có văn bản nào của địa phương về khuyến công được ghi nhận trong hệ thống.");
+    } else {
+      body("Các văn bản quy định về công tác khuyến công và tổ chức hoạt động khuyến công của địa phương (" +
+           format_count_prose(static_cast<int64_t>(r_.local_documents.size())) + " văn bản), cụ thể:");
+      for (const DocumentRef& d : r_.local_documents) bullet(document_sentence(d) + ".");
+    }
+
+    heading(ParagraphStyle::Heading3,
+            "1.2. Công tác phối hợp và phân công, phân cấp trong quản lý, điều hành thực hiện hoạt động khuyến công");
+    const OrganisationSummary& o = r_.organisation;
+    std::string end = "31/12/" + std::to_string(r_.to_year);
+    if (!o.centre_name.empty()) {
+      std::string text = o.centre_name + " là đơn vị chịu trách nhiệm triển khai thực hiện các hoạt động khuyến công trên địa bàn " +
+                         r_.area_type + "; tại thời điểm " + end + ", Trung tâm có " + format_count_prose(o.centre_staff) +
+                         " cán bộ, viên chức, trong đó số cán bộ được giao nhiệm vụ triển khai các hoạt động khuyến công là " +
+                         format_count_prose(o.centre_staff_on_extension) + " người";
+      if (o.centre_staff > 0) text += ", chiếm " + format_ratio_percent(o.centre_staff_on_extension, o.centre_staff, 1) + "%";
+      bullet(text + ".");
+    }
+    if (o.local_offices > 0)
+      bullet("Ở cấp huyện, công tác khuyến công do " + format_count_prose(o.local_concurrent_officers) +
+             " cán bộ của " + format_count_prose(o.local_offices) + " phòng Kinh tế/Kinh tế và Hạ tầng kiêm nhiệm.");
+    if (o.collaborators == 0)
+      bullet("Chưa xây dựng được mạng lưới cộng tác viên khuyến công tại các xã, phường, thị trấn.");
+    else
+      bullet("Mạng lưới cộng tác viên khuyến công có " + format_int(o.collaborators) + " người.");
+  }
+
+  const IndicatorResult* money_target(const std::string& source) const {
+    for (const IndicatorResult& m : r_.money_indicators)
+      if (m.source == source && m.target) return &m;
+    return nullptr;
+  }
+
+  std::string level_clause(size_t level, const std::string& source) const {
+    static const char* const kNames[] = {"đề án khuyến công quốc gia", "đề án khuyến công tỉnh",
+                                         "đề án khuyến công do các huyện, thành phố bố trí"};
+    const Totals& t = r_.by_level[level];
+    std::string text = format_count_prose(t.projects) + " " + kNames[level] + ", kinh phí " + million_dong_text(t.budget);
+    if (const IndicatorResult* m = money_target(source)) text += achievement_text(*m);
+    return text;
+  }
+
+  void results() {
+    heading(ParagraphStyle::Heading2, "2. Kết quả thực hiện các nội dung hoạt động khuyến công giai đoạn " + period() +
+                                          (r_.approving_document ? " theo " + r_.approving_document->type_label + " " +
+                                                                       r_.approving_document->number
+                                                                 : std::string()));
+    body("Giai đoạn từ năm " + period() + ", hoạt động khuyến công trên địa bàn " + r_.area_name +
+         " đã triển khai tổ chức thực hiện được " + format_count_prose(r_.total.projects) +
+         " đề án với tổng kinh phí từ ngân sách nhà nước là " + million_dong_text(r_.total.budget) +
+         ". Trong đó bao gồm: " + level_clause(kProvincial, "kinh_phi_tinh") + "; " +
+         level_clause(kNational, "kinh_phi_quoc_gia") + " và " + level_clause(kDistrict, "kinh_phi_huyen") + ".");
+    std::string counterpart = "Kinh phí đối ứng của các cơ sở công nghiệp nông thôn là " + million_dong_text(r_.total.counterpart);
+    if (const IndicatorResult* m = money_target("kinh_phi_doi_ung")) counterpart += achievement_text(*m);
+    body(counterpart + ".");
+    for (const ContentResult& c : r_.contents) content_section(c);
+  }
+
+  void content_section(const ContentResult& c) {
+    heading(ParagraphStyle::Heading3, "2." + std::to_string(c.number) + ". " + c.title);
+    const Totals& national = c.by_level[kNational];
+    const Totals& provincial = c.by_level[kProvincial];
+    const Totals& district = c.by_level[kDistrict];
+    if (national.projects > 0 && provincial.projects > 0) {
+      Totals both = national;
+      both.add(provincial);
+      bullet("Thực hiện " + format_count_prose(both.projects) + " đề án với tổng kinh phí là " + million_dong_text(both.budget) +
+             ", trong đó bao gồm: " + format_count_prose(national.projects) + " đề án khuyến công quốc gia, kinh phí " +
+             million_dong_text(national.budget) + " và " + format_count_prose(provincial.projects) +
+             " đề án khuyến công tỉnh, kinh phí " + million_dong_text(provincial.budget) + "." + district_sentence(district));
+    } else if (national.projects > 0 || provincial.projects > 0) {
+      const Totals& t = national.projects > 0 ? national : provincial;
+      bullet("Thực hiện " + format_count_prose(t.projects) + " đề án khuyến công " +
+             (national.projects > 0 ? "quốc gia" : "tỉnh") + " với tổng kinh phí " + million_dong_text(t.budget) + "." +
+             district_sentence(district));
+    } else if (district.projects > 0) {
+      bullet("Thực hiện " + format_count_prose(district.projects) +
+             " đề án khuyến công do các huyện, thành phố bố trí kinh phí " + million_dong_text(district.budget) + ".");
+    }
+    std::vector<std::string> results;
+    bool selection_told = false;
+    for (const IndicatorResult& o : c.outputs) {
+      // The rounds are told just before the first count of honoured products.
+      if (o.source.rfind("sp_ton_vinh", 0) == 0 && !selection_told) {
+        results.push_back(selection_sentence());
+        selection_told = true;
+      }
+      results.push_back((o.actual > 0 ? format_count_prose(o.actual) : std::string("chưa có")) + " " + o.name +
+                        achievement_text(o));
+    }
+    if (c.has_selection && !selection_told) results.push_back(selection_sentence());
+    if (!results.empty()) {
+      std::string text;
+      for (const std::string& s : results) text += (text.empty() ? "" : "; ") + s;
+      bullet("Kết quả đạt được: " + text + ".");
+    }
+    for (const ActivityItem& a : c.activities)
+      bullet("Năm " + std::to_string(a.year) + ", " + lower_first_vi(a.name) +
+             (a.description.empty() ? "." : ": " + lower_first_vi(a.description)));
+    if (c.total.projects == 0 && c.activities.empty())
+      bullet("Trong giai đoạn không có đề án, hoạt động nào thuộc nội dung này.");
+  }
+
+  static std::string district_sentence(const Totals& district) {
+    if (district.projects == 0) return {};
+    return " Các huyện, thành phố cũng đã bố trí từ ngân sách " + million_dong_text(district.budget) + ", thực hiện " +
+           format_count_prose(district.projects) + " đề án.";
+  }
+
+  std::string selection_sentence() const {
+    const SelectionSummary& s = r_.selection;
+    return "tổ chức và tham gia " + format_count_prose(s.rounds[1]) +
+           " cuộc bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh, " + format_count_prose(s.rounds[2]) +
+           " cuộc cấp khu vực và " + format_count_prose(s.rounds[3]) + " cuộc cấp quốc gia";
+  }
+
+  void assessment() { append_assessment(r_, d_.body); }
+
+  void directions() {
+    if (r_.directions.empty()) return;
+    heading(ParagraphStyle::Heading1,
+            "II. " + to_upper_vi("Phương hướng, nhiệm vụ và giải pháp đẩy mạnh hoạt động khuyến công trên địa bàn " +
+                                 r_.area_type + " giai đoạn " + next_period()));
+    append_marked_text(r_.directions, d_.body);
+  }
+
+  void appendices() {
+    std::vector<doc::Table> tables = phase_appendix_tables(r_);
+    if (tables.empty()) return;
+    d_.body.push_back(doc::PageBreak{});
+    heading(ParagraphStyle::Heading1, "PHỤ LỤC");
+    for (doc::Table& t : tables) d_.body.push_back(std::move(t));
+  }
+
+  void signature() {
+    doc::Signature& s = d_.signature;
+    if (!r_.ministry_name.empty()) s.recipients.push_back("- " + r_.ministry_name + " (b/c);");
+    if (!r_.parent_agency_name.empty()) s.recipients.push_back("- " + r_.parent_agency_name + " (b/c);");
+    s.recipients.push_back("- Lưu: VT" +
+                           (r_.organisation.centre_abbreviation.empty() ? std::string() : ", " + r_.organisation.centre_abbreviation) +
+                           ".");
+    s.position = to_upper_vi(r_.signer_position);
+    s.signer = r_.signer_name;
+  }
+
+  const PhaseReport& r_;
+  const PhaseDocumentOptions& o_;
+  doc::Document d_;
+};
+
+}  // namespace
+
+doc::Document build_phase_document(const PhaseReport& report, const PhaseDocumentOptions& options) {
+  return PhaseDocumentBuilder(report, options).build();
+}
+
+}  // namespace kc

@@ -1,0 +1,24 @@
+#include "report/plan_scope.h"
+
+namespace kc {
+
+bool status_counts_as_implemented(const std::string& s) {
+  return s == "dang_thuc_hien" || s == "nghiem_thu" || s == "quyet_toan" || s == "hau_kiem";
+}
+
+PlanScope::PlanScope(const Dataset& data, const Plan& plan) : data_(data), plan_(plan) {
+  in_area_.assign(data.units.size(), 0);
+  district_of_.assign(data.units.size(), -1);
+  for (size_t u = 0; u < data.units.size(); ++u) {
+    int32_t ui = static_cast<int32_t>(u);
+    in_area_[u] = data.unit_within(ui, plan.unit) ? 1 : 0;
+    district_of_[u] = data.ancestor_at_level(ui, "huyen");
+  }
+}
+
+bool PlanScope::project_counts(size_t i) const {
+  const Projects& p = data_.projects;
+  return year_in_period(p.year_from[i]) && unit_in_area(p.unit[i]) && status_counts_as_implemented(p.status[i]);
+}
+
+}  // namespace kc

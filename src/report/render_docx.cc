@@ -1,0 +1,450 @@
+// DOCX renderer: the Nghị định 30/2020 layout of a kc::doc::Document as WordprocessingML.
+// Fixed parts (styles, settings, headers, relationships) are string constants; the body is
+// built with the helpers of ooxml_writer.h.
+#include "report/render_docx.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <ctime>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/ooxml_writer.h"
+
+namespace kc::doc {
+namespace {
+
+using ooxml::Align;
+using ooxml::ParaFormat;
+using ooxml::RunFormat;
+
+constexpr std::string_view kXmlDecl =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+constexpr std::string_view kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr std::string_view kR =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+constexpr std::string_view kRelTypes =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+// Page geometry in twips (1 mm = 56.7 twips): A4, margins top/bottom 20, left 30, right 15 mm.
+constexpr int kTextWidth = 11906 - 1701 - 851;  // 9354; tables use the 160 mm below
+constexpr int kTableWidth = 9072;               // 160 mm
+constexpr int kCellPadding = 2 * 108;           // default left + right cell margins
+
+std::string wrap(std::string_view root, std::string_view inner) {
+  return std::string(kXmlDecl) + "<w:" + std::string(root) + " xmlns:w=\"" + std::string(kW) +
+         "\" xmlns:r=\"" + std::string(kR) + "\">" + std::string(inner) +
+         "</w:" + std::string(root) + ">";
+}
+
+// ---- fixed parts -------------------------------------------------------------------------
+
+std::string content_types() {
+  const std::string ct = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+  auto over = [](const std::string& part, const std::string& type) {
+    return "<Override PartName=\"" + part + "\" ContentType=\"" + type + "\"/>";
+  };
+  return std::string(kXmlDecl) +
+         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+         "<Default Extension=\"rels\" "
+         "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+         "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
+         over("/word/document.xml", ct + "document.main+xml") +
+         over("/word/styles.xml", ct + "styles+xml") +
+         over("/word/settings.xml", ct + "settings+xml") +
+         over("/word/fontTable.xml", ct + "fontTable+xml") +
+         over("/word/header1.xml", ct + "header+xml") +
+         over("/word/header2.xml", ct + "header+xml") +
+         over("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml") +
+         over("/docProps/app.xml",
+              "application/vnd.openxmlformats-officedocument.extended-properties+xml") +
+         "</Types>";
+}
+
+std::string package_rels() {
+  const std::string rel(kRelTypes);
+  return ooxml::relationships(
+      {{rel + "officeDocument", "word/document.xml"},
+       {"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+        "docProps/core.xml"},
+       {rel + "extended-properties", "docProps/app.xml"}});
+}
+
+// rId4 is the header of pages 2+, rId5 the empty first-page header (see sectPr below).
+std::string document_rels() {
+  const std::string rel(kRelTypes);
+  return ooxml::relationships({{rel + "styles", "styles.xml"},
+                               {rel + "settings", "settings.xml"},
+                               {rel + "fontTable", "fontTable.xml"},
+                               {rel + "header", "header1.xml"},
+                               {rel + "header", "header2.xml"}});
+}
+
+std::string utc_now() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string core_properties(const Document& d) {
+  std::string title = d.kind;
+  for (size_t i = 0; i < d.subject.size(); ++i)
+    title += (i == 0 && !title.empty() ? ": " : (i == 0 ? "" : " ")) + d.subject[i];
+  std::string now = utc_now();
+  return std::string(kXmlDecl) +
+         "<cp:coreProperties "
+         "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+         "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+         "<dc:title>" +
+         ooxml::escape(title) + "</dc:title><dc:creator>" + ooxml::escape(d.letterhead.agency) +
+         "</dc:creator><dc:language>vi-VN</dc:language>"
+         "<dcterms:created xsi:type=\"dcterms:W3CDTF\">" +
+         now + "</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">" + now +
+         "</dcterms:modified></cp:coreProperties>";
+}
+
+std::string app_properties(const Document& d) {
+  return std::string(kXmlDecl) +
+         "<Properties "
+         "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+         "<Application>khuyencong</Application><DocSecurity>0</DocSecurity><Company>" +
+         ooxml::escape(d.letterhead.agency) + "</Company></Properties>";
+}
+
+constexpr std::string_view kFonts =
+    "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
+    "w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/>";
+
+std::string style(std::string_view type, std::string_view id, std::string_view name,
+                  std::string_view based_on, std::string_view ppr, std::string_view rpr) {
+  std::string s = "<w:style w:type=\"" + std::string(type) + "\" w:styleId=\"" + std::string(id) +
+                  "\"><w:name w:val=\"" + std::string(name) + "\"/>";
+  if (!based_on.empty()) s += "<w:basedOn w:val=\"" + std::string(based_on) + "\"/>";
+  s += "<w:qFormat/>";
+  if (!ppr.empty()) s += "<w:pPr>" + std::string(ppr) + "</w:pPr>";
+  if (!rpr.empty()) s += "<w:rPr>" + std::string(rpr) + "</w:rPr>";
+  return s + "</w:style>";
+}
+
+// Normal is the body text (14 pt, justified, first line 1,27 cm, 6 pt after, line 1.15);
+// "Compact" is the unindented single-spaced base of the letterhead, tables and signature.
+std::string styles() {
+  const std::string fonts(kFonts);
+  const std::string sz28 = "<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>";
+  const std::string compact =
+      "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" "
+      "w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\"/>";
+  const std::string heading = "<w:keepNext/><w:spacing w:before=\"120\"/><w:outlineLvl w:val=\"";
+  std::string s =
+      "<w:docDefaults><w:rPrDefault><w:rPr>" + fonts + sz28 +
+      "<w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
+      "<w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
+      "</w:pPr></w:pPrDefault></w:docDefaults>"
+      "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name "
+      "w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"0\" w:after=\"120\" "
+      "w:line=\"276\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"720\"/><w:jc w:val=\"both\"/>"
+      "</w:pPr><w:rPr>" +
+      fonts + sz28 + "</w:rPr></w:style>";
+  s += style("paragraph", "Heading1", "heading 1", "Normal", heading + "0\"/>", "<w:b/><w:bCs/>");
+  s += style("paragraph", "Heading2", "heading 2", "Normal", heading + "1\"/>", "<w:b/><w:bCs/>");
+  s += style("paragraph", "Heading3", "heading 3", "Normal", heading + "2\"/>",
+             "<w:b/><w:bCs/><w:i/><w:iCs/>");
+  s += style("paragraph", "ListDash", "List Dash", "Normal", "", "");
+  s += style("paragraph", "Note", "Note", "Normal", "",
+             "<w:i/><w:iCs/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>");
+  s += style("paragraph", "Compact", "Compact", "Normal", compact + "<w:jc w:val=\"left\"/>", "");
+  s += style("paragraph", "TableText", "Table Text", "Compact",
+             "<w:spacing w:before=\"40\" w:after=\"40\"/>",
+             "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>");
+  s += style("paragraph", "TableCaption", "Table Caption", "Normal",
+             "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"120\"/><w:ind w:firstLine=\"0\"/>"
+             "<w:jc w:val=\"center\"/>",
+             "<w:b/><w:bCs/>");
+  s +=
+      style("paragraph", "DocKind", "Document Kind", "Compact",
+            "<w:keepNext/><w:spacing w:before=\"360\"/><w:jc w:val=\"center\"/>", "<w:b/><w:bCs/>");
+  s += style("paragraph", "DocSubject", "Document Subject", "Compact",
+             "<w:keepNext/><w:jc w:val=\"center\"/>", "<w:b/><w:bCs/>");
+  s += style("paragraph", "Header", "header", "Compact", "<w:jc w:val=\"center\"/>", "");
+  s += "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name "
+       "w:val=\"Normal Table\"/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar>"
+       "<w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
+       "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
+       "</w:tblCellMar></w:tblPr></w:style>";
+  return wrap("styles", s);
+}
+
+std::string settings() {
+  return wrap("settings",
+              "<w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"720\"/>"
+              "<w:characterSpacingControl w:val=\"doNotCompress\"/>"
+              "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+              "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
+              "<w:themeFontLang w:val=\"vi-VN\"/><w:decimalSymbol w:val=\",\"/>"
+              "<w:listSeparator w:val=\";\"/>");
+}
+
+std::string font_table() {
+  return wrap("fonts",
+              "<w:font w:name=\"Times New Roman\"><w:panose1 w:val=\"02020603050405020304\"/>"
+              "<w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/>"
+              "</w:font>");
+}
+
+// Pages 2+: the page number, centred at the top (ND 30: numbering starts on page 2).
+std::string page_number_header() {
+  return wrap("hdr",
+              "<w:p><w:pPr><w:pStyle w:val=\"Header\"/><w:jc w:val=\"center\"/></w:pPr>"
+              "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+              "<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+              "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>2</w:t></w:r>"
+              "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>");
+}
+
+std::string empty_header() {
+  return wrap("hdr", "<w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr></w:p>");
+}
+
+// ---- body ----------------------------------------------------------------------------------
+
+ParaFormat styled(std::string_view id) {
+  ParaFormat f;
+  f.style = id;
+  return f;
+}
+
+ParaFormat centered(int before = -1) {
+  ParaFormat f;
+  f.style = "Compact";
+  f.align = Align::Center;
+  f.before = before;
+  return f;
+}
+
+// A thin centred rule `width` twips long in a cell whose text area is `cell_text_width` wide:
+// the bottom border of a near-empty paragraph narrowed by equal side indents.
+std::string rule(int cell_text_width, int width) {
+  ParaFormat f = centered();
+  f.left = f.right = std::max(0, (cell_text_width - width) / 2);
+  f.line = 40;
+  f.exact_line = true;
+  f.bottom_border = true;
+  return ooxml::paragraph(f, "");
+}
+
+std::string letterhead(const Letterhead& h) {
+  constexpr int kLeft = 3969, kRight = 5953, kIndent = -567;  // 7 + 10,5 cm, 1 cm into margin
+  const RunFormat pt13{.half_points = 26, .caps = true};
+  const RunFormat pt13_bold{.half_points = 26, .bold = true, .caps = true};
+  std::string left;
+  if (!h.parent_agency.empty()) left += ooxml::text_paragraph(centered(), h.parent_agency, pt13);
+  left += ooxml::text_paragraph(centered(), h.agency, pt13_bold);
+  // ND 30: the rule under the agency is 1/3 to 1/2 as long as its line.
+  int agency_width = ooxml::estimate_width(h.agency, 26, true);
+  left += rule(kLeft - kCellPadding, std::clamp(agency_width * 45 / 100, 700, 2400));
+  constexpr std::string_view kMotto = "Độc lập - Tự do - Hạnh phúc";
+  std::string right = ooxml::text_paragraph(centered(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                            {.half_points = 24, .bold = true}) +
+                      ooxml::text_paragraph(centered(), kMotto, {.half_points = 26, .bold = true});
+  right += rule(kRight - kCellPadding, ooxml::estimate_width(kMotto, 26, true));  // as long
+  std::string rows =
+      ooxml::table_row(ooxml::table_cell(kLeft, left) + ooxml::table_cell(kRight, right));
+  rows += ooxml::table_row(
+      ooxml::table_cell(kLeft,
+                        ooxml::text_paragraph(centered(120), h.number, {.half_points = 26})) +
+      ooxml::table_cell(kRight, ooxml::text_paragraph(centered(120), h.place_date,
+                                                      {.half_points = 28, .italic = true})));
+  return ooxml::table({kLeft, kRight}, rows, false, kIndent);
+}
+
+std::string style_id(ParagraphStyle s) {
+  switch (s) {
+    case ParagraphStyle::Body:
+      return "";
+    case ParagraphStyle::Heading1:
+      return "Heading1";
+    case ParagraphStyle::Heading2:
+      return "Heading2";
+    case ParagraphStyle::Heading3:
+      return "Heading3";
+    case ParagraphStyle::Bullet:
+      return "ListDash";
+    case ParagraphStyle::Note:
+      return "Note";
+  }
+  return "";
+}
+
+bool starts_with_marker(const Paragraph& p) {
+  for (const Span& s : p.spans) {
+    if (s.text.empty()) continue;
+    std::string_view t = s.text;
+    return t.starts_with("- ") || t.starts_with("+ ") || t.starts_with("– ");
+  }
+  return false;
+}
+
+std::string paragraph(const Paragraph& p) {
+  ParaFormat f;
+  f.style = style_id(p.style);
+  std::string runs;
+  if (p.style == ParagraphStyle::Bullet && !starts_with_marker(p)) runs += ooxml::run("- ");
+  for (const Span& s : p.spans) runs += ooxml::run(s.text, {.bold = s.bold, .italic = s.italic});
+  return ooxml::paragraph(f, runs);
+}
+
+// Column widths for the 160 mm text width: each column wants its longest cell on one line
+// (headers may wrap, up to ~12 characters a line) and needs at least its longest word; the room
+// left over is shared in proportion to what each column still wants.
+std::vector<int> column_widths(const Table& t, size_t columns) {
+  constexpr int kSize = 26;  // TableText: 13 pt
+  std::vector<int> need(columns, 0), want(columns, 0);
+  auto fit = [&](size_t c, std::string_view text, bool bold, bool whole) {
+    int full = ooxml::estimate_width(text, kSize, bold) + kCellPadding;
+    want[c] = std::max(want[c], full);
+    if (whole) need[c] = std::max(need[c], full);
+    for (size_t start = 0; start <= text.size();) {
+      size_t end = std::min(text.find(' ', start), text.size());
+      int word = ooxml::estimate_width(text.substr(start, end - start), kSize, bold);
+      need[c] = std::max(need[c], word + kCellPadding);
+      start = end + 1;
+    }
+  };
+  for (size_t c = 0; c < t.header.size(); ++c) {
+    fit(c, t.header[c], true, false);
+    want[c] = std::min(want[c], std::max(need[c], 12 * 150 + kCellPadding));
+  }
+  for (size_t r = 0; r < t.rows.size(); ++r)
+    for (size_t c = 0; c < t.rows[r].size(); ++c) {
+      bool numeric = c < t.numeric.size() && t.numeric[c];
+      fit(c, t.rows[r][c], t.last_row_is_total && r + 1 == t.rows.size(), numeric);
+    }
+  int64_t sum_need = 0, sum_want = 0;
+  for (size_t c = 0; c < columns; ++c) {
+    want[c] = std::max(want[c], need[c]);
+    sum_need += need[c];
+    sum_want += want[c];
+  }
+  std::vector<int> widths(columns);
+  int used = 0;
+  for (size_t c = 0; c < columns; ++c) {
+    int64_t w;
+    if (sum_want <= kTableWidth)  // everything fits: widen in proportion
+      w = want[c] * int64_t{kTableWidth} / sum_want;
+    else if (sum_need <= kTableWidth)  // give each column its minimum, share the rest
+      w = need[c] + (want[c] - need[c]) * (kTableWidth - sum_need) / (sum_want - sum_need);
+    else  // too many columns: words will break anyway
+      w = need[c] * int64_t{kTableWidth} / sum_need;
+    widths[c] = static_cast<int>(w);
+    used += widths[c];
+  }
+  widths.back() += kTableWidth - used;
+  return widths;
+}
+
+std::string table(const Table& t) {
+  std::string out;
+  if (!t.caption.empty()) out += ooxml::text_paragraph(styled("TableCaption"), t.caption);
+  size_t columns = t.header.size();
+  for (const auto& row : t.rows) columns = std::max(columns, row.size());
+  if (columns == 0) return out;
+  std::vector<int> widths = column_widths(t, columns);
+  auto cells = [&](const std::vector<std::string>& values, bool header, bool bold) {
+    std::string xml;
+    for (size_t c = 0; c < columns; ++c) {
+      ParaFormat f = styled("TableText");
+      bool numeric = c < t.numeric.size() && t.numeric[c];
+      f.align = header ? Align::Center : (numeric ? Align::Right : Align::Left);
+      std::string text = c < values.size() ? values[c] : "";
+      xml += ooxml::table_cell(widths[c], ooxml::text_paragraph(f, text, {.bold = bold}), header);
+    }
+    return xml;
+  };
+  std::string rows;
+  if (!t.header.empty()) rows += ooxml::table_row(cells(t.header, true, true), true);
+  for (size_t r = 0; r < t.rows.size(); ++r)
+    rows +=
+        ooxml::table_row(cells(t.rows[r], false, t.last_row_is_total && r + 1 == t.rows.size()));
+  out += ooxml::table(widths, rows, true);
+  // Space after the table; also keeps Word from merging it with a following table.
+  return out + ooxml::paragraph(styled("Compact"), "");
+}
+
+std::string signature(const Signature& s) {
+  if (s.recipients.empty() && s.position.empty() && s.signer.empty()) return "";
+  constexpr int kHalf = kTextWidth / 2;
+  std::string left = ooxml::text_paragraph(
+      styled("Compact"), "Nơi nhận:", {.half_points = 24, .bold = true, .italic = true});
+  for (const std::string& r : s.recipients)
+    left += ooxml::text_paragraph(styled("Compact"), r, {.half_points = 22});
+  std::string right =
+      ooxml::text_paragraph(centered(), s.position, {.half_points = 28, .bold = true});
+  for (int i = 0; i < 4; ++i) right += ooxml::paragraph(centered(), "");
+  right += ooxml::text_paragraph(centered(), s.signer, {.half_points = 28, .bold = true});
+  std::string rows = ooxml::table_row(ooxml::table_cell(kHalf, left) +
+                                      ooxml::table_cell(kTextWidth - kHalf, right));
+  ParaFormat space = styled("Compact");
+  space.before = 120;
+  return ooxml::paragraph(space, "") + ooxml::table({kHalf, kTextWidth - kHalf}, rows, false);
+}
+
+std::string section_properties() {
+  return "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId4\"/>"
+         "<w:headerReference w:type=\"first\" r:id=\"rId5\"/>"
+         "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+         "<w:pgMar w:top=\"1134\" w:right=\"851\" w:bottom=\"1134\" w:left=\"1701\" "
+         "w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
+         "<w:cols w:space=\"720\"/><w:titlePg/></w:sectPr>";
+}
+
+std::string document_xml(const Document& d) {
+  std::string body = letterhead(d.letterhead);
+  if (!d.kind.empty()) body += ooxml::text_paragraph(styled("DocKind"), d.kind);
+  for (size_t i = 0; i < d.subject.size(); ++i) {
+    ParaFormat f = styled("DocSubject");
+    if (i + 1 == d.subject.size()) f.after = 240;
+    body += ooxml::text_paragraph(f, d.subject[i]);
+  }
+  for (const Block& block : d.body) {
+    if (const auto* p = std::get_if<Paragraph>(&block)) {
+      body += paragraph(*p);
+    } else if (const auto* t = std::get_if<Table>(&block)) {
+      body += table(*t);
+    } else {
+      body += ooxml::page_break();
+    }
+  }
+  body += signature(d.signature);
+  // Word wants the body to end with a paragraph; keep it one point high.
+  ParaFormat last = styled("Compact");
+  last.line = 20;
+  last.exact_line = true;
+  body += ooxml::paragraph(last, "");
+  return wrap("document", "<w:body>" + body + section_properties() + "</w:body>");
+}
+
+}  // namespace
+
+void render_docx(const Document& d, const std::filesystem::path& out) {
+  ooxml::write_package({{"[Content_Types].xml", content_types()},
+                        {"_rels/.rels", package_rels()},
+                        {"docProps/core.xml", core_properties(d)},
+                        {"docProps/app.xml", app_properties(d)},
+                        {"word/document.xml", document_xml(d)},
+                        {"word/styles.xml", styles()},
+                        {"word/settings.xml", settings()},
+                        {"word/fontTable.xml", font_table()},
+                        {"word/_rels/document.xml.rels", document_rels()},
+                        {"word/header1.xml", page_number_header()},
+                        {"word/header2.xml", empty_header()}},
+                       out);
+}
+
+}  // namespace kc::doc

@@ -1,0 +1,124 @@
+#include "report/render_text.h"
+
+namespace kc {
+
+namespace {
+
+constexpr const char* kStyle = R"CSS(
+body { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 14pt; line-height: 1.4;
+       max-width: 165mm; margin: 20mm auto; padding: 0 8mm; color: #000; background: #fff; }
+.letterhead { width: 100%; border-collapse: collapse; margin-bottom: 12pt; }
+.letterhead td { text-align: center; vertical-align: top; font-size: 13pt; border: none; padding: 0 4pt; }
+.letterhead .agency, .letterhead .motto { font-weight: bold; }
+.letterhead .underline { display: inline-block; border-bottom: 1px solid #000; padding-bottom: 2pt; }
+.place-date { font-style: italic; }
+h1 { text-align: center; font-size: 14pt; margin: 18pt 0 0; }
+.subject { text-align: center; font-weight: bold; margin: 0; }
+h2, h3, h4 { font-size: 14pt; margin: 10pt 0 4pt; text-indent: 1.27cm; }
+h4 { font-style: italic; }
+p { text-align: justify; text-indent: 1.27cm; margin: 0 0 6pt; }
+p.note { font-size: 12pt; font-style: italic; }
+table.data { border-collapse: collapse; width: 100%; font-size: 12pt; margin: 4pt 0 12pt; }
+table.data th, table.data td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: top; }
+table.data th { text-align: center; }
+table.data td.num { text-align: right; white-space: nowrap; }
+table.data tr.total td { font-weight: bold; }
+caption { font-weight: bold; margin-bottom: 4pt; }
+.signature { width: 100%; margin-top: 18pt; border-collapse: collapse; }
+.signature td { vertical-align: top; border: none; width: 50%; }
+.recipients { font-size: 11pt; }
+.recipients strong { font-size: 12pt; font-style: italic; }
+.signer { text-align: center; font-weight: bold; }
+hr.page-break { border: none; border-top: 1px dashed #999; margin: 24pt 0; }
+)CSS";
+
+std::string spans(const std::vector<doc::Span>& spans) {
+  std::string out;
+  for (const doc::Span& s : spans) {
+    std::string text = html_escape(s.text);
+    if (s.bold) text = "<strong>" + text + "</strong>";
+    if (s.italic) text = "<em>" + text + "</em>";
+    out += text;
+  }
+  return out;
+}
+
+void table(std::string& out, const doc::Table& t) {
+  out += "<table class=\"data\">";
+  if (!t.caption.empty()) out += "<caption>" + html_escape(t.caption) + "</caption>";
+  out += "<thead><tr>";
+  for (const std::string& h : t.header) out += "<th scope=\"col\">" + html_escape(h) + "</th>";
+  out += "</tr></thead><tbody>";
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    bool total = t.last_row_is_total && r + 1 == t.rows.size();
+    out += total ? "<tr class=\"total\">" : "<tr>";
+    for (size_t c = 0; c < t.rows[r].size(); ++c) {
+      bool numeric = c < t.numeric.size() && t.numeric[c];
+      out += numeric ? "<td class=\"num\">" : "<td>";
+      out += html_escape(t.rows[r][c]) + "</td>";
+    }
+    out += "</tr>";
+  }
+  out += "</tbody></table>\n";
+}
+
+}  // namespace
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string render_html(const doc::Document& d) {
+  std::string title = d.kind;
+  for (const std::string& s : d.subject) title += " — " + s;
+  std::string out = "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+                    html_escape(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+  const doc::Letterhead& l = d.letterhead;
+  out += "<table class=\"letterhead\" role=\"presentation\"><tr><td>" + html_escape(l.parent_agency) +
+         "<br><span class=\"agency underline\">" + html_escape(l.agency) + "</span><br>" + html_escape(l.number) +
+         "</td><td><span class=\"motto\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span><br>"
+         "<span class=\"motto underline\">Độc lập - Tự do - Hạnh phúc</span><br><span class=\"place-date\">" +
+         html_escape(l.place_date) + "</span></td></tr></table>\n";
+  out += "<h1>" + html_escape(d.kind) + "</h1>\n";
+  for (const std::string& s : d.subject) out += "<p class=\"subject\">" + html_escape(s) + "</p>\n";
+  for (const doc::Block& b : d.body) {
+    if (const auto* p = std::get_if<doc::Paragraph>(&b)) {
+      switch (p->style) {
+        case doc::ParagraphStyle::Heading1: out += "<h2>" + spans(p->spans) + "</h2>\n"; break;
+        case doc::ParagraphStyle::Heading2: out += "<h3>" + spans(p->spans) + "</h3>\n"; break;
+        case doc::ParagraphStyle::Heading3: out += "<h4>" + spans(p->spans) + "</h4>\n"; break;
+        case doc::ParagraphStyle::Note: out += "<p class=\"note\">" + spans(p->spans) + "</p>\n"; break;
+        case doc::ParagraphStyle::Bullet:
+        case doc::ParagraphStyle::Body: out += "<p>" + spans(p->spans) + "</p>\n"; break;
+      }
+    } else if (const auto* t = std::get_if<doc::Table>(&b)) {
+      table(out, *t);
+    } else {
+      out += "<hr class=\"page-break\">\n";
+    }
+  }
+  const doc::Signature& s = d.signature;
+  out += "<table class=\"signature\" role=\"presentation\"><tr><td class=\"recipients\">";
+  if (!s.recipients.empty()) {
+    out += "<strong>Nơi nhận:</strong>";
+    for (const std::string& r : s.recipients) out += "<br>" + html_escape(r);
+  }
+  out += "</td><td class=\"signer\">" + html_escape(s.position) + "<br><br><br><br>" + html_escape(s.signer) +
+         "</td></tr></table>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace kc

@@ -1,0 +1,24 @@
+// Writing a computed report to a file in one of the formats users ask for.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "report/phase_report.h"
+#include "report/phase_report_document.h"
+
+namespace kc {
+
+enum class ReportFormat { Markdown, Html, Docx, Json };
+
+// "md", "html", "docx", "json" (case-insensitive); nullopt otherwise.
+std::optional<ReportFormat> parse_report_format(const std::string& name);
+// The format a file name's extension implies (".md", ".html", ".docx", ".json").
+std::optional<ReportFormat> format_from_extension(const std::filesystem::path& path);
+
+// Renders `report` and writes it atomically to `path` ("-" writes text formats to stdout).
+void write_phase_report(const PhaseReport& report, ReportFormat format, const std::filesystem::path& path,
+                        const PhaseDocumentOptions& options);
+
+}  // namespace kc
