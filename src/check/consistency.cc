@@ -128,7 +128,8 @@ std::string explain_ratio(const PhaseReport& r, const std::string& id, const Cla
   double lo = static_cast<double>(ind->actual) * 100.0 / (claimed + unit / 2);
   double hi = static_cast<double>(ind->actual) * 100.0 / (claimed - unit / 2);
   int64_t first_integer = static_cast<int64_t>(std::floor(lo)) + 1;
-  std::string text = "; với " + format_int(ind->actual) + " " + ind->unit + " thực hiện, tỷ lệ " + c.text +
+  std::string text = "; với " + format_int(ind->actual) + " " + ind->unit + " thực hiện, tỷ lệ " +
+                     format_fixed(c.scaled, c.decimals) + "%" +
                      " cần mục tiêu trong khoảng " + format_double(lo, 2) + "–" + format_double(hi, 2);
   if (static_cast<double>(first_integer) > hi)
     text += ", không có số nguyên nào, nên tỷ lệ nêu trong báo cáo không thể tính ra từ một mục tiêu nguyên";
@@ -147,7 +148,7 @@ std::string explain_growth(const PhaseReport& r, const std::string& id, const Cl
   auto value = [&](double v) {
     return money ? format_double(v / 1e9, 0) + " tỷ đồng" : format_double(v, 0);
   };
-  std::string text = "; tăng " + c.text + "%/năm trong " + std::to_string(years) + " năm từ " +
+  std::string text = "; tăng " + format_fixed(c.scaled, c.decimals) + "%/năm trong " + std::to_string(years) + " năm từ " +
                      value(static_cast<double>(s.first)) + " sẽ cho " + value(implied_last) + " năm " +
                      std::to_string(s.last_year) + ", không phải " + value(static_cast<double>(s.last)) + " như hồ sơ";
   if (s.mean_yearly)
@@ -156,6 +157,12 @@ std::string explain_growth(const PhaseReport& r, const std::string& id, const Cl
     text += "; hồ sơ không có số liệu các năm " + std::to_string(s.first_year + 1) + "–" + std::to_string(s.last_year - 1) +
             " để kiểm tra cách tính khác (trung bình cộng các tốc độ tăng hằng năm)";
   return text;
+}
+
+// "%" sticks to the number; other units follow a space.
+std::string unit_suffix(const std::string& unit) {
+  if (unit.empty()) return {};
+  return unit[0] == '%' ? unit : " " + unit;
 }
 
 ClaimResult check_claim(const PhaseReport& r, const Claim& c) {
@@ -169,13 +176,14 @@ ClaimResult check_claim(const PhaseReport& r, const Claim& c) {
   int64_t computed = f->numerator && f->denominator
                          ? rounded_ratio(*f->numerator, *f->denominator, c.decimals)
                          : static_cast<int64_t>(std::llround(f->value * static_cast<double>(pow10(c.decimals))));
-  out.computed = format_scaled(computed, c.decimals, c.decimals);
+  out.computed = format_fixed(computed, c.decimals);
   out.matches = computed == c.scaled;
   if (out.matches) return out;
   std::string exact = f->numerator && f->denominator
-                          ? format_scaled(rounded_ratio(*f->numerator, *f->denominator, c.decimals + 2), c.decimals + 2, c.decimals + 2)
-                          : format_double(f->value, c.decimals + 2);
-  out.explanation = "báo cáo nêu " + c.text + ", hồ sơ cho " + exact + " " + f->unit;
+                          ? format_fixed(rounded_ratio(*f->numerator, *f->denominator, c.decimals + 2), c.decimals + 2)
+                          : format_fixed(std::llround(f->value * static_cast<double>(pow10(c.decimals + 2))), c.decimals + 2);
+  std::string claimed = format_fixed(c.scaled, c.decimals);
+  out.explanation = "báo cáo nêu " + claimed + unit_suffix(f->unit) + ", hồ sơ cho " + exact + unit_suffix(f->unit);
   if (!f->method.empty()) out.explanation += " (" + f->method + ")";
   out.explanation += ", làm tròn " + std::to_string(c.decimals) + " chữ số thập phân là " + out.computed;
   if (c.id.size() > 11 && c.id.rfind("chi_tieu.", 0) == 0 && c.id.ends_with(".ty_le_dat")) out.explanation += explain_ratio(r, c.id, c);

@@ -69,6 +69,16 @@ std::string format_scaled(int64_t scaled, int scale, int decimals) {
   return out;
 }
 
+std::string format_fixed(int64_t scaled, int decimals) {
+  std::string out = format_scaled(scaled, decimals, decimals);
+  if (decimals == 0) return out;
+  size_t comma = out.find(',');
+  size_t have = comma == std::string::npos ? 0 : out.size() - comma - 1;
+  if (comma == std::string::npos) out += ',';
+  out.append(static_cast<size_t>(decimals) - have, '0');
+  return out;
+}
+
 std::string format_million_dong(int64_t dong, int decimals) {
   return format_scaled(dong, 6, decimals);
 }

@@ -19,6 +19,9 @@ std::string format_count_prose(int64_t v);
 // trailing zeros after the comma dropped: (307223, 1, 1) -> "30.722,3"; (161500, 1, 1) -> "16.150".
 std::string format_scaled(int64_t scaled, int scale, int decimals);
 
+// Like format_scaled with scale == decimals, but keeps trailing zeros: (1430, 1) -> "143,0".
+std::string format_fixed(int64_t scaled, int decimals);
+
 // Money given in đồng, printed in million đồng with at most one decimal: 30722300000 -> "30.722,3".
 std::string format_million_dong(int64_t dong, int decimals = 1);
 

@@ -1,15 +1,125 @@
 #include "interchange/record_index.h"
 
+#include <functional>
+
 #include "store/store.h"
 
 namespace kc {
 
+namespace {
+
+uint32_t hash32(std::string_view s) {
+  uint64_t h = std::hash<std::string_view>{}(s);
+  return static_cast<uint32_t>(h ^ (h >> 32));
+}
+
+uint64_t mix64(uint64_t z) {  // SplitMix64's finaliser
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+// A key column's text without a copy when the value is text; integers are formatted into
+// `buffer`.
+std::string_view key_view(const Field& field, const Value& v, std::string& buffer) {
+  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  buffer = key_text(field, v);
+  return buffer;
+}
+
+}  // namespace
+
 std::string key_text(const Field& field, const Value& v) { return format_field(field, v); }
 
+// ---- KeyIds
+
+std::string_view RecordIndex::KeyIds::text(uint32_t id) const {
+  const auto& [offset, length] = spans_[id];
+  return std::string_view(texts_).substr(offset, length);
+}
+
+uint32_t RecordIndex::KeyIds::find(std::string_view key) const {
+  if (slots_.empty()) return kNone;
+  uint32_t h = hash32(key);
+  size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.id_plus_one == 0) return kNone;
+    if (s.hash == h && text(s.id_plus_one - 1) == key) return s.id_plus_one - 1;
+  }
+}
+
+std::pair<uint32_t, bool> RecordIndex::KeyIds::insert(std::string_view key) {
+  if ((spans_.size() + 1) * 4 > slots_.size() * 3) grow();  // load factor <= 3/4
+  uint32_t h = hash32(key);
+  size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  for (;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.id_plus_one == 0) break;
+    if (s.hash == h && text(s.id_plus_one - 1) == key) return {s.id_plus_one - 1, false};
+  }
+  auto id = static_cast<uint32_t>(spans_.size());
+  spans_.emplace_back(static_cast<uint32_t>(texts_.size()), static_cast<uint32_t>(key.size()));
+  texts_.append(key);
+  slots_[i] = {id + 1, h};
+  return {id, true};
+}
+
+void RecordIndex::KeyIds::grow() {
+  std::vector<Slot> old;
+  old.swap(slots_);
+  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+  size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.id_plus_one == 0) continue;
+    size_t i = s.hash & mask;
+    while (slots_[i].id_plus_one != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+// ---- PackedSet
+
+bool RecordIndex::PackedSet::insert(uint64_t v) {
+  if (v == kEmpty) {
+    bool inserted = !has_empty_value_;
+    has_empty_value_ = true;
+    return inserted;
+  }
+  if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+  size_t mask = slots_.size() - 1;
+  for (size_t i = mix64(v) & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == v) return false;
+    if (slots_[i] == kEmpty) {
+      slots_[i] = v;
+      ++size_;
+      return true;
+    }
+  }
+}
+
+void RecordIndex::PackedSet::grow() {
+  std::vector<uint64_t> old;
+  old.swap(slots_);
+  slots_.assign(old.empty() ? 64 : old.size() * 2, kEmpty);
+  size_t mask = slots_.size() - 1;
+  for (uint64_t v : old) {
+    if (v == kEmpty) continue;
+    size_t i = mix64(v) & mask;
+    while (slots_[i] != kEmpty) i = (i + 1) & mask;
+    slots_[i] = v;
+  }
+}
+
+// ---- RecordIndex
+
 RecordIndex::RecordIndex() {
-  for (const RecordKind& k : catalog()) {
-    PerKind& per = kinds_[k.name];
-    per.component_ids.resize(k.key.size());
+  const auto& kinds = catalog();
+  kinds_.resize(kinds.size());
+  for (size_t i = 0; i < kinds.size(); ++i) {
+    kinds_[i].component_ids.resize(kinds[i].key.size());
+    by_name_.emplace(kinds[i].name, i);
   }
 }
 
@@ -17,18 +127,29 @@ void RecordIndex::load(Store& store) {
   for (const RecordKind& k : catalog()) store.scan(k, [&](const Row& row) { add(k, row); });
 }
 
-uint32_t RecordIndex::component_id(PerKind& k, size_t position, const std::string& text) {
-  auto& ids = k.component_ids[position];
-  auto [it, inserted] = ids.try_emplace(text, static_cast<uint32_t>(ids.size()));
-  return it->second;
+const RecordIndex::PerKind* RecordIndex::find_kind(std::string_view kind_name) const {
+  auto it = by_name_.find(kind_name);
+  return it == by_name_.end() ? nullptr : &kinds_[it->second];
+}
+
+RecordIndex::PerKind& RecordIndex::per_kind(const RecordKind& kind) {
+  // The catalogue is one vector, so a kind from it maps to its position directly.
+  const auto& kinds = catalog();
+  if (&kind >= kinds.data() && &kind < kinds.data() + kinds.size())
+    return kinds_[static_cast<size_t>(&kind - kinds.data())];
+  return kinds_[by_name_.at(kind.name)];
 }
 
 bool RecordIndex::add(const RecordKind& kind, const Row& row) {
-  PerKind& per = kinds_.at(kind.name);
+  PerKind& per = per_kind(kind);
+  std::string buffer;
   if (kind.single_key()) {
-    std::string key = key_text(kind.fields[kind.key[0]], row[kind.key[0]]);
-    auto [it, inserted] = per.ids.try_emplace(key, static_cast<uint32_t>(per.ids.size()));
-    if (inserted && kind.keep_rows_for_rules) per.rows.emplace(std::move(key), row);
+    std::string_view key = key_view(kind.fields[kind.key[0]], row[kind.key[0]], buffer);
+    auto [id, inserted] = per.ids.insert(key);
+    if (inserted && kind.keep_rows_for_rules) {
+      if (per.rows.size() <= id) per.rows.resize(id + 1);
+      per.rows[id] = row;
+    }
     return inserted;
   }
   if (kind.key.size() == 2) {
@@ -36,35 +157,36 @@ bool RecordIndex::add(const RecordKind& kind, const Row& row) {
     uint64_t packed = 0;
     for (size_t pos = 0; pos < 2; ++pos) {
       const Field& f = kind.fields[kind.key[pos]];
-      std::string text = key_text(f, row[kind.key[pos]]);
-      uint32_t id;
-      auto& target = f.type == FieldType::Ref ? kinds_.at(f.ref_kind).ids : per.component_ids[pos];
-      if (auto it = target.find(text); it != target.end() && f.type == FieldType::Ref)
-        id = it->second;
-      else
-        id = component_id(per, pos, text) | (f.type == FieldType::Ref ? 0x80000000u : 0u);
+      std::string_view text = key_view(f, row[kind.key[pos]], buffer);
+      uint32_t id = kNone;
+      if (f.type == FieldType::Ref) {
+        const PerKind* target = find_kind(f.ref_kind);
+        if (target) id = target->ids.find(text);
+      }
+      if (id == kNone)
+        id = per.component_ids[pos].insert(text).first | (f.type == FieldType::Ref ? 0x80000000u : 0u);
       packed = (packed << 32) | id;
     }
-    return per.packed_keys.insert(packed).second;
+    return per.packed_keys.insert(packed);
   }
   std::string joined;
   for (size_t pos : kind.key) {
-    joined += key_text(kind.fields[pos], row[pos]);
+    joined += key_view(kind.fields[pos], row[pos], buffer);
     joined += '\x1f';
   }
   return per.joined_keys.insert(std::move(joined)).second;
 }
 
 bool RecordIndex::has_key(std::string_view kind_name, std::string_view key) const {
-  auto it = kinds_.find(kind_name);
-  return it != kinds_.end() && it->second.ids.find(key) != it->second.ids.end();
+  const PerKind* per = find_kind(kind_name);
+  return per && per->ids.find(key) != kNone;
 }
 
 const Row* RecordIndex::row(std::string_view kind_name, std::string_view key) const {
-  auto it = kinds_.find(kind_name);
-  if (it == kinds_.end()) return nullptr;
-  auto r = it->second.rows.find(key);
-  return r == it->second.rows.end() ? nullptr : &r->second;
+  const PerKind* per = find_kind(kind_name);
+  if (!per) return nullptr;
+  uint32_t id = per->ids.find(key);
+  return id == kNone || id >= per->rows.size() ? nullptr : &per->rows[id];
 }
 
 }  // namespace kc

@@ -1,10 +1,14 @@
 // What the importer remembers about records, existing and newly read, to check keys,
 // references and cross-record rules without holding big tables in memory:
 // every kind's keys (an id per key), and whole rows of the small reference kinds.
+//
+// A national bundle has millions of keys, so the tables are flat open-addressing hash
+// tables: key texts packed in one buffer, no allocation per key (about 30 bytes a key,
+// against about 80 in node-based std::unordered_map).
 #pragma once
 
 #include <cstdint>
-#include <optional>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,22 +38,57 @@ class RecordIndex {
   const Row* row(std::string_view kind_name, std::string_view key) const;
 
  private:
-  struct TransparentHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
+
+  // Key text -> dense id (0, 1, 2… in insertion order).
+  class KeyIds {
+   public:
+    // The key's id and whether it was added now.
+    std::pair<uint32_t, bool> insert(std::string_view key);
+    uint32_t find(std::string_view key) const;  // kNone when absent
+    size_t size() const { return spans_.size(); }
+
+   private:
+    struct Slot {
+      uint32_t id_plus_one = 0;  // 0: empty
+      uint32_t hash = 0;
+    };
+    std::string_view text(uint32_t id) const;
+    void grow();
+
+    std::string texts_;  // all keys, back to back
+    std::vector<std::pair<uint32_t, uint32_t>> spans_;  // id -> (offset, length) in texts_
+    std::vector<Slot> slots_;  // power-of-two size, linear probing
   };
+
+  // A set of 64-bit values (composite keys packed from two component ids).
+  class PackedSet {
+   public:
+    bool insert(uint64_t v);  // false when already present
+
+   private:
+    static constexpr uint64_t kEmpty = ~uint64_t{0};
+    void grow();
+    std::vector<uint64_t> slots_;
+    size_t size_ = 0;
+    bool has_empty_value_ = false;  // kEmpty itself, kept aside
+  };
+
   struct PerKind {
     // Single-column keys: key -> ordinal id. Composite keys with two columns are packed
     // exactly into 64 bits from the components' ids; longer ones are joined as strings.
-    std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> ids;
-    std::vector<std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>>> component_ids;
-    std::unordered_set<uint64_t> packed_keys;
+    KeyIds ids;
+    std::vector<KeyIds> component_ids;
+    PackedSet packed_keys;
     std::unordered_set<std::string> joined_keys;
-    std::unordered_map<std::string, Row, TransparentHash, std::equal_to<>> rows;
+    std::deque<Row> rows;  // kept kinds: id -> row (a deque keeps row pointers stable)
   };
-  uint32_t component_id(PerKind& k, size_t position, const std::string& text);
 
-  std::unordered_map<std::string_view, PerKind> kinds_;
+  const PerKind* find_kind(std::string_view kind_name) const;
+  PerKind& per_kind(const RecordKind& kind);
+
+  std::vector<PerKind> kinds_;                           // catalogue order
+  std::unordered_map<std::string_view, size_t> by_name_;  // kind name -> index in kinds_
 };
 
 // The text form of a key column's value ("2018" for a year) used for lookups and messages.

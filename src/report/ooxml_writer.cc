@@ -3,7 +3,10 @@
 
 #include <zip.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdint>
+#include <ctime>
 #include <random>
 #include <stdexcept>
 #include <system_error>
@@ -165,6 +168,52 @@ std::string paragraph(const ParaFormat& f, std::string_view runs_xml) {
   return out + "</w:p>";
 }
 
+std::string content_types(const std::vector<std::pair<std::string, std::string>>& overrides) {
+  auto override_part = [](const std::string& part, const std::string& type) {
+    return "<Override PartName=\"" + part + "\" ContentType=\"" + type + "\"/>";
+  };
+  std::string t = std::string(kXmlDeclaration) +
+                  "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                  "<Default Extension=\"rels\" "
+                  "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                  "<Default Extension=\"xml\" ContentType=\"application/xml\"/>";
+  t += override_part("/docProps/core.xml",
+                     "application/vnd.openxmlformats-package.core-properties+xml");
+  t += override_part("/docProps/app.xml",
+                     "application/vnd.openxmlformats-officedocument.extended-properties+xml");
+  for (const auto& [part, type] : overrides) t += override_part(part, type);
+  return t + "</Types>";
+}
+
+std::string core_properties(std::string_view title, std::string_view creator,
+                            std::string_view language) {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char now[32];
+  std::strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return std::string(kXmlDeclaration) +
+         "<cp:coreProperties "
+         "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+         "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>" +
+         escape(title) + "</dc:title><dc:creator>" + escape(creator) +
+         "</dc:creator><dc:language>" + escape(language) +
+         "</dc:language><dcterms:created xsi:type=\"dcterms:W3CDTF\">" + now +
+         "</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">" + now +
+         "</dcterms:modified></cp:coreProperties>";
+}
+
+std::string app_properties(std::string_view application, std::string_view company) {
+  return std::string(kXmlDeclaration) +
+         "<Properties "
+         "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+         "<Application>" +
+         escape(application) + "</Application><DocSecurity>0</DocSecurity><Company>" +
+         escape(company) + "</Company></Properties>";
+}
+
 std::string relationships(const std::vector<std::pair<std::string, std::string>>& type_target) {
   std::string r = std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n") +
                   "<Relationships "
@@ -192,13 +241,54 @@ int estimate_width(std::string_view text, int half_points, bool bold) {
     else if (cp == 'm' || cp == 'w' || cp == 'M' || cp == 'W')
       em_thousandths += 800;
     else if (cp < 0x80)
-      em_thousandths += 450;
+      em_thousandths += 440;
     else  // Vietnamese letters: lower and upper case mixed
-      em_thousandths += 550;
+      em_thousandths += 500;
   }
   if (bold) em_thousandths = em_thousandths * 108 / 100;
   // 1 pt = 20 twips, size in half-points: twips = em/1000 * half_points * 10.
   return static_cast<int>(em_thousandths * half_points / 100);
+}
+
+std::vector<int> fit_widths(const std::vector<int>& need, const std::vector<int>& want, int total) {
+  size_t n = need.size();
+  std::vector<int> widths(n);
+  if (n == 0) return widths;
+  int64_t sum_need = 0, sum_want = 0;
+  for (size_t c = 0; c < n; ++c) {
+    sum_need += need[c];
+    sum_want += std::max(want[c], need[c]);
+  }
+  if (sum_want <= total) {  // everything fits on one line: widen in proportion
+    for (size_t c = 0; c < n; ++c)
+      widths[c] = static_cast<int>(std::max(want[c], need[c]) * int64_t{total} / sum_want);
+  } else if (sum_need <= total) {
+    // The largest cap L with sum(clamp(L, need, want)) <= total.
+    auto width_at = [&](size_t c, int cap) {
+      return std::clamp(cap, need[c], std::max(want[c], need[c]));
+    };
+    auto fill = [&](int cap) {
+      int64_t sum = 0;
+      for (size_t c = 0; c < n; ++c) sum += width_at(c, cap);
+      return sum;
+    };
+    int lo = 0, hi = std::max(*std::max_element(want.begin(), want.end()), total);
+    while (lo < hi) {
+      int mid = lo + (hi - lo + 1) / 2;
+      if (fill(mid) <= total)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+    for (size_t c = 0; c < n; ++c) widths[c] = width_at(c, lo);
+  } else {  // too many columns: words will break anyway
+    for (size_t c = 0; c < n; ++c)
+      widths[c] = static_cast<int>(need[c] * int64_t{total} / std::max<int64_t>(sum_need, 1));
+  }
+  int used = 0;
+  for (int w : widths) used += w;
+  *std::max_element(widths.begin(), widths.end()) += total - used;
+  return widths;
 }
 
 std::string page_break() { return "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"; }

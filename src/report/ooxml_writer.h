@@ -11,6 +11,9 @@
 
 namespace kc::ooxml {
 
+inline constexpr std::string_view kXmlDeclaration =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
 // Escapes & < > " ' for element text and attribute values, and drops what XML 1.0 cannot hold:
 // control characters other than tab, LF and CR, U+FFFE/U+FFFF, and ill-formed UTF-8 bytes.
 std::string escape(std::string_view text);
@@ -52,12 +55,26 @@ inline std::string text_paragraph(const ParaFormat& format, std::string_view tex
   return paragraph(format, run(text, run_format));
 }
 
+// [Content_Types].xml: defaults for .rels and .xml, docProps/core.xml and docProps/app.xml,
+// and one override per (part name, content type) pair.
+std::string content_types(const std::vector<std::pair<std::string, std::string>>& overrides);
+
+// docProps/core.xml with the current time as created and modified; docProps/app.xml.
+std::string core_properties(std::string_view title, std::string_view creator,
+                            std::string_view language);
+std::string app_properties(std::string_view application, std::string_view company);
+
 // A relationships part (.rels) with ids rId1, rId2, … in order; pairs of (type URI, target).
 std::string relationships(const std::vector<std::pair<std::string, std::string>>& type_target);
 
 // Rough printed width in twips of `text` set in Times New Roman at `half_points`, for sizing
 // table columns; good to ~10% on Vietnamese prose.
 int estimate_width(std::string_view text, int half_points, bool bold = false);
+
+// Column widths summing to `total`: every column gets its `need` (longest word) and, while room
+// is left, up to its `want` (content on one line); the widest columns give way first (a
+// "water level" cap). With room to spare, the wants are widened in proportion.
+std::vector<int> fit_widths(const std::vector<int>& need, const std::vector<int>& want, int total);
 
 // A paragraph holding only a page break.
 std::string page_break();

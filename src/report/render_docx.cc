@@ -4,9 +4,6 @@
 #include "report/render_docx.h"
 
 #include <algorithm>
-#include <chrono>
-#include <cstdint>
-#include <ctime>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,8 +17,6 @@ using ooxml::Align;
 using ooxml::ParaFormat;
 using ooxml::RunFormat;
 
-constexpr std::string_view kXmlDecl =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 constexpr std::string_view kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr std::string_view kR =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -34,8 +29,8 @@ constexpr int kTableWidth = 9072;               // 160 mm
 constexpr int kCellPadding = 2 * 108;           // default left + right cell margins
 
 std::string wrap(std::string_view root, std::string_view inner) {
-  return std::string(kXmlDecl) + "<w:" + std::string(root) + " xmlns:w=\"" + std::string(kW) +
-         "\" xmlns:r=\"" + std::string(kR) + "\">" + std::string(inner) +
+  return std::string(ooxml::kXmlDeclaration) + "<w:" + std::string(root) + " xmlns:w=\"" +
+         std::string(kW) + "\" xmlns:r=\"" + std::string(kR) + "\">" + std::string(inner) +
          "</w:" + std::string(root) + ">";
 }
 
@@ -43,24 +38,12 @@ std::string wrap(std::string_view root, std::string_view inner) {
 
 std::string content_types() {
   const std::string ct = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
-  auto over = [](const std::string& part, const std::string& type) {
-    return "<Override PartName=\"" + part + "\" ContentType=\"" + type + "\"/>";
-  };
-  return std::string(kXmlDecl) +
-         "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-         "<Default Extension=\"rels\" "
-         "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-         "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
-         over("/word/document.xml", ct + "document.main+xml") +
-         over("/word/styles.xml", ct + "styles+xml") +
-         over("/word/settings.xml", ct + "settings+xml") +
-         over("/word/fontTable.xml", ct + "fontTable+xml") +
-         over("/word/header1.xml", ct + "header+xml") +
-         over("/word/header2.xml", ct + "header+xml") +
-         over("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml") +
-         over("/docProps/app.xml",
-              "application/vnd.openxmlformats-officedocument.extended-properties+xml") +
-         "</Types>";
+  return ooxml::content_types({{"/word/document.xml", ct + "document.main+xml"},
+                               {"/word/styles.xml", ct + "styles+xml"},
+                               {"/word/settings.xml", ct + "settings+xml"},
+                               {"/word/fontTable.xml", ct + "fontTable+xml"},
+                               {"/word/header1.xml", ct + "header+xml"},
+                               {"/word/header2.xml", ct + "header+xml"}});
 }
 
 std::string package_rels() {
@@ -82,40 +65,10 @@ std::string document_rels() {
                                {rel + "header", "header2.xml"}});
 }
 
-std::string utc_now() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-std::string core_properties(const Document& d) {
+std::string title(const Document& d) {
   std::string title = d.kind;
-  for (size_t i = 0; i < d.subject.size(); ++i)
-    title += (i == 0 && !title.empty() ? ": " : (i == 0 ? "" : " ")) + d.subject[i];
-  std::string now = utc_now();
-  return std::string(kXmlDecl) +
-         "<cp:coreProperties "
-         "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
-         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
-         "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
-         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
-         "<dc:title>" +
-         ooxml::escape(title) + "</dc:title><dc:creator>" + ooxml::escape(d.letterhead.agency) +
-         "</dc:creator><dc:language>vi-VN</dc:language>"
-         "<dcterms:created xsi:type=\"dcterms:W3CDTF\">" +
-         now + "</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">" + now +
-         "</dcterms:modified></cp:coreProperties>";
-}
-
-std::string app_properties(const Document& d) {
-  return std::string(kXmlDecl) +
-         "<Properties "
-         "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
-         "<Application>khuyencong</Application><DocSecurity>0</DocSecurity><Company>" +
-         ooxml::escape(d.letterhead.agency) + "</Company></Properties>";
+  for (const std::string& line : d.subject) title += (title.empty() ? "" : " ") + line;
+  return title;
 }
 
 constexpr std::string_view kFonts =
@@ -301,7 +254,7 @@ std::string paragraph(const Paragraph& p) {
 }
 
 // Column widths for the 160 mm text width: each column wants its longest cell on one line
-// (headers may wrap, up to ~12 characters a line) and needs at least its longest word; the room
+// (headers may wrap, at ~10 characters a line) and needs at least its longest word; the room
 // left over is shared in proportion to what each column still wants.
 std::vector<int> column_widths(const Table& t, size_t columns) {
   constexpr int kSize = 26;  // TableText: 13 pt
@@ -319,34 +272,14 @@ std::vector<int> column_widths(const Table& t, size_t columns) {
   };
   for (size_t c = 0; c < t.header.size(); ++c) {
     fit(c, t.header[c], true, false);
-    want[c] = std::min(want[c], std::max(need[c], 12 * 150 + kCellPadding));
+    want[c] = std::min(want[c], std::max(need[c], 10 * 140 + kCellPadding));
   }
   for (size_t r = 0; r < t.rows.size(); ++r)
     for (size_t c = 0; c < t.rows[r].size(); ++c) {
       bool numeric = c < t.numeric.size() && t.numeric[c];
       fit(c, t.rows[r][c], t.last_row_is_total && r + 1 == t.rows.size(), numeric);
     }
-  int64_t sum_need = 0, sum_want = 0;
-  for (size_t c = 0; c < columns; ++c) {
-    want[c] = std::max(want[c], need[c]);
-    sum_need += need[c];
-    sum_want += want[c];
-  }
-  std::vector<int> widths(columns);
-  int used = 0;
-  for (size_t c = 0; c < columns; ++c) {
-    int64_t w;
-    if (sum_want <= kTableWidth)  // everything fits: widen in proportion
-      w = want[c] * int64_t{kTableWidth} / sum_want;
-    else if (sum_need <= kTableWidth)  // give each column its minimum, share the rest
-      w = need[c] + (want[c] - need[c]) * (kTableWidth - sum_need) / (sum_want - sum_need);
-    else  // too many columns: words will break anyway
-      w = need[c] * int64_t{kTableWidth} / sum_need;
-    widths[c] = static_cast<int>(w);
-    used += widths[c];
-  }
-  widths.back() += kTableWidth - used;
-  return widths;
+  return ooxml::fit_widths(need, want, kTableWidth);
 }
 
 std::string table(const Table& t) {
@@ -433,18 +366,19 @@ std::string document_xml(const Document& d) {
 }  // namespace
 
 void render_docx(const Document& d, const std::filesystem::path& out) {
-  ooxml::write_package({{"[Content_Types].xml", content_types()},
-                        {"_rels/.rels", package_rels()},
-                        {"docProps/core.xml", core_properties(d)},
-                        {"docProps/app.xml", app_properties(d)},
-                        {"word/document.xml", document_xml(d)},
-                        {"word/styles.xml", styles()},
-                        {"word/settings.xml", settings()},
-                        {"word/fontTable.xml", font_table()},
-                        {"word/_rels/document.xml.rels", document_rels()},
-                        {"word/header1.xml", page_number_header()},
-                        {"word/header2.xml", empty_header()}},
-                       out);
+  ooxml::write_package(
+      {{"[Content_Types].xml", content_types()},
+       {"_rels/.rels", package_rels()},
+       {"docProps/core.xml", ooxml::core_properties(title(d), d.letterhead.agency, "vi-VN")},
+       {"docProps/app.xml", ooxml::app_properties("khuyencong", d.letterhead.agency)},
+       {"word/document.xml", document_xml(d)},
+       {"word/styles.xml", styles()},
+       {"word/settings.xml", settings()},
+       {"word/fontTable.xml", font_table()},
+       {"word/_rels/document.xml.rels", document_rels()},
+       {"word/header1.xml", page_number_header()},
+       {"word/header2.xml", empty_header()}},
+      out);
 }
 
 }  // namespace kc::doc

@@ -650,9 +650,9 @@ BRANDS = ["Hưng Thịnh", "Minh Phát", "Đức Anh", "Phú Cường", "Thành 
 SECTOR_WORD = {"che_bien": ["Chế biến nông sản", "Thực phẩm", "Nông sản"],
                "co_khi": ["Cơ khí", "Cơ khí chế tạo", "Cơ điện"],
                "det_may": ["May mặc", "May xuất khẩu"],
-               "vat_lieu_xay_dung": ["Vật liệu xây dựng", "Gạch không nung", "Bê tông"],
-               "thu_cong_my_nghe": ["Mỹ nghệ", "Đồ gỗ", "Mây tre đan"],
-               "ho_tro": ["Bao bì", "Nhựa", "Linh kiện"],
+               "vat_lieu_xay_dung": ["Vật liệu xây dựng", "Xây dựng và Vật liệu"],
+               "thu_cong_my_nghe": ["Mỹ nghệ", "Thủ công mỹ nghệ"],
+               "ho_tro": ["Công nghiệp hỗ trợ", "Sản xuất và Thương mại"],
                "hoa_chat": ["Phân bón", "Hóa chất nông nghiệp"],
                "khac": ["Nước tinh khiết", "Dịch vụ thương mại"]}
 SECTOR_PRODUCTS = {"che_bien": ["mỳ gạo", "bún khô", "chè búp", "miến dong", "rượu", "tinh bột nghệ",
@@ -718,7 +718,9 @@ class Establishments:
                 ten = f"Tổ hợp tác {rng.choice(SECTOR_WORD[sector]).lower()} thôn {rng.choice(HAMLETS)}"
             else:
                 ten = f"Hộ kinh doanh {self.person.person()}"
-            if ten not in self.names:
+            core = ten.replace("Công ty TNHH ", "").replace("Công ty cổ phần ", "")
+            if ten not in self.names and core not in self.names:
+                self.names.add(core)
                 break
         else:
             raise RuntimeError("no unique establishment name")
@@ -1375,7 +1377,16 @@ def build_products(w: World, est: Establishments):
         commune = C[(d, c)]
         cands = [e for e in est.by_commune.get(commune, []) if e["nganh"] == sector and e["loai"] == loai
                  and not e.get("_product")]
-        e = cands[0] if cands else est.make(commune, sector, loai=loai, year_max=2014)
+        if cands:
+            e = cands[0]
+        else:
+            name = None
+            if loai == "hop_tac_xa":
+                cten, dten = w.unit[commune]["ten"], w.unit[f"bg-{d}"]["ten"]
+                name = f"Hợp tác xã {ten}" + ("" if cten in ten or dten in ten else f" {cten}")
+            elif loai == "to_hop_tac":
+                name = f"Tổ hợp tác {ten[0].lower()}{ten[1:]} thôn {rng.choice(HAMLETS)}"
+            e = est.make(commune, sector, loai=loai, year_max=2014, name=name)
         e["_product"] = True
         prods.append(dict(ma=f"sp-{i:03d}", ten=ten, co_so=e["ma"], nhom=nhom))
     for p in prods:
@@ -1437,6 +1448,205 @@ def build_statistics(w: World):
                 "trong báo cáo (23.402 / 209.000 = 11,2%)")
 
 
+README_TEMPLATE = """\
+# Demo bundle: khuyến công Bắc Giang 2016–2020
+
+This folder is the demo import bundle of khuyencong. It reconstructs the five-year report of Bắc
+Giang province (*Báo cáo kết quả hoạt động khuyến công tỉnh Bắc Giang giai đoạn 2016 - 2020*,
+Sở Công Thương, 11/2020; the "seed") as individual records, so that every figure of the report
+follows **by computation** from the records (counting projects, summing kinh phí, summing the
+outputs of projects, counting passes of typical-product rounds, …).
+
+**Do not edit these CSV files by hand.** They are written by `tools/demo/make_demo.py`
+(Python 3, standard library, fixed random seed {seed}; two runs write identical bytes) and
+checked by `tools/demo/check_demo.py`:
+
+```sh
+python3 tools/demo/make_demo.py          # rewrites data/demo/ (this README included) and runs the check
+python3 tools/demo/check_demo.py         # asserts every figure below and the canonical format
+khuyencong --db demo.db import data/demo # must succeed
+khuyencong --db demo.db export /tmp/x && diff -r -x README.md data/demo /tmp/x   # no difference
+```
+
+The files are canonical: exactly what `khuyencong export` writes (UTF-8 without BOM, LF, columns in
+the order of `src/schema/catalog.cc`, rows sorted by key, fields quoted only when needed, money in
+whole đồng, NFC text).
+
+## Files
+
+| file | rows |
+|---|---|
+{table}
+
+## What is published, what is derived, what is synthesised
+
+### Published figures (taken from the seed; the bundle reproduces them exactly)
+
+| figure | where it comes out of the records |
+|---|---|
+| 297 đề án, 30.722,3 triệu đồng NSNN | `de_an` with `trang_thai` quyet_toan/hau_kiem and year 2016–2020 |
+| khuyến công tỉnh 132 đề án, 16.150 triệu | same, `cap_kinh_phi` = tinh |
+| khuyến công quốc gia 17 đề án, 6.000 triệu, all nội dung 3 | `cap_kinh_phi` = quoc_gia |
+| cấp huyện 148 đề án, 8.572,3 triệu; of which nội dung 3: 83 đề án, 4.925 triệu | `cap_kinh_phi` = huyen |
+| per content (tỉnh): 2.1 9/550 · 2.2 14/1.385 · 2.3 54/6.700 · 2.4 19/2.155 · 2.5 13/2.750 · 2.6 10/1.230 · 2.7 1/520 · 2.9 12/860 | `noi_dung` nd45-1 … nd45-9 |
+| kinh phí đối ứng 229.219 triệu | sum of `kinh_phi_doi_ung` |
+| outputs: 465 lao động; 1.377 lượt học viên; 690 lượt khảo sát; 3 mô hình; 153 cơ sở ứng dụng máy móc; 2 đánh giá SXSH; 9 hội chợ; 350 lượt tham gia; 3 phòng trưng bày; 67 cơ sở tư vấn; 1.800 bản tin; 3.000 catalog; 800 chương trình, tin bài; 4 khu, cụm công nghiệp; 3 văn bản | sums of `de_an_ket_qua` per `chi_tieu` |
+| bình chọn: 2 cuộc cấp tỉnh, 2 khu vực, 2 quốc gia; tôn vinh 28 / 5 / 4 sản phẩm | `dot_binh_chon`, `ket_qua_binh_chon` (`dat` = 1) |
+| 9 hội chợ, 350 lượt | `hoi_cho` |
+| 2019 đoàn công tác Indonesia, Philippines, không có kinh phí | `hoat_dong` (nội dung 8) |
+| Trung tâm: 19 cán bộ, 6 làm khuyến công (31,6%); không có cộng tác viên | `can_bo` active on 31/12/2020 |
+| 39 làng nghề (14 truyền thống, 25 mới), 36 hoạt động hiệu quả, 4 làng nghề nêu tên | `lang_nghe` |
+| cơ sở CNNT 17.174 (2015) → 19.247 (2020); GTSX CNNT 9.656 → 23.402 tỷ đồng (giá 2010) | `thong_ke` |
+| the 4 surveyed khu, cụm công nghiệp and their communes (2.7) | `cum_cong_nghiep` |
+| legal documents of section 1.1 (numbers, dates, issuers, subjects verbatim) | `van_ban` |
+| section headings 2.1–2.9 | `noi_dung.ten_bao_cao` |
+| Part II (phương hướng 2021–2025) | `ke_hoach.phuong_huong` of `bg-2016-2020` |
+
+### Derived from the percentages the seed states
+
+The seed gives achievement rates, not targets; the phase targets (`muc_tieu` of `bg-2016-2020`)
+are the values that reproduce the stated rates, and their `ghi_chu` says "suy ra từ tỷ lệ đạt nêu
+trong báo cáo":
+
+| chỉ tiêu | mục tiêu | check |
+|---|---|---|
+| kp_tinh | 20.400 triệu | 16.150 / 20.400 = 79,17% |
+| kp_doi_ung | 141.350 triệu | 229.219 / 141.350 = 162,16% |
+| hoc_vien_tap_huan | 900 | 1.377 / 900 = 153% |
+| luot_khao_sat | 690 | 100% |
+| co_so_ung_dung_may_moc | 107 | 153 / 107 = **143,0%** — the seed prints 142,9%, which no whole-number target gives (153/107 = 142,99…); we keep 107 and let the report show 143,0% with the consistency note |
+| luot_tham_gia_hoi_cho | 320 | 350 / 320 = 109,4% |
+| phong_trung_bay | 5 | 3 / 5 = 60% |
+| co_so_tu_van | 50 | 67 / 50 = 134% |
+| ban_tin, catalog, chuong_trinh_tin_bai | 1.800, 3.000, 800 | 100% |
+
+Assumed targets (`ghi_chu` "giả định"): lao_dong_dao_tao 1.500 (the seed only says training
+reached a low rate), cum_cn_khao_sat 6 (the seed says the cluster content missed its target),
+sp_tinh 30.
+
+The other inconsistency of the seed is left for the software to explain, not patched in data:
+9.656 → 23.402 tỷ đồng over five years is 19,4%/year compound, not the printed 19,8%.
+
+`thong_ke` gtsx_cong_nghiep 2020 = 209.000 tỷ đồng is **synthesised** so that 23.402 / 209.000 =
+11,2% (the share the seed states); its `nguon` says so. No statistics for 2016–2019 (the seed
+gives none).
+
+### Synthesised (plausible, not real records)
+
+Everything at record level below the published totals is invented, deterministically:
+
+* **Projects (`de_an`)**: titles, beneficiaries, locations, years, dates, per-project amounts and
+  the split of counterpart money. Amounts are mostly multiples of 5 or 10 triệu; national projects
+  are 250–450 triệu each; provincial machinery ≤ 300 triệu; each machinery project's counterpart
+  is at least its state support (support ≤ 50% of cost). Budgets rise year by year
+  ({per_year}).
+  The 65 district projects outside nội dung 3 and their split (nd45-1 20/1.100, nd45-2 15/720,
+  nd45-4 12/860,3, nd45-5 10/567, nd45-6 8/400 triệu) are synthesised; the seed only gives the
+  district total. Province-wide projects (training courses, capacity, information,
+  fairs, selection rounds, clusters, system capacity) are located at `bg`; machinery, model,
+  cleaner-production, consulting, showroom and trade-mark projects at the beneficiary's commune;
+  district projects inside their district. {mountain} of the {located} located projects
+  ({mshare}) are in the four mountainous districts (Lục Ngạn, Lục Nam, Yên Thế, Sơn Động), which
+  is the weakness the seed names.
+* **Which projects carry outputs**: the seed attributes the outputs of sections 2.1, 2.2, 2.4–2.7
+  and 2.9 to provincial projects, so only provincial projects carry those outputs (district
+  projects of those contents have none). The 153 establishments of 2.3 are spread over all
+  nội dung 3 machinery projects (16 national, 50 provincial, 83 district; 4 of them support two
+  establishments); the 3 demonstration models (tôn ba lớp cách nhiệt, chế phẩm sinh học biolin,
+  thức ăn chăn nuôi — named in the seed) and 2 cleaner-production assessments are separate
+  projects.
+* **Projects that must not be counted**: one project rejected (`tu_choi`, 2018), one cancelled
+  (`huy`, 2019), and three 2021 projects (`dang_thuc_hien`, `phe_duyet`). They are there so that a
+  report which forgets to filter by status and period shows wrong totals.
+* **Establishments (`co_so`)**, their names, addresses, tax codes (prefix 2400), founding years
+  and workforce; **staff names** (`can_bo`) except Giám đốc Sở Trần Quang Tấn (the seed's
+  signatory). The centre has 19 staff active on 31/12/2020 (6 chuyen_trach, 13 khac) plus two who
+  left in 2017–2018, so a staff count must filter by date.
+* **Fairs (`hoi_cho`)**: names, places and per-fair counts (the count of fairs and the 350 total
+  are published).
+* **Typical products**: product names (some from the seed: mỳ gạo Chũ, rượu làng Vân, mỳ gạo Châu
+  Sơn, gốm…), round years (provincial 2017 and 2019, regional and national 2018 and 2020), scores
+  and certificate numbers. Regional and national winners are among the provincial winners.
+* **Craft villages**: the four named villages are placed as the seed says; the other 35 names,
+  crafts, communes, household counts, recognition decisions and dates are synthesised (the
+  decision numbers `Quyết định số …/QĐ-UBND` are invented).
+* **Industrial clusters**: names and areas (the communes are the seed's).
+* **Legal wording of the nine contents** (`noi_dung.ten`): paraphrased from memory of Article 4 of
+  Nghị định 45/2012/NĐ-CP, not verbatim — check against the official text.
+
+## Administrative units: decisions and uncertainties
+
+* Districts valid in 2016–2020: TP Bắc Giang (`bg-tp-bac-giang`) and the huyện `bg-hiep-hoa`,
+  `bg-lang-giang`, `bg-luc-nam`, `bg-luc-ngan`, `bg-son-dong`, `bg-tan-yen`, `bg-viet-yen`,
+  `bg-yen-dung`, `bg-yen-the`. Communes (`<district code>-<ascii name>`) are a selection of 7–10
+  per district with real names, not the complete list. `xã Dĩnh Trì` has code
+  `bg-tp-bac-giang-dinh-tri-2` because its ASCII name collides with `xã Đình Trì`.
+* The seed writes "xã Đình Trì, thành phố Bắc Giang" for the wood-working village; we keep the
+  seed's name. Whether it means the commune spelled Dĩnh Trì could not be confirmed.
+* Start dates before 2016 are placeholders: 1997-01-01 (re-establishment of Bắc Giang province)
+  for the provinces, huyện and their communes; 2005-06-07 for TP Bắc Giang (city status, from
+  memory). Commune mergers of 2019–2020 and the conversions of xã/thị trấn into phường in
+  2024–2025 are not modelled (types are kept).
+* Việt Yên: huyện `bg-viet-yen` ends 2024-04-09; thị xã `bg-tx-viet-yen` from 2024-04-10; its
+  communes end with the huyện and continue as new records under the thị xã
+  (`bg-tx-viet-yen-…`), linked in `don_vi_ke_thua`.
+* Yên Dũng ends 2024-12-31 and is succeeded by TP Bắc Giang (link dated 2025-01-01); its communes
+  continue as records under TP Bắc Giang (`bg-tp-bac-giang-neo`, …) for 2025-01-01..2025-06-30.
+* Thị xã Chũ (`bg-tx-chu`) from 2025-01-01, split from Lục Ngạn (link with ghi_chu "Chia tách…";
+  Lục Ngạn continues). Only thị trấn Chũ → phường Chũ is moved; which other communes went to the
+  thị xã is not modelled.
+* From 2025-07-01 the new province Bắc Ninh (`bn`) succeeds Bắc Giang (`bg`) and the old Bắc Ninh
+  (`bn-cu`, 1997-01-01..2025-06-30); every district-level unit valid on 2025-06-30 ends then and
+  links to `bn`. **The post-2025 communes (`bn-…`, 8 of them) and their groupings are
+  illustrative**, not the real list of the 99 commune-level units; they exist so that the four
+  craft-village communes (Nam Dương, Ngọc Châu, Đình Trì, Vân Hà) have successors.
+* Priority areas (`dia_ban_uu_tien`): Sơn Động vùng cao; Lục Ngạn, Lục Nam, Yên Thế miền núi;
+  2016-01-01..2025-06-30; the legal basis (`can_cu`) is left empty.
+* Organisations end 2025-06-30 (district economic offices with their district: Việt Yên
+  2024-04-09, Yên Dũng 2024-12-31). The centre keeps its present name "Trung tâm Khuyến công và
+  Xúc tiến thương mại" for the whole period (it was "Trung tâm Khuyến công và Tư vấn phát triển
+  công nghiệp" until the 2018 merger, QĐ 560/QĐ-UBND).
+
+## Legal documents: dates and wording
+
+* From the seed (section 1.1) or DOMAIN.md: NĐ 45/2012/NĐ-CP 21/5/2012; QĐ 1288/QĐ-TTg 01/8/2014;
+  TT 28/2018/TT-BTC 28/3/2018; QĐ 734/2014/QĐ-UBND 28/10/2014; QĐ 1330/QĐ-UBND 15/7/2015;
+  QĐ 560/QĐ-UBND 24/9/2018; QĐ 1526/QĐ-UBND 28/9/2018; QĐ 30/2019/QĐ-UBND 30/12/2019;
+  NĐ 235/2025/NĐ-CP 27/8/2025; QĐ 2646/QĐ-BCT 23/9/2025. The subjects of the provincial decisions
+  are the seed's words, including its slip "Quyết định Quyết định số 734/2014/QĐ-UBND" in
+  QĐ 30/2019.
+* **Not confirmed** (from memory, could not be checked): TT 64/2024/TT-BTC dated 30/8/2024;
+  TT 26/2014/TT-BCT dated 28/8/2014; NĐ 52/2018/NĐ-CP dated 12/4/2018. The subjects of TT 64/2024,
+  NĐ 235/2025 and QĐ 2646/QĐ-BCT are paraphrased.
+* The seed spells "Philipine" (2.8) and "Tụ Lạn" (2.7); the bundle writes Philippines and Tự Lạn.
+  The seed's showroom product "gôm làng Ngòi" is read as gốm làng Ngòi; its commune (placed in
+  xã Quảng Minh, Việt Yên) is not confirmed.
+* `phuong_huong` is the seed's Part II from "Để tiếp tục đẩy mạnh…" to item 2 of "3. Đề xuất, kiến
+  nghị", one line per paragraph; lines starting with "## " are sub-headings, "- " bullets. Only
+  the seed's line-break artefacts were fixed (its other slips, e.g. "công tác công tác", are kept).
+"""
+
+
+def write_readme(out_dir: Path, tables: dict) -> None:
+    table = "\n".join(f"| `{k}.csv` | {len(tables.get(k, []))} |" for k, _, _ in SCHEMA)
+    counted = [p for p in tables["de_an"] if p["trang_thai"] in ("quyet_toan", "hau_kiem")]
+    per_year = "; ".join(f"{y}: {vn_trieu(sum(p['kinh_phi_nsnn'] for p in counted if p['nam_bat_dau'] == y))}"
+                         for y in YEARS) + " triệu đồng"
+    units = {u["ma"]: u for u in tables["don_vi_hanh_chinh"]}
+
+    def district(code):
+        u = units[code]
+        while u["cap"] == "xa":
+            u = units[u["ma_cap_tren"]]
+        return u["ma"]
+    located = [p for p in counted if p["dia_ban"] != "bg"]
+    mountain = sum(1 for p in located if district(p["dia_ban"]) in {f"bg-{s}" for s in PRIORITY})
+    text = README_TEMPLATE.format(seed=SEED, table=table, per_year=per_year, located=len(located),
+                                  mountain=mountain,
+                                  mshare=f"{100 * mountain / len(located):.1f}%".replace(".", ","))
+    (out_dir / "README.md").write_bytes(text.encode("utf-8"))
+
+
 # ---------------------------------------------------------------------------------------------
 def generate() -> dict:
     P._n = 0
@@ -1465,6 +1675,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     tables = generate()
     write_bundle(args.out, tables)
+    write_readme(args.out, tables)
     total = sum(len(v) for v in tables.values())
     print(f"wrote {len(SCHEMA)} CSV files, {total} rows, into {args.out}")
     if not args.no_check:

@@ -1,0 +1,65 @@
+// The command line as a user runs it: exit codes and Vietnamese messages.
+#include <gtest/gtest.h>
+
+#include "support/test_support.h"
+
+namespace kc::test {
+namespace {
+
+std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+TEST(Cli, ImportReportAndCheckTheDemo) {
+  TempDir dir;
+  std::string db = "--db " + q(dir / "demo.db");
+  CommandResult imported = run_cli(db + " import " + q(demo_dir()));
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  EXPECT_NE(imported.output.find("Đã nhập"), std::string::npos);
+
+  for (std::string ext : {"md", "html", "json", "docx"}) {
+    CommandResult r = run_cli(db + " report phase --plan bg-2016-2020 --date 2020-11-30 -o " + q(dir / ("r." + ext)));
+    EXPECT_EQ(r.exit_code, 0) << ext << ": " << r.output;
+    EXPECT_GT(std::filesystem::file_size(dir / ("r." + ext)), 5000u) << ext;
+  }
+  EXPECT_NE(read_file(dir / "r.html").find("<html lang=\"vi\">"), std::string::npos);
+  EXPECT_NE(read_file(dir / "r.json").find("\"de_an.tong.kinh_phi\""), std::string::npos);
+
+  CommandResult check = run_cli(db + " check --plan bg-2016-2020 --claims " +
+                                q(source_dir() / "data/seed-claims/bac-giang-2016-2020.txt"));
+  EXPECT_EQ(check.exit_code, 1) << "two seed figures disagree with the records";
+  EXPECT_NE(check.output.find("[không khớp]"), std::string::npos) << check.output;
+  CommandResult plain = run_cli(db + " check --plan bg-2016-2020");
+  EXPECT_EQ(plain.exit_code, 0) << plain.output;
+}
+
+TEST(Cli, RefusedImportExitsWithOneAndLeavesNothing) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "bad");
+  write_file(dir / "bad" / "noi_dung.csv", "ma,so_thu_tu,ten,ten_bao_cao,can_cu,hieu_luc_tu,hieu_luc_den\nnd1,x,T,T,,2012-07-10,\n");
+  CommandResult r = run_cli("--db " + q(dir / "x.db") + " import " + q(dir / "bad"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("noi_dung.csv, dòng 2, cột 2 (so_thu_tu): phải là một số nguyên"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("cơ sở dữ liệu không thay đổi"), std::string::npos);
+  CommandResult exported = run_cli("--db " + q(dir / "x.db") + " export " + q(dir / "out"));
+  EXPECT_EQ(exported.exit_code, 0);
+  EXPECT_NE(exported.output.find("Đã xuất 0 bản ghi"), std::string::npos) << exported.output;
+}
+
+TEST(Cli, UnknownPlanAndBadOptionsAreExplained) {
+  TempDir dir;
+  std::string db = "--db " + q(dir / "e.db");
+  CommandResult unknown = run_cli(db + " report phase --plan khong-co -o " + q(dir / "r.md"));
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.output.find("không có kế hoạch mã \"khong-co\""), std::string::npos) << unknown.output;
+  CommandResult format = run_cli(db + " report phase --plan x --format pdf -o " + q(dir / "r.pdf"));
+  EXPECT_NE(format.exit_code, 0);
+  EXPECT_NE(format.output.find("định dạng \"pdf\" không hỗ trợ"), std::string::npos) << format.output;
+  CommandResult date = run_cli(db + " report phase --plan x --date 31/02/2020");
+  EXPECT_NE(date.exit_code, 0);
+  EXPECT_NE(date.output.find("không hợp lệ"), std::string::npos) << date.output;
+  CommandResult missing = run_cli(db + " import " + q(dir / "khong-co-thu-muc"));
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.output.find("không tìm thấy thư mục"), std::string::npos) << missing.output;
+}
+
+}  // namespace
+}  // namespace kc::test
