@@ -15,6 +15,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "report/ooxml_writer.h"
+#include "support/office_support.h"
 #include "support/test_support.h"
 
 namespace kc::doc {
@@ -23,6 +25,9 @@ namespace {
 namespace fs = std::filesystem;
 using kc::test::read_file;
 using kc::test::TempDir;
+using kc::test::unzip;
+using all_text_fn = std::string (*)(const pugi::xml_node&);
+const all_text_fn all_text = kc::test::docx_text;
 
 const std::string kTitle = "Kết quả hoạt động khuyến công tỉnh Bắc Giang giai đoạn 2016 - 2020";
 const std::string kSpecial = "Vốn & lãi < 5% > 3% \"đặc biệt\" 'x'";
@@ -62,32 +67,6 @@ Document sample() {
   d.signature = {
       {"- Bộ Công Thương;", "- UBND tỉnh;", "- Lưu: VT, QLCN."}, "GIÁM ĐỐC", "Trần Quang Tấn"};
   return d;
-}
-
-// Every part of a ZIP archive, by name.
-std::map<std::string, std::string> unzip(const fs::path& file) {
-  int error = 0;
-  zip_t* za = zip_open(file.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
-  if (!za) throw std::runtime_error("libzip cannot open " + file.string());
-  std::map<std::string, std::string> parts;
-  zip_int64_t n = zip_get_num_entries(za, 0);
-  for (zip_int64_t i = 0; i < n; ++i) {
-    zip_stat_t st;
-    zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st);
-    zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(i), 0);
-    std::string data(st.size, '\0');
-    zip_fread(f, data.data(), st.size);
-    zip_fclose(f);
-    parts[st.name] = data;
-  }
-  zip_close(za);
-  return parts;
-}
-
-std::string all_text(const pugi::xml_node& root) {
-  std::string text;
-  for (const auto& t : root.select_nodes(".//w:t")) text += t.node().text().get();
-  return text;
 }
 
 class RenderDocx : public ::testing::Test {
@@ -246,54 +225,72 @@ TEST(RenderDocxErrors, ReplacesAnExistingFile) {
   EXPECT_EQ(read_file(dir / "bao-cao.docx").substr(0, 2), "PK");
 }
 
-// ---- LibreOffice round trip ----------------------------------------------------------------
-
-std::string find_on_path(const std::string& name) {
-  const char* path = std::getenv("PATH");
-  std::stringstream dirs(path ? path : "");
-  std::string dir;
-  while (std::getline(dirs, dir, ':'))
-    if (!dir.empty() && fs::exists(fs::path(dir) / name)) return (fs::path(dir) / name).string();
-  return "";
+TEST(RenderDocxTables, WideTableIsSetSmallerAndFitsTheTextWidth) {
+  TempDir dir;
+  Document d;
+  Table t;
+  t.caption = "Bảng rộng";
+  t.header = {"Nội dung"};
+  t.numeric = {false};
+  std::vector<std::string> row = {"Hỗ trợ xây dựng mô hình trình diễn kỹ thuật"};
+  for (int i = 0; i < 10; ++i) {
+    t.header.push_back("Huyện: kinh phí " + std::to_string(i));
+    t.numeric.push_back(true);
+    row.push_back("12.345,6");
+  }
+  t.rows = {row, row};
+  d.body.push_back(t);
+  render_docx(d, dir / "rong.docx");
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(unzip(dir / "rong.docx")["word/document.xml"].c_str()));
+  auto tbl = doc.select_node("//w:tbl[.//w:t='Bảng rộng' or .//w:t='Nội dung']").node();
+  ASSERT_TRUE(tbl);
+  int total = 0, columns = 0;
+  for (auto col : tbl.child("w:tblGrid").children("w:gridCol")) {
+    total += col.attribute("w:w").as_int();
+    ++columns;
+  }
+  EXPECT_EQ(columns, 11);
+  EXPECT_EQ(total, 9072);
+  EXPECT_STREQ(
+      tbl.select_node(".//w:r[w:t='12.345,6']/w:rPr/w:sz").node().attribute("w:val").value(), "24");
 }
 
+TEST(OoxmlWriter, EscapesMarkupAndDropsWhatXmlCannotHold) {
+  EXPECT_EQ(ooxml::escape("a&b<c>d\"e'f"), "a&amp;b&lt;c&gt;d&quot;e&apos;f");
+  EXPECT_EQ(ooxml::escape("x\x01\x08\x1fy\t\n\r"), "xy\t\n\r");
+  EXPECT_EQ(ooxml::escape("\xff\xc3(ok\xef\xbf\xbe"), "(ok");  // ill-formed UTF-8, U+FFFE
+  EXPECT_EQ(ooxml::escape("Hạnh phúc 😀"), "Hạnh phúc 😀");
+}
+
+TEST(OoxmlWriter, FitWidthsKeepsShortColumnsWhole) {
+  // Room for every need but not every want: the long column gives way, short ones stay whole.
+  auto w = ooxml::fit_widths({500, 500, 500}, {800, 900, 8000}, 4000);
+  EXPECT_EQ(w[0] + w[1] + w[2], 4000);
+  EXPECT_EQ(w[0], 800);
+  EXPECT_EQ(w[1], 900);
+  // Everything fits: widened in proportion; nothing fits: scaled needs.
+  w = ooxml::fit_widths({100, 100}, {1000, 3000}, 8000);
+  EXPECT_EQ(w[0], 2000);
+  EXPECT_EQ(w[1], 6000);
+  w = ooxml::fit_widths({3000, 1000}, {3000, 1000}, 2000);
+  EXPECT_EQ(w[0] + w[1], 2000);
+  EXPECT_GT(w[0], w[1]);
+}
+
+// ---- LibreOffice round trip ----------------------------------------------------------------
+
 TEST_F(RenderDocx, LibreOfficeConvertsItToPdf) {
-  std::string soffice = find_on_path("soffice");
-  if (soffice.empty()) soffice = find_on_path("libreoffice");
-  if (soffice.empty()) GTEST_SKIP() << "soffice/libreoffice not on PATH: PDF conversion not tested";
-  std::string command = "timeout 120 '" + soffice + "' --headless -env:UserInstallation=file://" +
-                        dir_.path().string() + "/lo-profile --convert-to pdf --outdir '" +
-                        dir_.path().string() + "' '" + file_.string() + "' >'" +
-                        (dir_ / "lo.log").string() + "' 2>&1";
-  auto start = std::chrono::steady_clock::now();
-  int rc = std::system(command.c_str());
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  fs::path pdf = dir_ / "bao-cao.pdf";
-  ASSERT_EQ(rc, 0) << read_file(dir_ / "lo.log");
-  ASSERT_TRUE(fs::exists(pdf)) << read_file(dir_ / "lo.log");
-  std::string data = read_file(pdf);
+  auto c = kc::test::convert_to_pdf(file_, dir_.path());
+  if (!c) GTEST_SKIP() << "soffice/libreoffice not on PATH: PDF conversion not tested";
+  std::string data = read_file(c->pdf);
   EXPECT_EQ(data.substr(0, 4), "%PDF");
   EXPECT_GT(data.size(), 10000u);
-  // Page count: pdfinfo when installed, else the page objects of the (uncompressed) xref.
-  int pages = 0;
-  if (!find_on_path("pdfinfo").empty()) {
-    std::string info = (dir_ / "info.txt").string();
-    ASSERT_EQ(std::system(("pdfinfo '" + pdf.string() + "' >'" + info + "'").c_str()), 0);
-    std::smatch m;
-    std::string out = read_file(info);
-    if (std::regex_search(out, m, std::regex("Pages:\\s+(\\d+)"))) pages = std::stoi(m[1]);
-    EXPECT_GE(pages, 1);
-  } else {
-    std::regex page_object("/Type\\s*/Page[^s]");
-    pages = static_cast<int>(std::distance(
-        std::sregex_iterator(data.begin(), data.end(), page_object), std::sregex_iterator()));
+  if (c->pages > 0) {
+    EXPECT_GE(c->pages, 2);  // the sample has a page break
   }
-  if (pages > 0) {
-    EXPECT_GE(pages, 2);  // the sample has a page break
-  }
-  std::cout << "[ LibreOffice ] PDF " << data.size() << " bytes, " << pages << " pages, " << seconds
-            << " s\n";
-  RecordProperty("pdf_pages", pages);
+  std::cout << "[ LibreOffice ] PDF " << data.size() << " bytes, " << c->pages << " pages, " << c->seconds << " s\n";
+  RecordProperty("pdf_pages", c->pages);
 }
 
 }  // namespace

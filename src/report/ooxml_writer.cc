@@ -245,7 +245,7 @@ int estimate_width(std::string_view text, int half_points, bool bold) {
     else  // Vietnamese letters: lower and upper case mixed
       em_thousandths += 500;
   }
-  if (bold) em_thousandths = em_thousandths * 108 / 100;
+  if (bold) em_thousandths = em_thousandths * 112 / 100;
   // 1 pt = 20 twips, size in half-points: twips = em/1000 * half_points * 10.
   return static_cast<int>(em_thousandths * half_points / 100);
 }

@@ -127,7 +127,7 @@ class AssessmentWriter {
       bullet("Số đề án tại các địa bàn ưu tiên bằng " + format_ratio_percent(a.priority.projects, a.other.projects, 1) +
              "% số đề án tại các địa bàn còn lại" +
              (a.priority.projects < a.other.projects ? "; các địa bàn ưu tiên của chương trình còn ít đề án." : ".") +
-             " Chi tiết tại Phụ lục 3.");
+             " Chi tiết tại Phụ lục 4.");
   }
 
   void targets_not_reached() {

@@ -253,33 +253,58 @@ std::string paragraph(const Paragraph& p) {
   return ooxml::paragraph(f, runs);
 }
 
-// Column widths for the 160 mm text width: each column wants its longest cell on one line
-// (headers may wrap, at ~10 characters a line) and needs at least its longest word; the room
-// left over is shared in proportion to what each column still wants.
-std::vector<int> column_widths(const Table& t, size_t columns) {
-  constexpr int kSize = 26;  // TableText: 13 pt
-  std::vector<int> need(columns, 0), want(columns, 0);
-  auto fit = [&](size_t c, std::string_view text, bool bold, bool whole) {
-    int full = ooxml::estimate_width(text, kSize, bold) + kCellPadding;
-    want[c] = std::max(want[c], full);
-    if (whole) need[c] = std::max(need[c], full);
-    for (size_t start = 0; start <= text.size();) {
-      size_t end = std::min(text.find(' ', start), text.size());
-      int word = ooxml::estimate_width(text.substr(start, end - start), kSize, bold);
-      need[c] = std::max(need[c], word + kCellPadding);
-      start = end + 1;
+struct ColumnLayout {
+  int half_points = 26;  // cell text size: 13 pt, or 12 pt for tables too wide for it
+  std::vector<int> widths;
+};
+
+// Column widths for the 160 mm text width, in three tiers: every column gets its longest word
+// (numbers are never broken; text columns get ~12 characters a line); then, room permitting,
+// its cells on one line; then its header on one line (up to ~10 characters; longer headers
+// wrap). Wide text columns give way first. A table whose minimum does not fit at 13 pt is set
+// in 12 pt.
+ColumnLayout layout_columns(const Table& t, size_t columns) {
+  for (int size : {26, 24}) {
+    auto width = [&](std::string_view text, bool bold) {
+      return ooxml::estimate_width(text, size, bold) * 105 / 100 + kCellPadding + 20;
+    };
+    auto chars = [&](int n) { return n * 500 * size / 100 + kCellPadding; };
+    std::vector<int> need(columns, 0), body(columns, 0), full(columns, 0);
+    auto words = [&](size_t c, std::string_view text, bool bold) {
+      for (size_t start = 0; start <= text.size();) {
+        size_t end = std::min(text.find(' ', start), text.size());
+        need[c] = std::max(need[c], width(text.substr(start, end - start), bold));
+        start = end + 1;
+      }
+    };
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      bool bold = t.last_row_is_total && r + 1 == t.rows.size();
+      for (size_t c = 0; c < t.rows[r].size(); ++c) {
+        int w = width(t.rows[r][c], bold);
+        body[c] = std::max(body[c], w);
+        bool numeric = c < t.numeric.size() && t.numeric[c];
+        need[c] = std::max(need[c], numeric ? w : std::min(w, chars(12)));
+        words(c, t.rows[r][c], bold);
+      }
     }
-  };
-  for (size_t c = 0; c < t.header.size(); ++c) {
-    fit(c, t.header[c], true, false);
-    want[c] = std::min(want[c], std::max(need[c], 10 * 140 + kCellPadding));
+    for (size_t c = 0; c < t.header.size(); ++c) {
+      words(c, t.header[c], true);
+      full[c] = std::min(width(t.header[c], true), chars(10));
+    }
+    int64_t sum_need = 0, sum_body = 0, sum_full = 0;
+    for (size_t c = 0; c < columns; ++c) {
+      body[c] = std::max(body[c], need[c]);
+      full[c] = std::max(full[c], body[c]);
+      sum_need += need[c];
+      sum_body += body[c];
+      sum_full += full[c];
+    }
+    if (sum_need > kTableWidth && size == 26) continue;
+    if (sum_full <= kTableWidth || sum_body > kTableWidth)
+      return {size, ooxml::fit_widths(need, sum_full <= kTableWidth ? full : body, kTableWidth)};
+    return {size, ooxml::fit_widths(body, full, kTableWidth)};
   }
-  for (size_t r = 0; r < t.rows.size(); ++r)
-    for (size_t c = 0; c < t.rows[r].size(); ++c) {
-      bool numeric = c < t.numeric.size() && t.numeric[c];
-      fit(c, t.rows[r][c], t.last_row_is_total && r + 1 == t.rows.size(), numeric);
-    }
-  return ooxml::fit_widths(need, want, kTableWidth);
+  return {};  // not reached: the 12 pt pass always returns
 }
 
 std::string table(const Table& t) {
@@ -288,7 +313,8 @@ std::string table(const Table& t) {
   size_t columns = t.header.size();
   for (const auto& row : t.rows) columns = std::max(columns, row.size());
   if (columns == 0) return out;
-  std::vector<int> widths = column_widths(t, columns);
+  ColumnLayout layout = layout_columns(t, columns);
+  int size = layout.half_points == 26 ? 0 : layout.half_points;  // 0: the style's 13 pt
   auto cells = [&](const std::vector<std::string>& values, bool header, bool bold) {
     std::string xml;
     for (size_t c = 0; c < columns; ++c) {
@@ -296,7 +322,9 @@ std::string table(const Table& t) {
       bool numeric = c < t.numeric.size() && t.numeric[c];
       f.align = header ? Align::Center : (numeric ? Align::Right : Align::Left);
       std::string text = c < values.size() ? values[c] : "";
-      xml += ooxml::table_cell(widths[c], ooxml::text_paragraph(f, text, {.bold = bold}), header);
+      xml += ooxml::table_cell(layout.widths[c],
+                               ooxml::text_paragraph(f, text, {.half_points = size, .bold = bold}),
+                               header);
     }
     return xml;
   };
@@ -305,7 +333,7 @@ std::string table(const Table& t) {
   for (size_t r = 0; r < t.rows.size(); ++r)
     rows +=
         ooxml::table_row(cells(t.rows[r], false, t.last_row_is_total && r + 1 == t.rows.size()));
-  out += ooxml::table(widths, rows, true);
+  out += ooxml::table(layout.widths, rows, true);
   // Space after the table; also keeps Word from merging it with a following table.
   return out + ooxml::paragraph(styled("Compact"), "");
 }

@@ -1468,6 +1468,10 @@ khuyencong --db demo.db import data/demo # must succeed
 khuyencong --db demo.db export /tmp/x && diff -r -x README.md data/demo /tmp/x   # no difference
 ```
 
+Tests (`tests/`) import this bundle and some edit particular rows of it (e.g. `bg-2016-h-001`).
+Any change to the generator, even to the order of its random draws, rewrites many rows: rerun
+the whole test suite after regenerating.
+
 The files are canonical: exactly what `khuyencong export` writes (UTF-8 without BOM, LF, columns in
 the order of `src/schema/catalog.cc`, rows sorted by key, fields quoted only when needed, money in
 whole đồng, NFC text).
