@@ -15,6 +15,7 @@ struct Context {
 };
 
 void add_init_command(CLI::App& app, Context& ctx);
+void add_schema_command(CLI::App& app, Context& ctx);
 void add_import_command(CLI::App& app, Context& ctx);
 void add_export_command(CLI::App& app, Context& ctx);
 void add_report_command(CLI::App& app, Context& ctx);

@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "interchange/bundle.h"
+#include "interchange/bundle_docs.h"
 #include "store/store.h"
 
 namespace kc::cli {
@@ -17,6 +18,11 @@ void add_init_command(CLI::App& app, Context& ctx) {
     auto store = open_store(ctx.db);
     std::cout << "Cơ sở dữ liệu " << store->describe() << " ở phiên bản lược đồ " << store->schema_version() << ".\n";
   });
+}
+
+void add_schema_command(CLI::App& app, Context& /*ctx*/) {
+  auto* cmd = app.add_subcommand("schema", "In mô tả các cột của bộ dữ liệu (Markdown, như docs/bundle-columns.md)");
+  cmd->callback([] { std::cout << bundle_columns_markdown(); });
 }
 
 void add_import_command(CLI::App& app, Context& ctx) {

@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   kc::cli::Context ctx;
   app.add_option("--db", ctx.db, "Cơ sở dữ liệu: đường dẫn tệp SQLite (mặc định khuyencong.db)");
   kc::cli::add_init_command(app, ctx);
+  kc::cli::add_schema_command(app, ctx);
   kc::cli::add_import_command(app, ctx);
   kc::cli::add_export_command(app, ctx);
   kc::cli::add_report_command(app, ctx);
