@@ -1,0 +1,84 @@
+// Benchmark of the phase report on a loaded database: times loading the Dataset from the
+// store once, then computing the report model of each given plan many times (the model scans
+// every project and every output, whatever the plan), and rendering it once. Prints the
+// figures that docs/performance.md quotes, and the process's peak RSS.
+//
+//   bench_report <db> <plan-code> [<plan-code> …] [--repeat N]
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "model/dataset.h"
+#include "report/phase_report.h"
+#include "report/phase_report_document.h"
+#include "report/render_text.h"
+#include "store/store.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+long peak_rss_mb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss / 1024;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: bench_report <db> <plan-code> [<plan-code> …] [--repeat N]\n");
+    return 2;
+  }
+  std::string db = argv[1];
+  std::vector<std::string> plans;
+  int repeat = 30;
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--repeat" && i + 1 < argc)
+      repeat = std::stoi(argv[++i]);
+    else
+      plans.push_back(a);
+  }
+
+  auto store = kc::open_store(db);
+  auto start = Clock::now();
+  kc::Dataset data = kc::load_dataset(*store);
+  double load_ms = ms_since(start);
+  std::printf("dataset: %zu projects, %zu outputs, %zu establishments, %zu units\n", data.projects.size(),
+              data.outputs.size(), data.establishments.size(), data.units.size());
+  std::printf("load_dataset: %.1f ms\n", load_ms);
+
+  for (const std::string& plan : plans) {
+    std::vector<double> times;
+    kc::PhaseReportResult last;
+    for (int i = 0; i < repeat; ++i) {
+      auto t = Clock::now();
+      last = kc::compute_phase_report(data, plan);
+      times.push_back(ms_since(t));
+    }
+    if (last.error) {
+      std::fprintf(stderr, "%s: %s\n", plan.c_str(), last.error->message.c_str());
+      return 1;
+    }
+    std::sort(times.begin(), times.end());
+    auto t = Clock::now();
+    std::string md = kc::render_markdown(kc::build_phase_document(*last.report, {}));
+    double render_ms = ms_since(t);
+    std::printf("report model %s (%lld projects counted): min %.2f ms, median %.2f ms, max %.2f ms over %d runs; "
+                "document + Markdown %.2f ms (%zu bytes)\n",
+                plan.c_str(), static_cast<long long>(last.report->total.projects), times.front(),
+                times[times.size() / 2], times.back(), repeat, render_ms, md.size());
+  }
+  std::printf("peak RSS: %ld MB\n", peak_rss_mb());
+  return 0;
+}
