@@ -6,11 +6,11 @@ set -euo pipefail
 build_packages=(
   build-essential cmake pkg-config ccache git ca-certificates
   libsqlite3-dev libicu-dev nlohmann-json3-dev libcli11-dev
-  libzip-dev zipcmp zipmerge ziptool libpugixml-dev
+  libzip-dev zipcmp zipmerge ziptool libpugixml-dev libpq-dev
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev unzip libxml2-utils
-  libreoffice-writer-nogui fonts-liberation2
+  libreoffice-writer-nogui fonts-liberation2 time postgresql-15
 )
 
 wanted=("${build_packages[@]}")

@@ -1,7 +1,7 @@
 // The command line as a user runs it: exit codes and Vietnamese messages.
 #include <gtest/gtest.h>
 
-#include "support/test_support.h"
+#include "support/test_database.h"
 
 namespace kc::test {
 namespace {
@@ -10,7 +10,8 @@ std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
 TEST(Cli, ImportReportAndCheckTheDemo) {
   TempDir dir;
-  std::string db = "--db " + q(dir / "demo.db");
+  TestDatabase database;
+  std::string db = "--db " + database.quoted_url();
   CommandResult imported = run_cli(db + " import " + q(demo_dir()));
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
   EXPECT_NE(imported.output.find("Đã nhập"), std::string::npos);
@@ -35,18 +36,20 @@ TEST(Cli, RefusedImportExitsWithOneAndLeavesNothing) {
   TempDir dir;
   std::filesystem::create_directories(dir / "bad");
   write_file(dir / "bad" / "noi_dung.csv", "ma,so_thu_tu,ten,ten_bao_cao,can_cu,hieu_luc_tu,hieu_luc_den\nnd1,x,T,T,,2012-07-10,\n");
-  CommandResult r = run_cli("--db " + q(dir / "x.db") + " import " + q(dir / "bad"));
+  TestDatabase database;
+  CommandResult r = run_cli("--db " + database.quoted_url() + " import " + q(dir / "bad"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.output.find("noi_dung.csv, dòng 2, cột 2 (so_thu_tu): phải là một số nguyên"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("cơ sở dữ liệu không thay đổi"), std::string::npos);
-  CommandResult exported = run_cli("--db " + q(dir / "x.db") + " export " + q(dir / "out"));
+  CommandResult exported = run_cli("--db " + database.quoted_url() + " export " + q(dir / "out"));
   EXPECT_EQ(exported.exit_code, 0);
   EXPECT_NE(exported.output.find("Đã xuất 0 bản ghi"), std::string::npos) << exported.output;
 }
 
 TEST(Cli, UnknownPlanAndBadOptionsAreExplained) {
   TempDir dir;
-  std::string db = "--db " + q(dir / "e.db");
+  TestDatabase database;
+  std::string db = "--db " + database.quoted_url();
   CommandResult unknown = run_cli(db + " report phase --plan khong-co -o " + q(dir / "r.md"));
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_NE(unknown.output.find("không có kế hoạch mã \"khong-co\""), std::string::npos) << unknown.output;

@@ -4,20 +4,21 @@
 
 #include "interchange/bundle.h"
 #include "store/store.h"
-#include "support/test_support.h"
+#include "support/test_database.h"
 
 namespace kc::test {
 namespace {
 
 TEST(RoundTrip, ExportImportExportIsByteIdentical) {
   TempDir dir;
-  auto first = open_store((dir / "a.db").string());
+  TestDatabase db_a, db_b;
+  auto first = db_a.open();
   ImportResult imported = import_bundle(*first, demo_dir());
   ASSERT_TRUE(imported.ok());
   ExportResult a = export_bundle(*first, dir / "a");
   EXPECT_EQ(a.total_rows, imported.total_rows);
 
-  auto second = open_store((dir / "b.db").string());
+  auto second = db_b.open();
   ASSERT_TRUE(import_bundle(*second, dir / "a").ok());
   ExportResult b = export_bundle(*second, dir / "b");
   EXPECT_EQ(a.rows_by_kind, b.rows_by_kind);
@@ -27,7 +28,8 @@ TEST(RoundTrip, ExportImportExportIsByteIdentical) {
 
 TEST(RoundTrip, DemoBundleIsCanonical) {
   TempDir dir;
-  auto store = open_store((dir / "demo.db").string());
+  TestDatabase db;
+  auto store = db.open();
   ASSERT_TRUE(import_bundle(*store, demo_dir()).ok());
   export_bundle(*store, dir / "out");
   for (const RecordKind& k : catalog())
@@ -36,7 +38,8 @@ TEST(RoundTrip, DemoBundleIsCanonical) {
 
 TEST(RoundTrip, EmptyDatabaseExportsHeadersOnly) {
   TempDir dir;
-  auto store = open_store((dir / "empty.db").string());
+  TestDatabase db;
+  auto store = db.open();
   ExportResult r = export_bundle(*store, dir / "out");
   EXPECT_EQ(r.total_rows, 0);
   EXPECT_EQ(read_file(dir / "out" / "thong_ke.csv"), "dia_ban,nam,chi_so,gia_tri,nguon\n");

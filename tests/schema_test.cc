@@ -7,14 +7,14 @@
 #include "schema/value.h"
 #include "store/migrations.h"
 #include "store/store.h"
-#include "support/test_support.h"
+#include "support/test_database.h"
 
 namespace kc::test {
 namespace {
 
 TEST(Schema, MigratedTablesMatchTheCatalog) {
-  TempDir dir;
-  auto store = open_store((dir / "s.db").string());
+  TestDatabase db;
+  auto store = db.open();
   EXPECT_EQ(store->schema_version(), migrations().back().version);
   for (const RecordKind& k : catalog()) {
     std::vector<ColumnInfo> cols = store->describe_table(std::string(k.name));
@@ -33,8 +33,8 @@ TEST(Schema, MigratedTablesMatchTheCatalog) {
 }
 
 TEST(Schema, MigrationIsIdempotent) {
-  TempDir dir;
-  auto store = open_store((dir / "s.db").string());
+  TestDatabase db;
+  auto store = db.open();
   EXPECT_EQ(store->migrate(), 0);
 }
 

@@ -1,10 +1,17 @@
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <fstream>
 #include <tuple>
 #include <iterator>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <sstream>
+#include <system_error>
+#include <thread>
 
 #include "interchange/bundle.h"
 #include "interchange/record_index.h"
@@ -17,16 +24,141 @@ namespace kc {
 
 namespace {
 
-std::optional<std::string> read_file(const std::filesystem::path& path) {
+// A whole file's bytes. The buffer is not zero-filled first: a national bundle has files of
+// tens of megabytes, and clearing them cost as much as reading them.
+struct FileData {
+  std::unique_ptr<char[]> bytes;
+  size_t size = 0;
+  std::string_view view() const { return {bytes.get(), size}; }
+};
+
+std::optional<FileData> read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
-  std::string data;
+  FileData data;
   in.seekg(0, std::ios::end);
-  data.resize(static_cast<size_t>(in.tellg()));
+  data.size = static_cast<size_t>(in.tellg());
   in.seekg(0);
-  in.read(data.data(), static_cast<std::streamsize>(data.size()));
+  data.bytes.reset(new char[data.size]);
+  in.read(data.bytes.get(), static_cast<std::streamsize>(data.size));
+  data.size = static_cast<size_t>(in.gcount());
   return data;
 }
+
+// Writes accepted rows to the store on a second thread, so that reading and checking the
+// next rows overlaps with the database's work (most of an import's time). Rows are written
+// in the order given, in batches of one kind; the first failure of the store is rethrown in
+// the importing thread (at the next batch or in finish()), as a direct insert would throw it.
+// Without a thread (none could be started) rows are inserted directly.
+class RowWriter {
+ public:
+  explicit RowWriter(Store& store) : store_(store) {
+    try {
+      thread_ = std::thread([this] { write_loop(); });
+    } catch (const std::system_error&) {
+      // Stay direct.
+    }
+  }
+  RowWriter(const RowWriter&) = delete;
+  RowWriter& operator=(const RowWriter&) = delete;
+  ~RowWriter() { stop(); }
+
+  void write(const RecordKind& kind, const Row& row) {
+    if (!thread_.joinable()) {
+      store_.insert(kind, row);
+      return;
+    }
+    if (current_.size == kBatchRows || (current_.size > 0 && current_.kind != &kind)) hand_over();
+    current_.kind = &kind;
+    if (current_.size == current_.rows.size())
+      current_.rows.push_back(row);
+    else
+      current_.rows[current_.size] = row;  // reuses the strings of a recycled batch
+    ++current_.size;
+  }
+
+  // Waits until every row is in the store; rethrows the store's failure, if any.
+  void finish() {
+    if (!thread_.joinable()) return;
+    if (current_.size > 0) hand_over();
+    stop();
+    if (error_) std::rethrow_exception(error_);
+  }
+
+ private:
+  static constexpr size_t kBatchRows = 1024;
+  static constexpr size_t kMaxQueued = 4;
+
+  struct Batch {
+    const RecordKind* kind = nullptr;
+    std::vector<Row> rows;  // the first `size` are to be written
+    size_t size = 0;
+  };
+
+  void hand_over() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    room_.wait(lock, [&] { return queued_.size() < kMaxQueued || error_; });
+    if (error_) {
+      lock.unlock();
+      stop();
+      std::rethrow_exception(error_);
+    }
+    queued_.push_back(std::move(current_));
+    current_ = Batch{};
+    if (!spare_.empty()) {
+      current_ = std::move(spare_.back());
+      spare_.pop_back();
+    }
+    lock.unlock();
+    work_.notify_one();
+  }
+
+  void write_loop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (true) {
+      work_.wait(lock, [&] { return !queued_.empty() || done_; });
+      if (queued_.empty()) return;  // done and drained
+      Batch batch = std::move(queued_.front());
+      queued_.pop_front();
+      bool failed = error_ != nullptr;
+      lock.unlock();
+      room_.notify_one();
+      if (!failed) {
+        try {
+          for (size_t i = 0; i < batch.size; ++i) store_.insert(*batch.kind, batch.rows[i]);
+        } catch (...) {
+          lock.lock();
+          error_ = std::current_exception();
+          lock.unlock();
+          room_.notify_one();
+        }
+      }
+      batch.size = 0;
+      lock.lock();
+      spare_.push_back(std::move(batch));
+    }
+  }
+
+  void stop() {
+    if (!thread_.joinable()) return;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      done_ = true;
+    }
+    work_.notify_one();
+    thread_.join();
+  }
+
+  Store& store_;
+  Batch current_;  // being filled by the importing thread
+  std::mutex mutex_;
+  std::condition_variable work_, room_;
+  std::deque<Batch> queued_;  // full batches, oldest first
+  std::vector<Batch> spare_;  // written batches, kept for their allocations
+  std::exception_ptr error_;
+  bool done_ = false;
+  std::thread thread_;  // last: started once everything above exists
+};
 
 std::string join_names(const std::vector<std::string>& names) {
   std::string out;
@@ -37,9 +169,19 @@ std::string join_names(const std::vector<std::string>& names) {
 // Imports one kind's file into the open transaction, appending problems.
 class FileImporter {
  public:
-  FileImporter(const RecordKind& kind, std::string file_name, Store& store, RecordIndex& index,
+  FileImporter(const RecordKind& kind, std::string file_name, RowWriter& writer, RecordIndex& index,
                std::vector<Problem>& problems)
-      : kind_(kind), file_(std::move(file_name)), store_(store), index_(index), problems_(problems) {}
+      : kind_(kind), file_(std::move(file_name)), writer_(writer), index_(index), problems_(problems) {
+    // One sink for the whole file (a std::function made per row allocates).
+    report_field_ = [this](std::string_view field, std::string message) {
+      int f = kind_.field_index(field);
+      add(line_, field_file_column_[static_cast<size_t>(f)] + 1, std::string(field), std::move(message));
+      row_ok_ = false;
+    };
+    ref_targets_.resize(kind_.fields.size(), nullptr);
+    for (size_t f = 0; f < kind_.fields.size(); ++f)
+      if (kind_.fields[f].type == FieldType::Ref) ref_targets_[f] = &kc::kind(kind_.fields[f].ref_kind);
+  }
 
   int64_t run(std::string_view data) {
     CsvReader reader(data);
@@ -154,21 +296,17 @@ class FileImporter {
   }
 
   void accept_row(size_t line, const Row& row, bool all_cells_ok) {
-    bool ok = all_cells_ok;
-    auto report_field = [&](std::string_view field, std::string message) {
-      int f = kind_.field_index(field);
-      add(line, field_file_column_[static_cast<size_t>(f)] + 1, std::string(field), std::move(message));
-      ok = false;
-    };
-    check_references(line, row, report_field);
-    if (ok) check_record_rules(kind_, row, index_, report_field);
+    line_ = line;
+    row_ok_ = all_cells_ok;
+    check_references(line, row, report_field_);
+    if (row_ok_) check_record_rules(kind_, row, index_, report_field_);
     bool key_ok = true;
     for (size_t pos : kind_.key) key_ok = key_ok && cell_ok_[pos];
     if (key_ok && !index_.add(kind_, row))
-      report_field(kind_.fields[kind_.key.back()].name, duplicate_message(row));
-    if (!ok) return;
+      report_field_(kind_.fields[kind_.key.back()].name, duplicate_message(row));
+    if (!row_ok_) return;
     if (kind_.keep_rows_for_rules) kept_rows_.push_back({line, row});
-    if (problems_.empty()) store_.insert(kind_, row);
+    if (problems_.empty()) writer_.write(kind_, row);
   }
 
   std::string duplicate_message(const Row& row) const {
@@ -184,7 +322,7 @@ class FileImporter {
       const Field& field = kind_.fields[f];
       if (field.type != FieldType::Ref || !cell_ok_[f] || is_null(row[f])) continue;
       const std::string& target = as_text(row[f]);
-      if (index_.has_key(field.ref_kind, target)) continue;
+      if (index_.has_key(*ref_targets_[f], target)) continue;
       if (field.ref_kind == kind_.name) {
         pending_self_refs_.push_back({line, f, target});  // may be defined further down
         continue;
@@ -219,7 +357,7 @@ class FileImporter {
 
   const RecordKind& kind_;
   std::string file_;
-  Store& store_;
+  RowWriter& writer_;
   RecordIndex& index_;
   std::vector<Problem>& problems_;
   std::vector<std::string> header_;
@@ -227,6 +365,10 @@ class FileImporter {
   std::vector<PendingRef> pending_self_refs_;
   std::vector<bool> cell_ok_;
   std::vector<LineRow> kept_rows_;
+  std::vector<const RecordKind*> ref_targets_;  // per field: the kind a Ref field refers to
+  FieldProblemSink report_field_;  // reports on the row being accepted (line_), clears row_ok_
+  size_t line_ = 0;
+  bool row_ok_ = true;
 };
 
 }  // namespace
@@ -258,6 +400,7 @@ ImportResult import_bundle(Store& store, const std::filesystem::path& dir) {
   RecordIndex index;
   index.load(store);
   Transaction tx(store);
+  RowWriter writer(store);  // after tx: stopped before the transaction ends
   for (const RecordKind& k : catalog()) {
     std::string name = bundle_file_name(k);
     if (!present.count(name)) continue;
@@ -267,8 +410,10 @@ ImportResult import_bundle(Store& store, const std::filesystem::path& dir) {
       continue;
     }
     size_t first_problem = result.problems.size();
-    FileImporter importer(k, name, store, index, result.problems);
-    int64_t rows = importer.run(*data);
+    std::string_view text = data->view();
+    index.reserve(k, static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
+    FileImporter importer(k, name, writer, index, result.problems);
+    int64_t rows = importer.run(text);
     // Rules checked at the end of a file report late; show the file's problems in line order.
     std::stable_sort(result.problems.begin() + static_cast<std::ptrdiff_t>(first_problem), result.problems.end(),
                      [](const Problem& a, const Problem& b) {
@@ -277,6 +422,7 @@ ImportResult import_bundle(Store& store, const std::filesystem::path& dir) {
     result.rows_by_kind[std::string(k.name)] = rows;
     result.total_rows += rows;
   }
+  writer.finish();
   if (result.ok()) {
     try {
       tx.commit();

@@ -31,12 +31,14 @@ std::string_view key_view(const Field& field, const Value& v, std::string& buffe
 
 std::string key_text(const Field& field, const Value& v) { return format_field(field, v); }
 
-// ---- KeyIds
-
-std::string_view RecordIndex::KeyIds::text(uint32_t id) const {
-  const auto& [offset, length] = spans_[id];
-  return std::string_view(texts_).substr(offset, length);
+// Slots for `n` entries at a load factor of at most 3/4: a power of two, at least 64.
+size_t slots_for(size_t n) {
+  size_t slots = 64;
+  while (slots * 3 < n * 4) slots *= 2;
+  return slots;
 }
+
+// ---- KeyIds
 
 uint32_t RecordIndex::KeyIds::find(std::string_view key) const {
   if (slots_.empty()) return kNone;
@@ -50,7 +52,7 @@ uint32_t RecordIndex::KeyIds::find(std::string_view key) const {
 }
 
 std::pair<uint32_t, bool> RecordIndex::KeyIds::insert(std::string_view key) {
-  if ((spans_.size() + 1) * 4 > slots_.size() * 3) grow();  // load factor <= 3/4
+  if ((spans_.size() + 1) * 4 > slots_.size() * 3) rehash(slots_for(spans_.size() + 1));
   uint32_t h = hash32(key);
   size_t mask = slots_.size() - 1;
   size_t i = h & mask;
@@ -66,10 +68,15 @@ std::pair<uint32_t, bool> RecordIndex::KeyIds::insert(std::string_view key) {
   return {id, true};
 }
 
-void RecordIndex::KeyIds::grow() {
+void RecordIndex::KeyIds::reserve(size_t keys) {
+  spans_.reserve(keys);
+  if (slots_for(keys) > slots_.size()) rehash(slots_for(keys));
+}
+
+void RecordIndex::KeyIds::rehash(size_t slot_count) {
   std::vector<Slot> old;
   old.swap(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+  slots_.assign(slot_count, Slot{});
   size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.id_plus_one == 0) continue;
@@ -87,7 +94,7 @@ bool RecordIndex::PackedSet::insert(uint64_t v) {
     has_empty_value_ = true;
     return inserted;
   }
-  if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+  if ((size_ + 1) * 4 > slots_.size() * 3) rehash(slots_for(size_ + 1));
   size_t mask = slots_.size() - 1;
   for (size_t i = mix64(v) & mask;; i = (i + 1) & mask) {
     if (slots_[i] == v) return false;
@@ -99,10 +106,14 @@ bool RecordIndex::PackedSet::insert(uint64_t v) {
   }
 }
 
-void RecordIndex::PackedSet::grow() {
+void RecordIndex::PackedSet::reserve(size_t values) {
+  if (slots_for(values) > slots_.size()) rehash(slots_for(values));
+}
+
+void RecordIndex::PackedSet::rehash(size_t slot_count) {
   std::vector<uint64_t> old;
   old.swap(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, kEmpty);
+  slots_.assign(slot_count, kEmpty);
   size_t mask = slots_.size() - 1;
   for (uint64_t v : old) {
     if (v == kEmpty) continue;
@@ -117,9 +128,14 @@ void RecordIndex::PackedSet::grow() {
 RecordIndex::RecordIndex() {
   const auto& kinds = catalog();
   kinds_.resize(kinds.size());
+  for (size_t i = 0; i < kinds.size(); ++i) by_name_.emplace(kinds[i].name, i);
   for (size_t i = 0; i < kinds.size(); ++i) {
     kinds_[i].component_ids.resize(kinds[i].key.size());
-    by_name_.emplace(kinds[i].name, i);
+    for (size_t pos : kinds[i].key) {
+      const Field& f = kinds[i].fields[pos];
+      auto target = f.type == FieldType::Ref ? by_name_.find(f.ref_kind) : by_name_.end();
+      kinds_[i].component_targets.push_back(target == by_name_.end() ? -1 : static_cast<int>(target->second));
+    }
   }
 }
 
@@ -132,16 +148,16 @@ const RecordIndex::PerKind* RecordIndex::find_kind(std::string_view kind_name) c
   return it == by_name_.end() ? nullptr : &kinds_[it->second];
 }
 
-RecordIndex::PerKind& RecordIndex::per_kind(const RecordKind& kind) {
+size_t RecordIndex::kind_position(const RecordKind& kind) const {
   // The catalogue is one vector, so a kind from it maps to its position directly.
   const auto& kinds = catalog();
   if (&kind >= kinds.data() && &kind < kinds.data() + kinds.size())
-    return kinds_[static_cast<size_t>(&kind - kinds.data())];
-  return kinds_[by_name_.at(kind.name)];
+    return static_cast<size_t>(&kind - kinds.data());
+  return by_name_.at(kind.name);
 }
 
 bool RecordIndex::add(const RecordKind& kind, const Row& row) {
-  PerKind& per = per_kind(kind);
+  PerKind& per = kinds_[kind_position(kind)];
   std::string buffer;
   if (kind.single_key()) {
     std::string_view key = key_view(kind.fields[kind.key[0]], row[kind.key[0]], buffer);
@@ -159,10 +175,8 @@ bool RecordIndex::add(const RecordKind& kind, const Row& row) {
       const Field& f = kind.fields[kind.key[pos]];
       std::string_view text = key_view(f, row[kind.key[pos]], buffer);
       uint32_t id = kNone;
-      if (f.type == FieldType::Ref) {
-        const PerKind* target = find_kind(f.ref_kind);
-        if (target) id = target->ids.find(text);
-      }
+      if (int target = per.component_targets[pos]; target >= 0)
+        id = kinds_[static_cast<size_t>(target)].ids.find(text);
       if (id == kNone)
         id = per.component_ids[pos].insert(text).first | (f.type == FieldType::Ref ? 0x80000000u : 0u);
       packed = (packed << 32) | id;
@@ -180,6 +194,18 @@ bool RecordIndex::add(const RecordKind& kind, const Row& row) {
 bool RecordIndex::has_key(std::string_view kind_name, std::string_view key) const {
   const PerKind* per = find_kind(kind_name);
   return per && per->ids.find(key) != kNone;
+}
+
+void RecordIndex::reserve(const RecordKind& kind, size_t rows) {
+  PerKind& per = kinds_[kind_position(kind)];
+  if (kind.single_key())
+    per.ids.reserve(per.ids.size() + rows);
+  else if (kind.key.size() == 2)
+    per.packed_keys.reserve(per.packed_keys.size() + rows);
+}
+
+bool RecordIndex::has_key(const RecordKind& kind, std::string_view key) const {
+  return kinds_[kind_position(kind)].ids.find(key) != kNone;
 }
 
 const Row* RecordIndex::row(std::string_view kind_name, std::string_view key) const {

@@ -32,7 +32,12 @@ class RecordIndex {
   // Adds the row's key; false when that key is already known (a duplicate).
   bool add(const RecordKind& kind, const Row& row);
 
+  // Makes room for about `rows` more keys of `kind` (a hint: avoids growing big tables
+  // step by step while a file is read).
+  void reserve(const RecordKind& kind, size_t rows);
+
   bool has_key(std::string_view kind_name, std::string_view key) const;
+  bool has_key(const RecordKind& kind, std::string_view key) const;  // the same, no name lookup
 
   // The whole row of a kept kind (RecordKind::keep_rows_for_rules), or nullptr.
   const Row* row(std::string_view kind_name, std::string_view key) const;
@@ -47,14 +52,17 @@ class RecordIndex {
     std::pair<uint32_t, bool> insert(std::string_view key);
     uint32_t find(std::string_view key) const;  // kNone when absent
     size_t size() const { return spans_.size(); }
+    void reserve(size_t keys);
 
    private:
     struct Slot {
       uint32_t id_plus_one = 0;  // 0: empty
       uint32_t hash = 0;
     };
-    std::string_view text(uint32_t id) const;
-    void grow();
+    std::string_view text(uint32_t id) const {
+      return std::string_view(texts_).substr(spans_[id].first, spans_[id].second);
+    }
+    void rehash(size_t slot_count);
 
     std::string texts_;  // all keys, back to back
     std::vector<std::pair<uint32_t, uint32_t>> spans_;  // id -> (offset, length) in texts_
@@ -65,10 +73,12 @@ class RecordIndex {
   class PackedSet {
    public:
     bool insert(uint64_t v);  // false when already present
+    void reserve(size_t values);
+    size_t size() const { return size_ + (has_empty_value_ ? 1 : 0); }
 
    private:
     static constexpr uint64_t kEmpty = ~uint64_t{0};
-    void grow();
+    void rehash(size_t slot_count);
     std::vector<uint64_t> slots_;
     size_t size_ = 0;
     bool has_empty_value_ = false;  // kEmpty itself, kept aside
@@ -79,13 +89,14 @@ class RecordIndex {
     // exactly into 64 bits from the components' ids; longer ones are joined as strings.
     KeyIds ids;
     std::vector<KeyIds> component_ids;
+    std::vector<int> component_targets;  // per key column: index in kinds_ of a Ref's kind, or -1
     PackedSet packed_keys;
     std::unordered_set<std::string> joined_keys;
     std::deque<Row> rows;  // kept kinds: id -> row (a deque keeps row pointers stable)
   };
 
   const PerKind* find_kind(std::string_view kind_name) const;
-  PerKind& per_kind(const RecordKind& kind);
+  size_t kind_position(const RecordKind& kind) const;
 
   std::vector<PerKind> kinds_;                           // catalogue order
   std::unordered_map<std::string_view, size_t> by_name_;  // kind name -> index in kinds_

@@ -80,10 +80,24 @@ ParsedField parse_decimal(const Field& field, std::string_view s) {
 }
 
 ParsedField parse_code(std::string_view s) {
-  if (count_code_points(s) > 64) return {{}, "mã dài quá 64 ký tự"};
-  for (unsigned char c : s)
+  // At most 64 bytes cannot be more than 64 code points: count only longer codes.
+  if (s.size() > 64 && count_code_points(s) > 64) return {{}, "mã dài quá 64 ký tự"};
+  bool ascii = true;
+  for (unsigned char c : s) {
     if (c <= 0x20 || c == 0x7F) return {{}, "mã không được chứa khoảng trắng hay ký tự điều khiển; gặp " + quoted(s)};
+    ascii = ascii && c < 0x80;
+  }
+  if (ascii) return {std::string(s), {}};  // ASCII is already NFC
   return {to_nfc(s), {}};
+}
+
+// "yyyy-mm-dd" with digits where digits belong: the canonical form, which parse_date reads
+// and to_iso writes back unchanged.
+bool looks_iso(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
 }
 
 }  // namespace
@@ -138,9 +152,13 @@ ParsedField parse_field(const Field& field, std::string_view text) {
     case FieldType::Date: {
       auto d = parse_date(s);
       if (!d) return {{}, "ngày không hợp lệ (dùng yyyy-mm-dd hoặc dd/mm/yyyy); gặp " + quoted(s)};
+      if (looks_iso(s)) return {std::string(s), {}};  // to_iso(*d) would give s again
       return {to_iso(*d), {}};
     }
     case FieldType::Bool: {
+      // The canonical 1 / 0 need no folding (folding creates an ICU transliterator).
+      if (s == "1") return {int64_t{1}, {}};
+      if (s == "0") return {int64_t{0}, {}};
       std::string v = fold_for_search(s);
       if (v == "1" || v == "co" || v == "true" || v == "x") return {int64_t{1}, {}};
       if (v == "0" || v == "khong" || v == "false") return {int64_t{0}, {}};

@@ -59,9 +59,10 @@ class Store {
   virtual std::string describe() const = 0;
 };
 
-// Opens the store named by `url`: a file path (SQLite, created if absent) or, once that
-// engine exists, a postgresql:// URL. Migrations are applied on open.
+// Opens the store named by `url`: a postgresql://user@host:port/dbname URL (PostgreSQL) or a
+// file path (SQLite, created if absent). Migrations are applied on open.
 std::unique_ptr<Store> open_store(const std::string& url);
+bool is_postgres_url(const std::string& url);
 
 // Rolls back on scope exit unless commit() was called.
 class Transaction {

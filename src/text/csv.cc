@@ -1,86 +1,131 @@
 #include "text/csv.h"
 
+#include <array>
+
 namespace kc {
 
 CsvReader::CsvReader(std::string_view data) : data_(data) {
   if (data_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
 }
 
+namespace {
+
+// Bytes that end an unquoted field or are refused inside one.
+constexpr auto kUnquotedStop = [] {
+  std::array<bool, 256> t{};
+  t[static_cast<unsigned char>(',')] = t[static_cast<unsigned char>('\n')] = true;
+  t[static_cast<unsigned char>('\r')] = t[static_cast<unsigned char>('"')] = true;
+  return t;
+}();
+
+// Bytes a quoted field cannot copy as they are.
+constexpr auto kQuotedStop = [] {
+  std::array<bool, 256> t{};
+  t[static_cast<unsigned char>('"')] = t[static_cast<unsigned char>('\n')] = true;
+  t[static_cast<unsigned char>('\r')] = true;
+  return t;
+}();
+
+}  // namespace
+
 bool CsvReader::next(CsvRecord& record, std::string& error, size_t& error_field) {
   error.clear();
   error_field = 0;
-  record.fields.clear();
+  const char* d = data_.data();
+  const size_t n = data_.size();
+  // The position lives in a local while scanning: a char pointer may alias the member, which
+  // would make the compiler store it back on every byte.
+  size_t pos = pos_;
   // Skip blank lines between records.
-  while (pos_ < data_.size() && (data_[pos_] == '\n' || data_[pos_] == '\r')) {
-    if (data_[pos_] == '\n') ++line_;
-    ++pos_;
+  while (pos < n && (d[pos] == '\n' || d[pos] == '\r')) {
+    if (d[pos] == '\n') ++line_;
+    ++pos;
   }
-  if (pos_ >= data_.size()) return false;
+  if (pos >= n) {
+    pos_ = pos;
+    record.fields.clear();
+    return false;
+  }
   record.line = line_;
 
-  auto at_line_end = [&](size_t p) { return p >= data_.size() || data_[p] == '\n' || data_[p] == '\r'; };
-  auto finish_line = [&] {
-    // Consume the line end of this record (CRLF, LF or CR).
-    if (pos_ < data_.size() && data_[pos_] == '\r') ++pos_;
-    if (pos_ < data_.size() && data_[pos_] == '\n') ++pos_;
-    ++line_;
-  };
+  // The record's strings are reused from one record to the next (no allocation per field
+  // once they have grown); `count` is how many belong to this record.
+  size_t count = 0;
+  auto at_line_end = [&](size_t p) { return p >= n || d[p] == '\n' || d[p] == '\r'; };
   auto fail = [&](const char* message) {
     if (error.empty()) {
       error = message;
-      error_field = record.fields.size() - 1;
+      error_field = count - 1;
     }
   };
 
   while (true) {
-    record.fields.emplace_back();
-    std::string& field = record.fields.back();
-    if (pos_ < data_.size() && data_[pos_] == '"') {
-      ++pos_;
+    if (count == record.fields.size()) record.fields.emplace_back();
+    std::string& field = record.fields[count++];
+    field.clear();
+    if (pos < n && d[pos] == '"') {
+      ++pos;
       size_t start_line = line_;
       bool closed = false;
-      while (pos_ < data_.size()) {
-        char c = data_[pos_];
+      while (pos < n) {
+        size_t run = pos;
+        while (run < n && !kQuotedStop[static_cast<unsigned char>(d[run])]) ++run;
+        field.append(d + pos, run - pos);
+        pos = run;
+        if (pos >= n) break;
+        char c = d[pos];
         if (c == '"') {
-          if (pos_ + 1 < data_.size() && data_[pos_ + 1] == '"') {
+          if (pos + 1 < n && d[pos + 1] == '"') {
             field += '"';
-            pos_ += 2;
+            pos += 2;
             continue;
           }
-          ++pos_;
+          ++pos;
           closed = true;
           break;
         }
-        if (c == '\r' && pos_ + 1 < data_.size() && data_[pos_ + 1] == '\n') {
-          ++pos_;  // CRLF inside a quoted field is stored as LF
+        if (c == '\r' && pos + 1 < n && d[pos + 1] == '\n') {
+          ++pos;  // CRLF inside a quoted field is stored as LF
           continue;
         }
         if (c == '\n') ++line_;
         field += c;
-        ++pos_;
+        ++pos;
       }
       if (!closed) {
         line_ = start_line;
         fail("trường trong dấu ngoặc kép không được đóng đến hết tệp");
+        record.fields.resize(count);
+        pos_ = pos;
         return true;
       }
-      if (!at_line_end(pos_) && data_[pos_] != ',') {
+      if (!at_line_end(pos) && d[pos] != ',') {
         fail("có ký tự ngay sau dấu ngoặc kép đóng (thiếu dấu phẩy?)");
-        while (!at_line_end(pos_)) ++pos_;
+        while (!at_line_end(pos)) ++pos;
       }
     } else {
-      size_t start = pos_;
-      while (!at_line_end(pos_) && data_[pos_] != ',') {
-        if (data_[pos_] == '"') fail("dấu ngoặc kép giữa trường không có ngoặc kép bao quanh");
-        ++pos_;
+      size_t start = pos;
+      while (true) {
+        while (pos < n && !kUnquotedStop[static_cast<unsigned char>(d[pos])]) ++pos;
+        if (pos < n && d[pos] == '"') {
+          fail("dấu ngoặc kép giữa trường không có ngoặc kép bao quanh");
+          ++pos;
+          continue;
+        }
+        break;
       }
-      field.assign(data_.substr(start, pos_ - start));
+      field.assign(d + start, pos - start);
     }
-    if (pos_ < data_.size() && data_[pos_] == ',') {
-      ++pos_;
+    if (pos < n && d[pos] == ',') {
+      ++pos;
       continue;
     }
-    finish_line();
+    // Consume the line end of this record (CRLF, LF or CR).
+    if (pos < n && d[pos] == '\r') ++pos;
+    if (pos < n && d[pos] == '\n') ++pos;
+    ++line_;
+    record.fields.resize(count);
+    pos_ = pos;
     return true;
   }
 }

@@ -32,7 +32,7 @@ size_t BundleFixture::line_of(const std::string& file_name, const std::string& n
 }
 
 Store& BundleFixture::store() {
-  if (!store_) store_ = open_store(db_path().string());
+  if (!store_) store_ = db_.open();
   return *store_;
 }
 

@@ -7,7 +7,7 @@
 
 #include "interchange/bundle.h"
 #include "store/store.h"
-#include "support/test_support.h"
+#include "support/test_database.h"
 
 namespace kc::test {
 
@@ -17,7 +17,6 @@ class BundleFixture {
 
   std::filesystem::path bundle() const { return dir_ / "bundle"; }
   std::filesystem::path file(const std::string& name) const { return bundle() / name; }
-  std::filesystem::path db_path() const { return dir_ / "test.db"; }
 
   // Replaces the first occurrence of `from` in the file; fails the test when absent.
   void replace(const std::string& file_name, const std::string& from, const std::string& to);
@@ -31,6 +30,7 @@ class BundleFixture {
 
  private:
   TempDir dir_;
+  TestDatabase db_;
   std::unique_ptr<Store> store_;
 };
 

@@ -6,14 +6,14 @@
 #include "report/phase_report_document.h"
 #include "report/render_text.h"
 #include "store/store.h"
-#include "support/test_support.h"
+#include "support/test_database.h"
 
 namespace kc::test {
 
 const DemoReport& demo_report() {
   static const DemoReport demo = [] {
-    TempDir dir;
-    auto store = open_store((dir / "demo.db").string());
+    TestDatabase db;
+    auto store = db.open();
     ImportResult r = import_bundle(*store, demo_dir());
     if (!r.ok()) throw std::runtime_error("the demo bundle does not import");
     DemoReport d;

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs a command with a throwaway PostgreSQL 15 cluster: its own data directory, listening on
+# 127.0.0.1 only, on a free port. KC_TEST_POSTGRES holds the URL of its maintenance database
+# while the command runs; the cluster is stopped and removed whatever happens.
+#   scripts/with-postgres.sh <command> [args…]
+set -euo pipefail
+
+bin=/usr/lib/postgresql/15/bin
+[ -x "$bin/initdb" ] || { echo "PostgreSQL 15 is not installed (scripts/install-deps.sh --with-tests)" >&2; exit 2; }
+
+dir=$(mktemp -d /tmp/khuyencong-pg.XXXXXX)
+# A port nobody answers on (bash's /dev/tcp tries to connect).
+port=${KC_PG_PORT:-}
+while [ -z "$port" ]; do
+  candidate=$((20000 + RANDOM % 40000))
+  (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null || port=$candidate
+done
+# PostgreSQL refuses to run as root: run the server as the "postgres" system user then.
+as_owner=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres "$dir"
+  as_owner=(runuser -u postgres --)
+fi
+
+stop() {
+  "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$dir"
+}
+trap stop EXIT INT TERM
+
+"${as_owner[@]}" "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
+  { cat "$dir/initdb.log" >&2; exit 1; }
+"${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >/dev/null ||
+  { cat "$dir/server.log" >&2; exit 1; }
+
+export KC_TEST_POSTGRES="postgresql://postgres@127.0.0.1:$port/postgres"
+echo "PostgreSQL 15 on 127.0.0.1:$port (data in $dir)"
+"$@"

@@ -1,0 +1,22 @@
+// Picks the engine from the --db value: a postgresql:// (or postgres://) URL opens
+// PostgreSQL, anything else is a SQLite file path.
+#include "store/pg_store.h"
+#include "store/sqlite_store.h"
+
+namespace kc {
+
+bool is_postgres_url(const std::string& url) {
+  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+}
+
+std::unique_ptr<Store> open_store(const std::string& url) {
+  std::unique_ptr<Store> store;
+  if (is_postgres_url(url))
+    store = std::make_unique<PgStore>(url);
+  else
+    store = std::make_unique<SqliteStore>(url);
+  store->migrate();
+  return store;
+}
+
+}  // namespace kc

@@ -1,0 +1,204 @@
+#include "store/pg_store.h"
+
+#include <libpq-fe.h>
+
+#include <charconv>
+#include <ctime>
+
+#include "store/migrations.h"
+
+namespace kc {
+
+namespace {
+
+// The URL without its password, for messages.
+std::string redact(const std::string& url) {
+  size_t scheme = url.find("://");
+  size_t at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  size_t colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon) + ":***" + url.substr(at);
+}
+
+std::string utc_now() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+  return buf;
+}
+
+}  // namespace
+
+void PgStore::ResultDeleter::operator()(pg_result* r) const { PQclear(r); }
+
+PgStore::PgStore(const std::string& url) : url_(url) {
+  conn_ = PQconnectdb(url.c_str());
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    std::string message = PQerrorMessage(conn_);
+    PQfinish(conn_);
+    conn_ = nullptr;
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    throw StoreError("không kết nối được cơ sở dữ liệu PostgreSQL " + redact(url) + ": " + message);
+  }
+  exec("SET client_min_messages = warning");
+  exec("SET client_encoding = 'UTF8'");
+}
+
+PgStore::~PgStore() { PQfinish(conn_); }
+
+std::string PgStore::describe() const { return "PostgreSQL " + redact(url_); }
+
+void PgStore::fail(const std::string& what, pg_result* r) {
+  std::string message = r ? PQresultErrorMessage(r) : PQerrorMessage(conn_);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  throw StoreError(what + ": " + message);
+}
+
+PgStore::Result PgStore::exec(const std::string& sql, const std::vector<const char*>& params) {
+  Result r(params.empty() ? PQexec(conn_, sql.c_str())
+                          : PQexecParams(conn_, sql.c_str(), static_cast<int>(params.size()), nullptr,
+                                         params.data(), nullptr, nullptr, 0));
+  ExecStatusType status = PQresultStatus(r.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail("lệnh cơ sở dữ liệu thất bại", r.get());
+  return r;
+}
+
+int PgStore::schema_version() {
+  Result has = exec("SELECT to_regclass('schema_migrations') IS NOT NULL");
+  if (std::string(PQgetvalue(has.get(), 0, 0)) != "t") return 0;
+  Result v = exec("SELECT coalesce(max(version), 0) FROM schema_migrations");
+  return std::stoi(PQgetvalue(v.get(), 0, 0));
+}
+
+int PgStore::migrate() {
+  exec("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, description TEXT NOT NULL, "
+       "applied_at TEXT NOT NULL)");
+  int current = schema_version();
+  int applied = 0;
+  for (const Migration& m : migrations()) {
+    if (m.version <= current) continue;
+    Transaction tx(*this);
+    exec(std::string(m.sql));
+    std::string version = std::to_string(m.version), description(m.description), now = utc_now();
+    exec("INSERT INTO schema_migrations (version, description, applied_at) VALUES ($1, $2, $3)",
+         {version.c_str(), description.c_str(), now.c_str()});
+    tx.commit();
+    ++applied;
+  }
+  return applied;
+}
+
+void PgStore::begin() { exec("BEGIN"); }
+void PgStore::commit() { exec("COMMIT"); }
+void PgStore::rollback() { exec("ROLLBACK"); }
+
+void PgStore::insert(const RecordKind& kind, const Row& row) {
+  auto it = prepared_inserts_.find(kind.name);
+  if (it == prepared_inserts_.end()) {
+    std::string name = "insert_" + std::string(kind.name);
+    std::string sql = "INSERT INTO " + std::string(kind.name) + " (";
+    std::string params;
+    for (size_t i = 0; i < kind.fields.size(); ++i) {
+      sql += (i ? ", " : "") + std::string(kind.fields[i].name);
+      params += (i ? ", $" : "$") + std::to_string(i + 1);
+    }
+    sql += ") VALUES (" + params + ")";
+    Result r(PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(kind.fields.size()), nullptr));
+    if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) fail("không chuẩn bị được lệnh ghi " + name, r.get());
+    it = prepared_inserts_.emplace(kind.name, name).first;
+  }
+  std::vector<std::string> numbers(row.size());
+  std::vector<const char*> values(row.size(), nullptr);
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (const auto* n = std::get_if<int64_t>(&row[i])) {
+      numbers[i] = std::to_string(*n);
+      values[i] = numbers[i].c_str();
+    } else if (const auto* s = std::get_if<std::string>(&row[i])) {
+      values[i] = s->c_str();
+    }
+  }
+  Result r(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
+                          nullptr, 0));
+  if (PQresultStatus(r.get()) != PGRES_COMMAND_OK)
+    fail("không ghi được bản ghi vào bảng " + std::string(kind.name), r.get());
+}
+
+void PgStore::scan(const RecordKind& kind, const std::function<void(const Row&)>& fn) {
+  std::string sql = "SELECT ";
+  for (size_t i = 0; i < kind.fields.size(); ++i) sql += (i ? ", " : "") + std::string(kind.fields[i].name);
+  sql += " FROM " + std::string(kind.name) + " ORDER BY ";
+  for (size_t i = 0; i < kind.key.size(); ++i) {
+    const Field& f = kind.fields[kind.key[i]];
+    sql += (i ? ", " : "") + std::string(f.name) + (stored_as_integer(f.type) ? "" : " COLLATE \"C\"");
+  }
+  // Single-row mode streams big tables instead of holding the whole result in memory.
+  if (!PQsendQuery(conn_, sql.c_str()) || !PQsetSingleRowMode(conn_)) fail("không đọc được bảng " + std::string(kind.name));
+  Row row(kind.fields.size());
+  std::string error;
+  while (pg_result* raw = PQgetResult(conn_)) {
+    Result r(raw);
+    ExecStatusType status = PQresultStatus(raw);
+    if (status == PGRES_TUPLES_OK) continue;  // the end of the rows
+    if (status != PGRES_SINGLE_TUPLE) {
+      if (error.empty()) error = PQresultErrorMessage(raw);
+      continue;
+    }
+    for (size_t i = 0; i < kind.fields.size(); ++i) {
+      int col = static_cast<int>(i);
+      if (PQgetisnull(raw, 0, col)) {
+        row[i] = std::monostate{};
+        continue;
+      }
+      const char* text = PQgetvalue(raw, 0, col);
+      int size = PQgetlength(raw, 0, col);
+      if (stored_as_integer(kind.fields[i].type)) {
+        int64_t n = 0;
+        std::from_chars(text, text + size, n);
+        row[i] = n;
+      } else if (auto* s = std::get_if<std::string>(&row[i])) {
+        s->assign(text, static_cast<size_t>(size));
+      } else {
+        row[i] = std::string(text, static_cast<size_t>(size));
+      }
+    }
+    if (error.empty()) fn(row);
+  }
+  if (!error.empty()) throw StoreError("không đọc được bảng " + std::string(kind.name) + ": " + error);
+}
+
+int64_t PgStore::count(const RecordKind& kind) {
+  Result r = exec("SELECT count(*) FROM " + std::string(kind.name));
+  return std::stoll(PQgetvalue(r.get(), 0, 0));
+}
+
+std::vector<ColumnInfo> PgStore::describe_table(const std::string& table) {
+  Result cols = exec(
+      "SELECT column_name, data_type, is_nullable FROM information_schema.columns "
+      "WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
+      {table.c_str()});
+  Result keys = exec(
+      "SELECT a.attname, array_position(i.indkey::int2[], a.attnum) - array_lower(i.indkey::int2[], 1) + 1 "
+      "FROM pg_index i "
+      "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
+      "WHERE i.indrelid = to_regclass($1) AND i.indisprimary",
+      {table.c_str()});
+  std::map<std::string, int> key_position;
+  for (int r = 0; r < PQntuples(keys.get()); ++r)
+    key_position[PQgetvalue(keys.get(), r, 0)] = std::stoi(PQgetvalue(keys.get(), r, 1));
+  std::vector<ColumnInfo> out;
+  for (int r = 0; r < PQntuples(cols.get()); ++r) {
+    ColumnInfo c;
+    c.name = PQgetvalue(cols.get(), r, 0);
+    c.integer = std::string(PQgetvalue(cols.get(), r, 1)) == "bigint";
+    c.not_null = std::string(PQgetvalue(cols.get(), r, 2)) == "NO";
+    auto k = key_position.find(c.name);
+    c.key_position = k == key_position.end() ? 0 : k->second;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace kc

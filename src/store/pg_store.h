@@ -1,0 +1,49 @@
+// The server engine: PostgreSQL 15 through libpq. Same contract as the SQLite engine (see
+// store.h): the same migrations, rows scanned in key order with text keys in byte order
+// (COLLATE "C"), every multi-row write in one transaction.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+struct pg_conn;
+struct pg_result;
+
+namespace kc {
+
+class PgStore final : public Store {
+ public:
+  // `url`: postgresql://user@host:port/dbname (any libpq connection URI).
+  explicit PgStore(const std::string& url);
+  ~PgStore() override;
+
+  int migrate() override;
+  int schema_version() override;
+  void begin() override;
+  void commit() override;
+  void rollback() override;
+  void insert(const RecordKind& kind, const Row& row) override;
+  void scan(const RecordKind& kind, const std::function<void(const Row&)>& fn) override;
+  int64_t count(const RecordKind& kind) override;
+  std::vector<ColumnInfo> describe_table(const std::string& table) override;
+  std::string describe() const override;
+
+ private:
+  struct ResultDeleter {
+    void operator()(pg_result* r) const;
+  };
+  using Result = std::unique_ptr<pg_result, ResultDeleter>;
+
+  // Runs `sql` with text parameters (nullptr = NULL); throws StoreError unless it succeeds.
+  Result exec(const std::string& sql, const std::vector<const char*>& params = {});
+  [[noreturn]] void fail(const std::string& what, pg_result* r = nullptr);
+
+  std::string url_;
+  pg_conn* conn_ = nullptr;
+  std::map<std::string_view, std::string> prepared_inserts_;  // kind -> statement name
+};
+
+}  // namespace kc
