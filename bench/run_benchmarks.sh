@@ -77,7 +77,7 @@ bench_import() {
       rate = rows / wall; mb = rss / 1024
       printf "import (run %d): %d rows, %.2f s wall, %.0f rows/s, peak RSS %.1f MB (user %.2f s, sys %.2f s, CPU %s)\n",
              run, rows, wall, rate, mb, user, sys, cpu
-      printf "  targets: >= 200000 rows/s: %s; <= 200 MB: %s\n", rate >= 200000 ? "met" : "NOT MET", mb <= 200 ? "met" : "NOT MET"
+      printf "  targets: >= 200000 rows/s: %s; <= 200 MB: %s\n", ((rate >= 200000) ? "met" : "NOT MET"), ((mb <= 200) ? "met" : "NOT MET")
     }'
   done
 }

@@ -7,6 +7,7 @@ build_packages=(
   build-essential cmake pkg-config ccache git ca-certificates
   libsqlite3-dev libicu-dev nlohmann-json3-dev libcli11-dev
   libzip-dev zipcmp zipmerge ziptool libpugixml-dev libpq-dev
+  libsodium-dev postgresql-client-15
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev unzip libxml2-utils

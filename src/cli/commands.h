@@ -20,5 +20,7 @@ void add_import_command(CLI::App& app, Context& ctx);
 void add_export_command(CLI::App& app, Context& ctx);
 void add_report_command(CLI::App& app, Context& ctx);
 void add_check_command(CLI::App& app, Context& ctx);
+void add_migrate_db_command(CLI::App& app, Context& ctx);
+void add_backup_commands(CLI::App& app, Context& ctx);
 
 }  // namespace kc::cli

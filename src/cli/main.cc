@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   kc::cli::add_export_command(app, ctx);
   kc::cli::add_report_command(app, ctx);
   kc::cli::add_check_command(app, ctx);
+  kc::cli::add_migrate_db_command(app, ctx);
+  kc::cli::add_backup_commands(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <ctime>
 
+#include "core/process.h"
 #include "store/migrations.h"
 
 namespace kc {
@@ -172,6 +173,21 @@ void PgStore::scan(const RecordKind& kind, const std::function<void(const Row&)>
 int64_t PgStore::count(const RecordKind& kind) {
   Result r = exec("SELECT count(*) FROM " + std::string(kind.name));
   return std::stoll(PQgetvalue(r.get(), 0, 0));
+}
+
+void PgStore::clear(const RecordKind& kind) { exec("DELETE FROM " + std::string(kind.name)); }
+
+void PgStore::backup_to(const std::string& file) {
+  ProcessResult r = run_process({"pg_dump", "--format=custom", "--no-owner", "--file=" + file, "--dbname=" + url_});
+  if (r.exit_code != 0) throw StoreError("pg_dump không sao lưu được: " + r.output);
+}
+
+void PgStore::restore_from(const std::string& file) {
+  // --single-transaction: a failed restore leaves the database as it was.
+  ProcessResult r = run_process({"pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
+                                 "--dbname=" + url_, file});
+  if (r.exit_code != 0) throw StoreError("pg_restore không khôi phục được từ " + file + ": " + r.output);
+  prepared_inserts_.clear();
 }
 
 std::vector<ColumnInfo> PgStore::describe_table(const std::string& table) {

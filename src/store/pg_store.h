@@ -28,6 +28,9 @@ class PgStore final : public Store {
   void insert(const RecordKind& kind, const Row& row) override;
   void scan(const RecordKind& kind, const std::function<void(const Row&)>& fn) override;
   int64_t count(const RecordKind& kind) override;
+  void clear(const RecordKind& kind) override;
+  void backup_to(const std::string& file) override;
+  void restore_from(const std::string& file) override;
   std::vector<ColumnInfo> describe_table(const std::string& table) override;
   std::string describe() const override;
 

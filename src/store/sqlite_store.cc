@@ -162,6 +162,65 @@ int64_t SqliteStore::count(const RecordKind& kind) {
   return sqlite3_column_int64(stmt.get(), 0);
 }
 
+void SqliteStore::clear(const RecordKind& kind) { exec("DELETE FROM " + std::string(kind.name)); }
+
+namespace {
+
+// Copies every page of `from` into `to` with SQLite's online backup API.
+void copy_database(sqlite3* from, sqlite3* to, const std::string& what) {
+  sqlite3_backup* b = sqlite3_backup_init(to, "main", from, "main");
+  if (!b) throw StoreError(what + ": " + sqlite3_errmsg(to));
+  int rc;
+  while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    sqlite3_sleep(rc == SQLITE_OK ? 0 : 20);
+  sqlite3_backup_finish(b);
+  if (rc != SQLITE_DONE) throw StoreError(what + ": " + sqlite3_errstr(rc));
+}
+
+}  // namespace
+
+void SqliteStore::backup_to(const std::string& file) {
+  sqlite3* out = nullptr;
+  if (sqlite3_open_v2(file.c_str(), &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    std::string message = out ? sqlite3_errmsg(out) : "?";
+    sqlite3_close(out);
+    throw StoreError("không tạo được tệp sao lưu " + file + ": " + message);
+  }
+  try {
+    copy_database(db_, out, "không sao lưu được vào " + file);
+  } catch (...) {
+    sqlite3_close(out);
+    throw;
+  }
+  sqlite3_close(out);
+}
+
+void SqliteStore::restore_from(const std::string& file) {
+  sqlite3* in = nullptr;
+  if (sqlite3_open_v2(file.c_str(), &in, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    std::string message = in ? sqlite3_errmsg(in) : "?";
+    sqlite3_close(in);
+    throw StoreError("không mở được tệp sao lưu " + file + ": " + message);
+  }
+  // A file that is not a khuyencong database is refused before anything is overwritten.
+  sqlite3_stmt* probe = nullptr;
+  bool ours = sqlite3_prepare_v2(in, "SELECT max(version) FROM schema_migrations", -1, &probe, nullptr) == SQLITE_OK &&
+              sqlite3_step(probe) == SQLITE_ROW;
+  sqlite3_finalize(probe);
+  if (!ours) {
+    sqlite3_close(in);
+    throw StoreError("tệp " + file + " không phải bản sao lưu cơ sở dữ liệu khuyencong");
+  }
+  insert_statements_.clear();
+  try {
+    copy_database(in, db_, "không khôi phục được từ " + file);
+  } catch (...) {
+    sqlite3_close(in);
+    throw;
+  }
+  sqlite3_close(in);
+}
+
 std::vector<ColumnInfo> SqliteStore::describe_table(const std::string& table) {
   auto stmt = prepare("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)");
   sqlite3_bind_text(stmt.get(), 1, table.c_str(), -1, SQLITE_TRANSIENT);

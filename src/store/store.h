@@ -53,6 +53,15 @@ class Store {
 
   virtual int64_t count(const RecordKind& kind) = 0;
 
+  // Deletes every row of `kind` (inside the caller's transaction).
+  virtual void clear(const RecordKind& kind) = 0;
+
+  // A consistent copy of the whole database in the engine's own format (SQLite: an online
+  // backup to a database file; PostgreSQL: pg_dump's custom format), and its inverse, which
+  // replaces everything in this database with the copy's content.
+  virtual void backup_to(const std::string& file) = 0;
+  virtual void restore_from(const std::string& file) = 0;
+
   virtual std::vector<ColumnInfo> describe_table(const std::string& table) = 0;
 
   // A short name of the engine and target for messages ("SQLite khuyencong.db").

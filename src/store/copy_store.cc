@@ -1,0 +1,67 @@
+#include "store/copy_store.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "core/vn_format.h"
+#include "schema/value.h"
+#include "text/csv.h"
+
+namespace kc {
+
+TableDigest table_digest(Store& store, const RecordKind& kind) {
+  if (sodium_init() < 0) throw StoreError("không khởi tạo được thư viện libsodium");
+  crypto_generichash_state state;
+  crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
+  TableDigest d;
+  std::vector<std::string> cells(kind.fields.size());
+  std::string line;
+  store.scan(kind, [&](const Row& row) {
+    for (size_t i = 0; i < kind.fields.size(); ++i) cells[i] = format_field(kind.fields[i], row[i]);
+    line.clear();
+    append_csv_record(line, cells);
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(line.data()), line.size());
+    ++d.rows;
+  });
+  unsigned char hash[crypto_generichash_BYTES];
+  crypto_generichash_final(&state, hash, sizeof hash);
+  char hex[2 * crypto_generichash_BYTES + 1];
+  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+  d.digest = hex;
+  return d;
+}
+
+bool CopyResult::verified() const {
+  return !refused && std::all_of(tables.begin(), tables.end(), [](const TableCheck& t) { return t.matches(); });
+}
+
+CopyResult copy_store(Store& from, Store& to, bool replace) {
+  CopyResult result;
+  if (!replace) {
+    std::string held;
+    for (const RecordKind& k : catalog())
+      if (int64_t n = to.count(k); n > 0) held += (held.empty() ? "" : ", ") + std::string(k.name) + ": " + format_int(n);
+    if (!held.empty()) {
+      result.refused = to.describe() + " đã có dữ liệu (" + held +
+                       "); không sao chép để tránh trộn lẫn, dùng --replace để thay toàn bộ dữ liệu đích";
+      return result;
+    }
+  }
+  {
+    Transaction tx(to);
+    if (replace)
+      for (auto k = catalog().rbegin(); k != catalog().rend(); ++k) to.clear(*k);
+    for (const RecordKind& k : catalog())
+      from.scan(k, [&](const Row& row) {
+        to.insert(k, row);
+        ++result.rows_copied;
+      });
+    tx.commit();
+  }
+  for (const RecordKind& k : catalog()) result.tables.push_back({std::string(k.name), table_digest(from, k), table_digest(to, k)});
+  return result;
+}
+
+}  // namespace kc
