@@ -84,10 +84,13 @@ constexpr std::array<std::string_view, 3> kLevels{"quoc_gia", "tinh", "huyen"};
 constexpr std::array<std::string_view, 8> kCountries{"Indonesia", "Philippines", "Nhật Bản", "Hàn Quốc",
                                                      "Thái Lan", "Đài Loan", "Ấn Độ", "Malaysia"};
 
+// Approved and not cancelled: the project has (planned or achieved) outputs.
 bool goes_ahead(std::string_view status) {
   return status != "huy" && status != "tu_choi" && status != "de_xuat" && status != "tham_dinh" &&
          status != "dang_ky_nhu_cau";
 }
+// Counted by the phase report (docs/report.md): under way or accepted.
+bool counted(std::string_view status) { return goes_ahead(status) && status != "phe_duyet"; }
 bool accepted(std::string_view status) {
   return status == "nghiem_thu" || status == "quyet_toan" || status == "hau_kiem";
 }
@@ -201,10 +204,11 @@ void write_projects(World& w) {
 
         if (!goes_ahead(status)) continue;
         Actuals& a = p.actual[static_cast<size_t>(year - kFirstYear)];
-        a.by_level[level] += budget;
-        a.counterpart += counterpart;
-        a.content_budget[static_cast<size_t>(content - 1)] += budget;
-        if (level == 1) a.content_provincial[static_cast<size_t>(content - 1)] += budget;
+        bool count = counted(status);
+        if (count) {
+          a.by_level[level] += budget;
+          a.counterpart += counterpart;
+        }
         // Ten distinct outputs of the content's twelve: skip two.
         int skip1 = static_cast<int>(rng.below(kOutputsPerContent));
         int skip2 = static_cast<int>(rng.below(kOutputsPerContent - 1));
@@ -214,7 +218,7 @@ void write_projects(World& w) {
           const OutputIndicator& o = kOutputs[static_cast<size_t>(content - 1)][static_cast<size_t>(i)];
           int64_t value = rng.range(o.lo, o.hi);
           outputs.text(code).text(output_code(content, i)).num(value).end_row();
-          a.outputs[static_cast<size_t>((content - 1) * kOutputsPerContent + i)] += value;
+          if (count) a.outputs[static_cast<size_t>((content - 1) * kOutputsPerContent + i)] += value;
         }
       }
     }

@@ -6,7 +6,7 @@
 // Codes are chosen so that generation order is key order (fixed-width numbers):
 //   units T01, T01-H01, T01-H01-X01   organisations BCT, UB01, SCT01, TT01, PKT01-01
 //   establishments CS01-000001        projects DA01-2016-00001      plans KH01-2016-2020, KH01-2016
-//   indicators kq-3-01 (outputs), kp-nsnn, kp-tinh-3, sp-ton-vinh-tinh …
+//   indicators kq-3-01 (outputs), kp-nsnn, kp-tinh… (money), sp-ton-vinh-tinh…
 #pragma once
 
 #include <array>
@@ -47,11 +47,11 @@ struct District {
   std::vector<uint32_t> establishments;  // indices within the province
 };
 
-// Totals of the projects that went ahead (approved and not cancelled), by year.
+// Totals, by start year, of the projects a phase report counts (under way or accepted:
+// dang_thuc_hien, nghiem_thu, quyet_toan, hau_kiem), and of honoured products.
 struct Actuals {
   std::array<int64_t, 3> by_level{};  // state budget: quoc_gia, tinh, huyen
   int64_t counterpart = 0;
-  std::array<int64_t, 9> content_budget{}, content_provincial{};
   std::array<int64_t, 9 * kOutputsPerContent> outputs{};
   std::array<int64_t, 3> honoured{};  // products honoured: tinh, khu_vuc, quoc_gia
   int64_t budget() const { return by_level[0] + by_level[1] + by_level[2]; }

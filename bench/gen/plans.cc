@@ -18,10 +18,6 @@ Actuals sum_years(const Province& p, int from, int to) {
     const Actuals& a = p.actual[static_cast<size_t>(y - kFirstYear)];
     for (size_t i = 0; i < 3; ++i) s.by_level[i] += a.by_level[i];
     s.counterpart += a.counterpart;
-    for (size_t i = 0; i < 9; ++i) {
-      s.content_budget[i] += a.content_budget[i];
-      s.content_provincial[i] += a.content_provincial[i];
-    }
     for (size_t i = 0; i < s.outputs.size(); ++i) s.outputs[i] += a.outputs[i];
     for (size_t i = 0; i < 3; ++i) s.honoured[i] += a.honoured[i];
   }
@@ -69,11 +65,9 @@ void write_plans(World& w) {
       target(code, "sp-ton-vinh-tinh", a.honoured[0], false);
       target(code, "sp-ton-vinh-khu-vuc", a.honoured[1], false);
       target(code, "sp-ton-vinh-quoc-gia", a.honoured[2], false);
-      for (int c = 1; c <= 9; ++c) {
-        target(code, "kp-tinh-" + std::to_string(c), a.content_provincial[static_cast<size_t>(c - 1)], true);
+      for (int c = 1; c <= 9; ++c)
         for (int k = 0; k < 3; ++k)
           target(code, output_code(c, k), a.outputs[static_cast<size_t>((c - 1) * kOutputsPerContent + k)], false);
-      }
       for (int y = from; y <= to; ++y) {
         std::string annual = "KH" + p.num + "-" + std::to_string(y);
         plans.text(annual).text("Kế hoạch khuyến công năm " + std::to_string(y) + " của " + p.display);

@@ -225,12 +225,10 @@ void write_contents_and_indicators(World& w) {
   row("kp-tinh", "kinh phí khuyến công tỉnh", "đồng", 0, "kinh_phi_tinh");
   row("kp-huyen", "kinh phí khuyến công cấp huyện", "đồng", 0, "kinh_phi_huyen");
   row("kp-doi-ung", "kinh phí đối ứng của cơ sở", "đồng", 0, "kinh_phi_doi_ung");
-  row("sp-ton-vinh-tinh", "sản phẩm được tôn vinh cấp tỉnh", "sản phẩm", 0, "sp_ton_vinh_tinh");
-  row("sp-ton-vinh-khu-vuc", "sản phẩm được tôn vinh cấp khu vực", "sản phẩm", 0, "sp_ton_vinh_khu_vuc");
-  row("sp-ton-vinh-quoc-gia", "sản phẩm được tôn vinh cấp quốc gia", "sản phẩm", 0, "sp_ton_vinh_quoc_gia");
+  row("sp-ton-vinh-tinh", "sản phẩm được tôn vinh cấp tỉnh", "sản phẩm", 4, "sp_ton_vinh_tinh");
+  row("sp-ton-vinh-khu-vuc", "sản phẩm được tôn vinh cấp khu vực", "sản phẩm", 4, "sp_ton_vinh_khu_vuc");
+  row("sp-ton-vinh-quoc-gia", "sản phẩm được tôn vinh cấp quốc gia", "sản phẩm", 4, "sp_ton_vinh_quoc_gia");
   for (int c = 1; c <= 9; ++c) {
-    row("kp-nsnn-" + std::to_string(c), "kinh phí ngân sách nhà nước của nội dung", "đồng", c, "kinh_phi_nsnn");
-    row("kp-tinh-" + std::to_string(c), "kinh phí khuyến công tỉnh của nội dung", "đồng", c, "kinh_phi_tinh");
     for (int k = 0; k < kOutputsPerContent; ++k) {
       const OutputIndicator& o = kOutputs[static_cast<size_t>(c - 1)][static_cast<size_t>(k)];
       row(output_code(c, k), o.name, o.unit, c, "dau_ra");
