@@ -7,6 +7,7 @@
 
 #include "core/process.h"
 #include "store/migrations.h"
+#include "store/sql_text.h"
 
 namespace kc {
 
@@ -100,13 +101,7 @@ void PgStore::insert(const RecordKind& kind, const Row& row) {
   auto it = prepared_inserts_.find(kind.name);
   if (it == prepared_inserts_.end()) {
     std::string name = "insert_" + std::string(kind.name);
-    std::string sql = "INSERT INTO " + std::string(kind.name) + " (";
-    std::string params;
-    for (size_t i = 0; i < kind.fields.size(); ++i) {
-      sql += (i ? ", " : "") + std::string(kind.fields[i].name);
-      params += (i ? ", $" : "$") + std::to_string(i + 1);
-    }
-    sql += ") VALUES (" + params + ")";
+    std::string sql = insert_sql(kind, Placeholders::Numbered);
     Result r(PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(kind.fields.size()), nullptr));
     if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) fail("không chuẩn bị được lệnh ghi " + name, r.get());
     it = prepared_inserts_.emplace(kind.name, name).first;
@@ -128,13 +123,7 @@ void PgStore::insert(const RecordKind& kind, const Row& row) {
 }
 
 void PgStore::scan(const RecordKind& kind, const std::function<void(const Row&)>& fn) {
-  std::string sql = "SELECT ";
-  for (size_t i = 0; i < kind.fields.size(); ++i) sql += (i ? ", " : "") + std::string(kind.fields[i].name);
-  sql += " FROM " + std::string(kind.name) + " ORDER BY ";
-  for (size_t i = 0; i < kind.key.size(); ++i) {
-    const Field& f = kind.fields[kind.key[i]];
-    sql += (i ? ", " : "") + std::string(f.name) + (stored_as_integer(f.type) ? "" : " COLLATE \"C\"");
-  }
+  std::string sql = select_in_key_order_sql(kind, " COLLATE \"C\"");
   // Single-row mode streams big tables instead of holding the whole result in memory.
   if (!PQsendQuery(conn_, sql.c_str()) || !PQsetSingleRowMode(conn_)) fail("không đọc được bảng " + std::string(kind.name));
   Row row(kind.fields.size());

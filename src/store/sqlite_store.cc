@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "store/migrations.h"
+#include "store/sql_text.h"
 
 namespace kc {
 
@@ -97,13 +98,7 @@ void SqliteStore::rollback() { exec("ROLLBACK"); }
 void SqliteStore::insert(const RecordKind& kind, const Row& row) {
   auto it = insert_statements_.find(kind.name);
   if (it == insert_statements_.end()) {
-    std::string sql = "INSERT INTO " + std::string(kind.name) + " (";
-    std::string params;
-    for (size_t i = 0; i < kind.fields.size(); ++i) {
-      sql += (i ? ", " : "") + std::string(kind.fields[i].name);
-      params += i ? ", ?" : "?";
-    }
-    sql += ") VALUES (" + params + ")";
+    std::string sql = insert_sql(kind, Placeholders::Question);
     it = insert_statements_.emplace(kind.name, prepare(sql)).first;
   }
   sqlite3_stmt* stmt = it->second.get();
@@ -124,10 +119,8 @@ void SqliteStore::insert(const RecordKind& kind, const Row& row) {
 }
 
 void SqliteStore::scan(const RecordKind& kind, const std::function<void(const Row&)>& fn) {
-  std::string sql = "SELECT ";
-  for (size_t i = 0; i < kind.fields.size(); ++i) sql += (i ? ", " : "") + std::string(kind.fields[i].name);
-  sql += " FROM " + std::string(kind.name) + " ORDER BY ";
-  for (size_t i = 0; i < kind.key.size(); ++i) sql += (i ? ", " : "") + std::string(kind.fields[kind.key[i]].name);
+  // SQLite compares text with memcmp (BINARY): byte order without a collation.
+  std::string sql = select_in_key_order_sql(kind, "");
   auto stmt = prepare(sql);
   Row row(kind.fields.size());
   int rc;
