@@ -269,6 +269,8 @@ const RecordKind* find_kind(std::string_view name) {
 
 const RecordKind& kind(std::string_view name) {
   if (const RecordKind* k = find_kind(name)) return *k;
+  for (const RecordKind& k : system_catalog())
+    if (k.name == name) return k;
   throw std::logic_error("unknown record kind " + std::string(name));
 }
 

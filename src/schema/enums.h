@@ -94,4 +94,10 @@ inline constexpr std::array<EnumValue, 3> kStatistic{{
     {"gtsx_cnnt", "giá trị sản xuất công nghiệp nông thôn (giá so sánh 2010, đồng)"},
     {"gtsx_cong_nghiep", "giá trị sản xuất công nghiệp toàn tỉnh (giá so sánh 2010, đồng)"}}};
 
+// Who a signed-in user is; the public has no account.
+inline constexpr std::array<EnumValue, 5> kRole{{
+    {"quan_tri", "quản trị hệ thống"}, {"so_cong_thuong", "Sở Công Thương"},
+    {"trung_tam", "cán bộ Trung tâm Khuyến công"},
+    {"dia_phuong", "cán bộ địa phương, cộng tác viên khuyến công"}, {"co_so", "cơ sở công nghiệp nông thôn"}}};
+
 }  // namespace kc::enums

@@ -60,9 +60,17 @@ struct RecordKind {
   bool single_key() const { return key.size() == 1; }
 };
 
-// All kinds in import order: a kind refers only to kinds before it, or to itself.
+// All kinds of the program's records, in import order: a kind refers only to kinds before
+// it, or to itself. These are what the bundle holds.
 const std::vector<RecordKind>& catalog();
-const RecordKind* find_kind(std::string_view name);
+
+// The system's own records, kept beside the program's but never in the bundle: user accounts,
+// sessions, the audit trail, archive marks.
+const std::vector<RecordKind>& system_catalog();
+
+// catalog() then system_catalog(): everything a database holds (what migrate-db copies).
+std::vector<const RecordKind*> all_kinds();
+const RecordKind* find_kind(std::string_view name);  // program kinds only
 const RecordKind& kind(std::string_view name);  // throws when absent
 
 }  // namespace kc

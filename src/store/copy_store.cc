@@ -41,8 +41,8 @@ CopyResult copy_store(Store& from, Store& to, bool replace) {
   CopyResult result;
   if (!replace) {
     std::string held;
-    for (const RecordKind& k : catalog())
-      if (int64_t n = to.count(k); n > 0) held += (held.empty() ? "" : ", ") + std::string(k.name) + ": " + format_int(n);
+    for (const RecordKind* k : all_kinds())
+      if (int64_t n = to.count(*k); n > 0) held += (held.empty() ? "" : ", ") + std::string(k->name) + ": " + format_int(n);
     if (!held.empty()) {
       result.refused = to.describe() + " đã có dữ liệu (" + held +
                        "); không sao chép để tránh trộn lẫn, dùng --replace để thay toàn bộ dữ liệu đích";
@@ -51,16 +51,18 @@ CopyResult copy_store(Store& from, Store& to, bool replace) {
   }
   {
     Transaction tx(to);
+    std::vector<const RecordKind*> kinds = all_kinds();
     if (replace)
-      for (auto k = catalog().rbegin(); k != catalog().rend(); ++k) to.clear(*k);
-    for (const RecordKind& k : catalog())
-      from.scan(k, [&](const Row& row) {
-        to.insert(k, row);
+      for (auto k = kinds.rbegin(); k != kinds.rend(); ++k) to.clear(**k);
+    for (const RecordKind* k : kinds)
+      from.scan(*k, [&](const Row& row) {
+        to.insert(*k, row);
         ++result.rows_copied;
       });
     tx.commit();
   }
-  for (const RecordKind& k : catalog()) result.tables.push_back({std::string(k.name), table_digest(from, k), table_digest(to, k)});
+  for (const RecordKind* k : all_kinds())
+    result.tables.push_back({std::string(k->name), table_digest(from, *k), table_digest(to, *k)});
   return result;
 }
 

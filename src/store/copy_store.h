@@ -34,7 +34,8 @@ struct CopyResult {
   bool verified() const;
 };
 
-// Copies every record of `from` into `to`. A target that already holds records is refused
+// Copies every record of `from` into `to` (the program's records and the system's: accounts,
+// audit trail). A target that already holds records is refused
 // unless `replace` is set, in which case its records are deleted in the same transaction.
 CopyResult copy_store(Store& from, Store& to, bool replace);
 

@@ -207,6 +207,47 @@ CREATE INDEX de_an_ket_qua_chi_tieu ON de_an_ket_qua (chi_tieu);
 CREATE INDEX de_an_nam ON de_an (nam_bat_dau)
 )SQL";
 
+// The system's own records: accounts, sessions, audit trail, archive marks (schema/system_catalog.cc).
+constexpr std::string_view kAccounts = R"SQL(
+CREATE TABLE nguoi_dung (
+  ten_dang_nhap TEXT NOT NULL PRIMARY KEY,
+  ho_ten TEXT NOT NULL,
+  vai_tro TEXT NOT NULL,
+  don_vi TEXT)SQL" KC_REF("don_vi_hanh_chinh") R"SQL(,
+  co_so TEXT)SQL" KC_REF("co_so") R"SQL(,
+  mat_khau TEXT NOT NULL,
+  hoat_dong BIGINT NOT NULL,
+  tao_luc TEXT NOT NULL
+);
+CREATE TABLE phien (
+  ma_bam TEXT NOT NULL PRIMARY KEY,
+  ten_dang_nhap TEXT NOT NULL)SQL" KC_REF("nguoi_dung") R"SQL(,
+  csrf TEXT NOT NULL,
+  tao_luc TEXT NOT NULL,
+  het_han TEXT NOT NULL
+);
+CREATE TABLE nhat_ky (
+  ma TEXT NOT NULL PRIMARY KEY,
+  thoi_diem TEXT NOT NULL,
+  nguoi_dung TEXT,
+  hanh_dong TEXT NOT NULL,
+  loai_ho_so TEXT,
+  khoa TEXT,
+  truoc TEXT,
+  sau TEXT,
+  ghi_chu TEXT
+);
+CREATE INDEX nhat_ky_ho_so ON nhat_ky (loai_ho_so, khoa);
+CREATE INDEX nhat_ky_thoi_diem ON nhat_ky (thoi_diem);
+CREATE TABLE luu_tru (
+  loai_ho_so TEXT NOT NULL,
+  khoa TEXT NOT NULL,
+  thoi_diem TEXT NOT NULL,
+  nguoi_dung TEXT,
+  PRIMARY KEY (loai_ho_so, khoa)
+)
+)SQL";
+
 #undef KC_REF
 
 }  // namespace
@@ -214,6 +255,7 @@ CREATE INDEX de_an_nam ON de_an (nam_bat_dau)
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, "core records of the khuyến công program", kCore},
+      {2, "accounts, sessions, audit trail, archive marks", kAccounts},
   };
   return all;
 }

@@ -32,6 +32,44 @@ std::string utc_now() {
   return buf;
 }
 
+// Reads result row `r` of `res` into `row`, reusing its strings.
+void read_row(const RecordKind& kind, pg_result* res, int r, Row& row) {
+  for (size_t i = 0; i < kind.fields.size(); ++i) {
+    int col = static_cast<int>(i);
+    if (PQgetisnull(res, r, col)) {
+      row[i] = std::monostate{};
+      continue;
+    }
+    const char* text = PQgetvalue(res, r, col);
+    size_t size = static_cast<size_t>(PQgetlength(res, r, col));
+    if (stored_as_integer(kind.fields[i].type)) {
+      int64_t n = 0;
+      std::from_chars(text, text + size, n);
+      row[i] = n;
+    } else if (auto* s = std::get_if<std::string>(&row[i])) {
+      s->assign(text, size);
+    } else {
+      row[i] = std::string(text, size);
+    }
+  }
+}
+
+// Text parameters for libpq: numbers printed into `numbers`, strings pointed to, null as nullptr.
+std::vector<const char*> parameters(const Row& row, const std::vector<size_t>& fields, std::vector<std::string>& numbers) {
+  numbers.assign(fields.size(), {});
+  std::vector<const char*> values(fields.size(), nullptr);
+  for (size_t p = 0; p < fields.size(); ++p) {
+    const Value& v = row[fields[p]];
+    if (const auto* n = std::get_if<int64_t>(&v)) {
+      numbers[p] = std::to_string(*n);
+      values[p] = numbers[p].c_str();
+    } else if (const auto* s = std::get_if<std::string>(&v)) {
+      values[p] = s->c_str();
+    }
+  }
+  return values;
+}
+
 }  // namespace
 
 void PgStore::ResultDeleter::operator()(pg_result* r) const { PQclear(r); }
@@ -106,16 +144,10 @@ void PgStore::insert(const RecordKind& kind, const Row& row) {
     if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) fail("không chuẩn bị được lệnh ghi " + name, r.get());
     it = prepared_inserts_.emplace(kind.name, name).first;
   }
-  std::vector<std::string> numbers(row.size());
-  std::vector<const char*> values(row.size(), nullptr);
-  for (size_t i = 0; i < row.size(); ++i) {
-    if (const auto* n = std::get_if<int64_t>(&row[i])) {
-      numbers[i] = std::to_string(*n);
-      values[i] = numbers[i].c_str();
-    } else if (const auto* s = std::get_if<std::string>(&row[i])) {
-      values[i] = s->c_str();
-    }
-  }
+  std::vector<size_t> all(row.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  std::vector<std::string> numbers;
+  std::vector<const char*> values = parameters(row, all, numbers);
   Result r(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
                           nullptr, 0));
   if (PQresultStatus(r.get()) != PGRES_COMMAND_OK)
@@ -136,24 +168,7 @@ void PgStore::scan(const RecordKind& kind, const std::function<void(const Row&)>
       if (error.empty()) error = PQresultErrorMessage(raw);
       continue;
     }
-    for (size_t i = 0; i < kind.fields.size(); ++i) {
-      int col = static_cast<int>(i);
-      if (PQgetisnull(raw, 0, col)) {
-        row[i] = std::monostate{};
-        continue;
-      }
-      const char* text = PQgetvalue(raw, 0, col);
-      int size = PQgetlength(raw, 0, col);
-      if (stored_as_integer(kind.fields[i].type)) {
-        int64_t n = 0;
-        std::from_chars(text, text + size, n);
-        row[i] = n;
-      } else if (auto* s = std::get_if<std::string>(&row[i])) {
-        s->assign(text, static_cast<size_t>(size));
-      } else {
-        row[i] = std::string(text, static_cast<size_t>(size));
-      }
-    }
+    read_row(kind, raw, 0, row);
     if (error.empty()) fn(row);
   }
   if (!error.empty()) throw StoreError("không đọc được bảng " + std::string(kind.name) + ": " + error);
@@ -162,6 +177,29 @@ void PgStore::scan(const RecordKind& kind, const std::function<void(const Row&)>
 int64_t PgStore::count(const RecordKind& kind) {
   Result r = exec("SELECT count(*) FROM " + std::string(kind.name));
   return std::stoll(PQgetvalue(r.get(), 0, 0));
+}
+
+std::optional<Row> PgStore::find(const RecordKind& kind, const Row& key) {
+  std::vector<std::string> numbers;
+  Result r = exec(select_by_key_sql(kind, Placeholders::Numbered), parameters(key, kind.key, numbers));
+  if (PQntuples(r.get()) == 0) return std::nullopt;
+  Row row(kind.fields.size());
+  read_row(kind, r.get(), 0, row);
+  return row;
+}
+
+bool PgStore::update(const RecordKind& kind, const Row& row) {
+  std::vector<size_t> order = update_parameter_order(kind);
+  if (order.size() == kind.key.size()) return find(kind, row).has_value();  // nothing but the key
+  std::vector<std::string> numbers;
+  Result r = exec(update_by_key_sql(kind, Placeholders::Numbered), parameters(row, order, numbers));
+  return std::string(PQcmdTuples(r.get())) != "0";
+}
+
+bool PgStore::remove(const RecordKind& kind, const Row& key) {
+  std::vector<std::string> numbers;
+  Result r = exec(delete_by_key_sql(kind, Placeholders::Numbered), parameters(key, kind.key, numbers));
+  return std::string(PQcmdTuples(r.get())) != "0";
 }
 
 void PgStore::clear(const RecordKind& kind) { exec("DELETE FROM " + std::string(kind.name)); }

@@ -25,4 +25,56 @@ std::string select_in_key_order_sql(const RecordKind& kind, const std::string& t
   return sql;
 }
 
+namespace {
+
+std::string placeholder(Placeholders style, size_t n) {
+  return style == Placeholders::Question ? "?" : "$" + std::to_string(n);
+}
+
+bool is_key(const RecordKind& kind, size_t field) {
+  for (size_t k : kind.key)
+    if (k == field) return true;
+  return false;
+}
+
+// "a = $n AND b = $n+1" over the key columns, numbering from `first`.
+std::string key_condition(const RecordKind& kind, Placeholders style, size_t first) {
+  std::string out;
+  for (size_t i = 0; i < kind.key.size(); ++i)
+    out += (i ? " AND " : "") + std::string(kind.fields[kind.key[i]].name) + " = " + placeholder(style, first + i);
+  return out;
+}
+
+}  // namespace
+
+std::string select_by_key_sql(const RecordKind& kind, Placeholders style) {
+  std::string sql = "SELECT ";
+  for (size_t i = 0; i < kind.fields.size(); ++i) sql += (i ? ", " : "") + std::string(kind.fields[i].name);
+  return sql + " FROM " + std::string(kind.name) + " WHERE " + key_condition(kind, style, 1);
+}
+
+std::string update_by_key_sql(const RecordKind& kind, Placeholders style) {
+  std::string sets;
+  size_t n = 0;
+  for (size_t i = 0; i < kind.fields.size(); ++i) {
+    if (is_key(kind, i)) continue;
+    if (n) sets += ", ";
+    ++n;
+    sets += std::string(kind.fields[i].name) + " = " + placeholder(style, n);
+  }
+  return "UPDATE " + std::string(kind.name) + " SET " + sets + " WHERE " + key_condition(kind, style, n + 1);
+}
+
+std::string delete_by_key_sql(const RecordKind& kind, Placeholders style) {
+  return "DELETE FROM " + std::string(kind.name) + " WHERE " + key_condition(kind, style, 1);
+}
+
+std::vector<size_t> update_parameter_order(const RecordKind& kind) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < kind.fields.size(); ++i)
+    if (!is_key(kind, i)) order.push_back(i);
+  order.insert(order.end(), kind.key.begin(), kind.key.end());
+  return order;
+}
+
 }  // namespace kc

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "schema/record_kind.h"
 
@@ -16,5 +17,15 @@ std::string insert_sql(const RecordKind& kind, Placeholders style);
 // SELECT every field FROM kind ORDER BY the key; `text_collation` follows each text key column
 // (e.g. " COLLATE \"C\"" so that text sorts in byte order).
 std::string select_in_key_order_sql(const RecordKind& kind, const std::string& text_collation);
+
+// SELECT every field FROM kind WHERE key1 = ? AND … (placeholders numbered from 1).
+std::string select_by_key_sql(const RecordKind& kind, Placeholders style);
+// UPDATE kind SET non-key fields = … WHERE key … ; parameters: non-key fields in field order, then key fields.
+std::string update_by_key_sql(const RecordKind& kind, Placeholders style);
+// DELETE FROM kind WHERE key …
+std::string delete_by_key_sql(const RecordKind& kind, Placeholders style);
+
+// The order update_by_key_sql expects its parameters in: non-key field indexes, then key indexes.
+std::vector<size_t> update_parameter_order(const RecordKind& kind);
 
 }  // namespace kc

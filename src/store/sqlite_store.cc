@@ -95,6 +95,42 @@ void SqliteStore::begin() { exec("BEGIN IMMEDIATE"); }
 void SqliteStore::commit() { exec("COMMIT"); }
 void SqliteStore::rollback() { exec("ROLLBACK"); }
 
+namespace {
+
+void bind_value(sqlite3_stmt* stmt, int col, const Value& v) {
+  if (const auto* n = std::get_if<int64_t>(&v))
+    sqlite3_bind_int64(stmt, col, *n);
+  else if (const auto* s = std::get_if<std::string>(&v))
+    sqlite3_bind_text(stmt, col, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
+  else
+    sqlite3_bind_null(stmt, col);
+}
+
+// Reads the current result row into `row`, reusing its strings.
+void read_row(sqlite3_stmt* stmt, Row& row) {
+  for (size_t i = 0; i < row.size(); ++i) {
+    int col = static_cast<int>(i);
+    switch (sqlite3_column_type(stmt, col)) {
+      case SQLITE_NULL:
+        row[i] = std::monostate{};
+        break;
+      case SQLITE_INTEGER:
+        row[i] = static_cast<int64_t>(sqlite3_column_int64(stmt, col));
+        break;
+      default: {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, col));
+        size_t size = static_cast<size_t>(sqlite3_column_bytes(stmt, col));
+        if (auto* s = std::get_if<std::string>(&row[i]))
+          s->assign(text, size);
+        else
+          row[i] = std::string(text, size);
+      }
+    }
+  }
+}
+
+}  // namespace
+
 void SqliteStore::insert(const RecordKind& kind, const Row& row) {
   auto it = insert_statements_.find(kind.name);
   if (it == insert_statements_.end()) {
@@ -103,16 +139,7 @@ void SqliteStore::insert(const RecordKind& kind, const Row& row) {
   }
   sqlite3_stmt* stmt = it->second.get();
   // Every parameter is bound below, so the previous row's bindings need no clearing.
-  for (size_t i = 0; i < row.size(); ++i) {
-    int col = static_cast<int>(i + 1);
-    if (const auto* n = std::get_if<int64_t>(&row[i])) {
-      sqlite3_bind_int64(stmt, col, *n);
-    } else if (const auto* s = std::get_if<std::string>(&row[i])) {
-      sqlite3_bind_text(stmt, col, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
-    } else {
-      sqlite3_bind_null(stmt, col);
-    }
-  }
+  for (size_t i = 0; i < row.size(); ++i) bind_value(stmt, static_cast<int>(i + 1), row[i]);
   int rc = sqlite3_step(stmt);
   sqlite3_reset(stmt);
   if (rc != SQLITE_DONE) fail("không ghi được bản ghi vào bảng " + std::string(kind.name));
@@ -125,25 +152,7 @@ void SqliteStore::scan(const RecordKind& kind, const std::function<void(const Ro
   Row row(kind.fields.size());
   int rc;
   while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
-    for (size_t i = 0; i < kind.fields.size(); ++i) {
-      int col = static_cast<int>(i);
-      switch (sqlite3_column_type(stmt.get(), col)) {
-        case SQLITE_NULL:
-          row[i] = std::monostate{};
-          break;
-        case SQLITE_INTEGER:
-          row[i] = static_cast<int64_t>(sqlite3_column_int64(stmt.get(), col));
-          break;
-        default: {
-          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt.get(), col));
-          int size = sqlite3_column_bytes(stmt.get(), col);
-          if (auto* s = std::get_if<std::string>(&row[i]))
-            s->assign(text, static_cast<size_t>(size));
-          else
-            row[i] = std::string(text, static_cast<size_t>(size));
-        }
-      }
-    }
+    read_row(stmt.get(), row);
     fn(row);
   }
   if (rc != SQLITE_DONE) fail("không đọc được bảng " + std::string(kind.name));
@@ -153,6 +162,33 @@ int64_t SqliteStore::count(const RecordKind& kind) {
   auto stmt = prepare("SELECT count(*) FROM " + std::string(kind.name));
   if (sqlite3_step(stmt.get()) != SQLITE_ROW) fail("không đếm được bảng " + std::string(kind.name));
   return sqlite3_column_int64(stmt.get(), 0);
+}
+
+std::optional<Row> SqliteStore::find(const RecordKind& kind, const Row& key) {
+  auto stmt = prepare(select_by_key_sql(kind, Placeholders::Question));
+  for (size_t i = 0; i < kind.key.size(); ++i) bind_value(stmt.get(), static_cast<int>(i + 1), key[kind.key[i]]);
+  int rc = sqlite3_step(stmt.get());
+  if (rc == SQLITE_DONE) return std::nullopt;
+  if (rc != SQLITE_ROW) fail("không đọc được bảng " + std::string(kind.name));
+  Row row(kind.fields.size());
+  read_row(stmt.get(), row);
+  return row;
+}
+
+bool SqliteStore::update(const RecordKind& kind, const Row& row) {
+  std::vector<size_t> order = update_parameter_order(kind);
+  if (order.size() == kind.key.size()) return find(kind, row).has_value();  // nothing but the key
+  auto stmt = prepare(update_by_key_sql(kind, Placeholders::Question));
+  for (size_t p = 0; p < order.size(); ++p) bind_value(stmt.get(), static_cast<int>(p + 1), row[order[p]]);
+  if (sqlite3_step(stmt.get()) != SQLITE_DONE) fail("không cập nhật được bảng " + std::string(kind.name));
+  return sqlite3_changes(db_) > 0;
+}
+
+bool SqliteStore::remove(const RecordKind& kind, const Row& key) {
+  auto stmt = prepare(delete_by_key_sql(kind, Placeholders::Question));
+  for (size_t i = 0; i < kind.key.size(); ++i) bind_value(stmt.get(), static_cast<int>(i + 1), key[kind.key[i]]);
+  if (sqlite3_step(stmt.get()) != SQLITE_DONE) fail("không xóa được bản ghi của bảng " + std::string(kind.name));
+  return sqlite3_changes(db_) > 0;
 }
 
 void SqliteStore::clear(const RecordKind& kind) { exec("DELETE FROM " + std::string(kind.name)); }

@@ -26,6 +26,9 @@ class SqliteStore final : public Store {
   void insert(const RecordKind& kind, const Row& row) override;
   void scan(const RecordKind& kind, const std::function<void(const Row&)>& fn) override;
   int64_t count(const RecordKind& kind) override;
+  std::optional<Row> find(const RecordKind& kind, const Row& key) override;
+  bool update(const RecordKind& kind, const Row& row) override;
+  bool remove(const RecordKind& kind, const Row& key) override;
   void clear(const RecordKind& kind) override;
   void backup_to(const std::string& file) override;
   void restore_from(const std::string& file) override;

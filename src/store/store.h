@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -52,6 +53,16 @@ class Store {
   virtual void scan(const RecordKind& kind, const std::function<void(const Row&)>& fn) = 0;
 
   virtual int64_t count(const RecordKind& kind) = 0;
+
+  // The row of `kind` whose key columns equal those of `key` (a full-width row: only the key
+  // positions are read), or nullopt.
+  virtual std::optional<Row> find(const RecordKind& kind, const Row& key) = 0;
+
+  // Replaces the non-key columns of the row with the same key; false when there is none.
+  virtual bool update(const RecordKind& kind, const Row& row) = 0;
+
+  // Deletes the row with the key of `key`; false when there is none.
+  virtual bool remove(const RecordKind& kind, const Row& key) = 0;
 
   // Deletes every row of `kind` (inside the caller's transaction).
   virtual void clear(const RecordKind& kind) = 0;

@@ -1,0 +1,63 @@
+// The system's own record kinds (see record_kind.h): accounts, sessions, audit trail, archive.
+#include "schema/enums.h"
+#include "schema/record_kind.h"
+
+namespace kc {
+
+namespace {
+
+using T = FieldType;
+
+Field f(std::string_view name, FieldType type, bool required, std::string_view label) {
+  return Field{name, type, required, label};
+}
+Field ref(std::string_view name, std::string_view kind, bool required, std::string_view label) {
+  Field x{name, T::Ref, required, label};
+  x.ref_kind = kind;
+  return x;
+}
+
+std::vector<RecordKind> build() {
+  std::vector<RecordKind> c;
+  Field role{"vai_tro", T::Enum, true, "vai trò"};
+  role.enum_values = enums::kRole;
+  c.push_back({"nguoi_dung", "tài khoản người dùng", "Tài khoản đăng nhập, vai trò và phạm vi (địa bàn, cơ sở).",
+               {f("ten_dang_nhap", T::Code, true, "tên đăng nhập"), f("ho_ten", T::Text, true, "họ và tên"), role,
+                ref("don_vi", "don_vi_hanh_chinh", false, "địa bàn phụ trách"),
+                ref("co_so", "co_so", false, "cơ sở"), f("mat_khau", T::Text, true, "mật khẩu (băm argon2id)"),
+                f("hoat_dong", T::Bool, true, "đang hoạt động"), f("tao_luc", T::Text, true, "tạo lúc")},
+               {0}});
+  c.push_back({"phien", "phiên đăng nhập", "Phiên đăng nhập phía máy chủ; chỉ lưu mã băm của cookie.",
+               {f("ma_bam", T::Code, true, "mã băm của phiên"), ref("ten_dang_nhap", "nguoi_dung", true, "người dùng"),
+                f("csrf", T::Text, true, "mã chống giả mạo yêu cầu"), f("tao_luc", T::Text, true, "tạo lúc"),
+                f("het_han", T::Text, true, "hết hạn lúc")},
+               {0}});
+  c.push_back({"nhat_ky", "nhật ký thay đổi", "Ai đã thay đổi gì, lúc nào, trước và sau.",
+               {f("ma", T::Code, true, "mã"), f("thoi_diem", T::Text, true, "thời điểm"),
+                f("nguoi_dung", T::Code, false, "người thực hiện"), f("hanh_dong", T::Code, true, "hành động"),
+                f("loai_ho_so", T::Code, false, "loại hồ sơ"), f("khoa", T::Text, false, "khóa hồ sơ"),
+                f("truoc", T::Text, false, "trước (JSON)"), f("sau", T::Text, false, "sau (JSON)"),
+                f("ghi_chu", T::Text, false, "ghi chú")},
+               {0}});
+  c.push_back({"luu_tru", "hồ sơ đã lưu trữ", "Hồ sơ được lưu trữ (ẩn khỏi danh sách, không bị xóa).",
+               {f("loai_ho_so", T::Code, true, "loại hồ sơ"), f("khoa", T::Text, true, "khóa hồ sơ"),
+                f("thoi_diem", T::Text, true, "lưu trữ lúc"), f("nguoi_dung", T::Code, false, "người lưu trữ")},
+               {0, 1}});
+  return c;
+}
+
+}  // namespace
+
+const std::vector<RecordKind>& system_catalog() {
+  static const std::vector<RecordKind> kinds = build();
+  return kinds;
+}
+
+std::vector<const RecordKind*> all_kinds() {
+  std::vector<const RecordKind*> out;
+  for (const RecordKind& k : catalog()) out.push_back(&k);
+  for (const RecordKind& k : system_catalog()) out.push_back(&k);
+  return out;
+}
+
+}  // namespace kc
