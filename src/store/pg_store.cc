@@ -3,8 +3,8 @@
 #include <libpq-fe.h>
 
 #include <charconv>
-#include <ctime>
 
+#include "core/clock.h"
 #include "core/process.h"
 #include "store/migrations.h"
 #include "store/sql_text.h"
@@ -23,14 +23,6 @@ std::string redact(const std::string& url) {
   return url.substr(0, colon) + ":***" + url.substr(at);
 }
 
-std::string utc_now() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-  return buf;
-}
 
 // Reads result row `r` of `res` into `row`, reusing its strings.
 void read_row(const RecordKind& kind, pg_result* res, int r, Row& row) {
@@ -122,7 +114,7 @@ int PgStore::migrate() {
     if (m.version <= current) continue;
     Transaction tx(*this);
     exec(std::string(m.sql));
-    std::string version = std::to_string(m.version), description(m.description), now = utc_now();
+    std::string version = std::to_string(m.version), description(m.description), now = utc_now_text();
     exec("INSERT INTO schema_migrations (version, description, applied_at) VALUES ($1, $2, $3)",
          {version.c_str(), description.c_str(), now.c_str()});
     tx.commit();

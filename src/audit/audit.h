@@ -1,0 +1,38 @@
+// The audit trail: who changed what and when, with the record before and after, written in
+// the same transaction as the change itself, so that no change exists without its entry.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "schema/record_kind.h"
+#include "schema/value.h"
+
+namespace kc {
+
+class Store;
+
+struct AuditEntry {
+  std::string id, time, user, action, kind, key, before, after, note;  // before/after: JSON objects
+};
+
+// The record as a JSON object of its fields in bundle text ("" for null), for the trail.
+std::string record_json(const RecordKind& kind, const Row& row);
+
+// The key of `row` as text: "bg-2017-t-003", or "de_an=…|chi_tieu=…" for composite keys.
+std::string key_text_of(const RecordKind& kind, const Row& row);
+
+// Writes one entry inside the caller's transaction. `before`/`after` may be absent.
+void audit(Store& store, const std::string& user, const std::string& action, const RecordKind* kind,
+           const std::string& key, const std::optional<Row>& before, const std::optional<Row>& after,
+           const std::string& note = {});
+
+// Entries about one record, newest first.
+std::vector<AuditEntry> audit_of(Store& store, const std::string& kind, const std::string& key);
+
+// Entries whose user, action, kind, key or note contain `text` (case-sensitive), newest first,
+// at most `limit`.
+std::vector<AuditEntry> search_audit(Store& store, const std::string& text, size_t limit);
+
+}  // namespace kc
