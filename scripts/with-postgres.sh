@@ -20,6 +20,12 @@ as_owner=()
 if [ "$(id -u)" -eq 0 ]; then
   chown postgres "$dir"
   as_owner=(runuser -u postgres --)
+  # A root directory without search permission for other users (seen in chroots whose root was
+  # made with mktemp, mode 700) stops every non-root program; Debian's own default is 755.
+  if ! runuser -u postgres -- test -x "$bin/initdb"; then
+    echo "note: giving other users search permission on / (mode $(stat -c %a /)) so that PostgreSQL can run" >&2
+    chmod o+x /
+  fi
 fi
 
 stop() {
