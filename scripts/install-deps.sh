@@ -7,12 +7,16 @@ build_packages=(
   build-essential cmake pkg-config ccache git ca-certificates
   libsqlite3-dev libicu-dev nlohmann-json3-dev libcli11-dev
   libzip-dev zipcmp zipmerge ziptool libpugixml-dev libpq-dev
-  libsodium-dev postgresql-client-15
+  libsodium-dev postgresql-client-15 libcpp-httplib-dev libkainjow-mustache-dev
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev unzip libxml2-utils
-  libreoffice-writer-nogui fonts-liberation2 time postgresql-15
+  libreoffice-writer-nogui fonts-liberation2 time postgresql-15 chromium
 )
+
+# Node.js and npm fetch the front end's assets (web/package-lock.json); a machine that already
+# has them (from another source) keeps its own.
+command -v npm >/dev/null 2>&1 || build_packages+=(nodejs npm)
 
 wanted=("${build_packages[@]}")
 [ "${1:-}" = "--with-tests" ] && wanted+=("${test_packages[@]}")

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./scripts/install-deps.sh
+./scripts/web-assets.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DKHUYENCONG_TESTS=OFF -DKHUYENCONG_BENCH=OFF >/dev/null
 cmake --build build -j"$(nproc)" --target khuyencong
 

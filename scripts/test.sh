@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./scripts/install-deps.sh --with-tests
+./scripts/web-assets.sh
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKHUYENCONG_TESTS=ON -DKHUYENCONG_BENCH=ON >/dev/null
 cmake --build build-test -j"$(nproc)"
 echo "== test suite on SQLite"

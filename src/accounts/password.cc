@@ -1,3 +1,4 @@
+#include "core/sodium.h"
 #include "accounts/password.h"
 
 #include <sodium.h>
@@ -8,14 +9,8 @@
 
 namespace kc {
 
-namespace {
-void init_sodium() {
-  if (sodium_init() < 0) throw std::runtime_error("không khởi tạo được thư viện libsodium");
-}
-}  // namespace
-
 std::string hash_password(const std::string& password) {
-  init_sodium();
+  ensure_sodium();
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
@@ -24,7 +19,7 @@ std::string hash_password(const std::string& password) {
 }
 
 bool verify_password(const std::string& stored_hash, const std::string& password) {
-  init_sodium();
+  ensure_sodium();
   return crypto_pwhash_str_verify(stored_hash.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -1,3 +1,4 @@
+#include "core/sodium.h"
 #include "audit/audit.h"
 
 #include <sodium.h>
@@ -13,7 +14,7 @@ namespace kc {
 namespace {
 
 std::string random_id() {
-  if (sodium_init() < 0) throw StoreError("không khởi tạo được thư viện libsodium");
+  ensure_sodium();
   unsigned char bytes[12];
   randombytes_buf(bytes, sizeof bytes);
   char hex[2 * sizeof bytes + 1];

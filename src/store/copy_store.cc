@@ -1,3 +1,4 @@
+#include "core/sodium.h"
 #include "store/copy_store.h"
 
 #include <sodium.h>
@@ -12,7 +13,7 @@
 namespace kc {
 
 TableDigest table_digest(Store& store, const RecordKind& kind) {
-  if (sodium_init() < 0) throw StoreError("không khởi tạo được thư viện libsodium");
+  ensure_sodium();
   crypto_generichash_state state;
   crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
   TableDigest d;

@@ -1,0 +1,156 @@
+#include "web/app.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "web/request_context.h"
+#include "web/sessions.h"
+
+namespace kc::web {
+
+namespace {
+
+// Headers on every answer: no framing, no sniffing, only our own scripts and styles.
+void security_headers(httplib::Response& res) {
+  res.set_header("Content-Security-Policy",
+                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                 "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Referrer-Policy", "same-origin");
+}
+
+std::string status_message(int status) {
+  switch (status) {
+    case 400: return "Yêu cầu không hợp lệ.";
+    case 401: return "Cần đăng nhập.";
+    case 403: return "Bạn không có quyền thực hiện thao tác này.";
+    case 404: return "Không tìm thấy trang hoặc hồ sơ này.";
+    case 405: return "Phương thức không được hỗ trợ cho địa chỉ này.";
+    case 413: return "Dữ liệu gửi lên quá lớn.";
+    case 503: return "Cơ sở dữ liệu tạm thời không dùng được; vui lòng thử lại sau ít phút.";
+    default: return "Đã có lỗi; vui lòng thử lại.";
+  }
+}
+
+bool wants_json(const httplib::Request& req) {
+  return req.path.rfind("/api/", 0) == 0 || req.get_header_value("Accept").find("application/json") != std::string::npos;
+}
+
+}  // namespace
+
+bool Access::allows(const std::string* role) const {
+  if (!signed_in) return true;
+  if (!role) return false;
+  return roles.empty() || std::find(roles.begin(), roles.end(), *role) != roles.end();
+}
+
+App::App(WebOptions options)
+    : options_(std::move(options)),
+      pool_(options_.db, options_.threads, std::chrono::milliseconds(3000)),
+      account_throttle_(5, std::chrono::seconds(15 * 60)),
+      address_throttle_(50, std::chrono::seconds(15 * 60)) {}
+
+App::~App() = default;
+
+std::shared_ptr<const Dataset> App::dataset() {
+  std::lock_guard lock(dataset_mutex_);
+  if (stale_ || !dataset_) {
+    auto lease = pool_.lease();
+    dataset_ = std::make_shared<const Dataset>(load_dataset(*lease));
+    stale_ = false;
+  }
+  return dataset_;
+}
+
+void App::changed() {
+  std::lock_guard lock(dataset_mutex_);
+  stale_ = true;
+}
+
+void App::add(Route route) { routes_.push_back(std::move(route)); }
+
+void App::dispatch(const Route& route, const httplib::Request& req, httplib::Response& res) {
+  security_headers(res);
+  RequestContext ctx(*this, route, req, res);
+  try {
+    ctx.identify();
+    if (!route.access.allows(ctx.role())) {
+      if (!ctx.user() && !route.api) {
+        ctx.redirect("/dang-nhap?tiep=" + httplib::detail::encode_query_param(req.path));
+      } else {
+        ctx.error(ctx.user() ? 403 : 401, status_message(ctx.user() ? 403 : 401));
+      }
+      return;
+    }
+    if (route.method != "GET" && !ctx.csrf_ok()) {
+      ctx.error(403, "Biểu mẫu đã hết hạn hoặc không hợp lệ (mã chống giả mạo không khớp); hãy tải lại trang và thử lại.");
+      return;
+    }
+    route.handler(ctx);
+  } catch (const StoreError& e) {
+    std::cerr << "[web] " << req.method << " " << req.path << ": " << e.what() << "\n";
+    ctx.error(503, status_message(503));
+  } catch (const std::exception& e) {
+    std::cerr << "[web] " << req.method << " " << req.path << ": " << e.what() << "\n";
+    ctx.error(500, status_message(500));
+  }
+}
+
+void App::install_routes() {
+  server_ = std::make_unique<httplib::Server>();
+  httplib::Server& s = *server_;
+  s.set_tcp_nodelay(true);
+  s.set_keep_alive_max_count(1000);
+  s.set_payload_max_length(options_.max_body_bytes);
+  s.set_read_timeout(10, 0);
+  s.set_write_timeout(10, 0);
+  size_t threads = options_.threads;
+  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  for (const Route& route : routes_) {
+    auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) { dispatch(route, req, res); };
+    if (route.method == "GET")
+      s.Get(route.pattern, handler);
+    else if (route.method == "POST")
+      s.Post(route.pattern, handler);
+  }
+  // Answers httplib produces itself (unknown route, body too large, bad request) and handler
+  // statuses without a body get a Vietnamese message in the right format.
+  s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    security_headers(res);
+    std::string message = status_message(res.status);
+    if (wants_json(req)) {
+      res.set_content(nlohmann::json({{"loi", message}, {"ma_loi", res.status}}).dump(), "application/json; charset=utf-8");
+    } else {
+      Data d;
+      d.set("status", std::to_string(res.status));
+      d.set("message", message);
+      Data layout;
+      layout.set("title", "Lỗi " + std::to_string(res.status));
+      layout.set("nav", list());
+      res.set_content(render_page("error", d, layout), "text/html; charset=utf-8");
+    }
+  });
+  s.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+    std::cerr << "[web] unhandled error on " << req.method << " " << req.path << "\n";
+    res.status = 500;
+    res.set_content(status_message(500), "text/plain; charset=utf-8");
+  });
+}
+
+int App::bind() {
+  install_routes();
+  if (options_.port == 0) return server_->bind_to_any_port(options_.host);
+  return server_->bind_to_port(options_.host, options_.port) ? options_.port : -1;
+}
+
+void App::run() { server_->listen_after_bind(); }
+
+void App::stop() {
+  if (server_) server_->stop();
+}
+
+}  // namespace kc::web

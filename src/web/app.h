@@ -1,0 +1,101 @@
+// The web application: configuration, the connection pool, the in-memory Dataset that pages,
+// dashboards and reports read (rebuilt after every committed change, so a change shows on the
+// next page load), sign-in throttling, and the route table with each route's access rule.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+#include "model/dataset.h"
+#include "web/store_pool.h"
+#include "web/throttle.h"
+
+namespace httplib {
+struct Request;
+struct Response;
+class Server;
+}  // namespace httplib
+
+namespace kc::web {
+
+class RequestContext;
+
+struct WebOptions {
+  std::string db = "khuyencong.db";
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port
+  size_t threads = 8;
+  bool secure_cookies = false;  // behind TLS: cookies get the Secure attribute
+  long session_seconds = 8 * 3600;
+  size_t max_body_bytes = 12 * 1024 * 1024;
+  std::string upload_dir;  // where attached documents are kept; default: <db>.tai-lieu/
+};
+
+// Who may call a route. An empty role list with `signed_in` false means the public.
+struct Access {
+  bool signed_in = false;
+  std::vector<std::string> roles;  // when signed in: the roles allowed (empty: any role)
+  static Access public_access() { return {}; }
+  static Access any_user() { return {true, {}}; }
+  static Access only(std::vector<std::string> roles) { return {true, std::move(roles)}; }
+  bool allows(const std::string* role) const;  // role of the caller, nullptr for the public
+};
+
+struct Route {
+  std::string method;   // GET, POST
+  std::string pattern;  // httplib regex, e.g. R"(/co-so/([^/]+))"
+  std::string name;     // stable id used by the role × route test
+  Access access;
+  bool api = false;     // JSON answers (errors included)
+  std::function<void(RequestContext&)> handler;
+};
+
+class App {
+ public:
+  explicit App(WebOptions options);
+  ~App();
+
+  const WebOptions& options() const { return options_; }
+  StorePool& pool() { return pool_; }
+  // Failed sign-ins: 5 per account, and 50 per address (offices share one address), per 15 minutes.
+  SignInThrottle& account_throttle() { return account_throttle_; }
+  SignInThrottle& address_throttle() { return address_throttle_; }
+
+  // The current Dataset; loaded on first use. Readers keep their snapshot alive while they use it.
+  std::shared_ptr<const Dataset> dataset();
+  // Called after a change is committed: the next dataset() reflects it.
+  void changed();
+
+  void add(Route route);
+  const std::vector<Route>& routes() const { return routes_; }
+
+  // Binds to options().host:port (port 0: a free one) and returns the port; then run() serves
+  // until stop() is called from another thread.
+  int bind();
+  void run();
+  void stop();
+
+ private:
+  void install_routes();
+  void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
+
+  WebOptions options_;
+  StorePool pool_;
+  SignInThrottle account_throttle_;
+  SignInThrottle address_throttle_;
+  std::mutex dataset_mutex_;
+  std::shared_ptr<const Dataset> dataset_;
+  bool stale_ = true;
+  std::vector<Route> routes_;
+  std::unique_ptr<httplib::Server> server_;
+};
+
+// Registers every page and API route of the product on `app`.
+void register_routes(App& app);
+
+}  // namespace kc::web

@@ -1,0 +1,44 @@
+#include "web/navigation.h"
+
+#include <vector>
+
+namespace kc::web {
+
+namespace {
+
+struct Item {
+  const char* href;
+  const char* label;
+  std::vector<std::string> roles;  // empty: everyone signed in; {"*"}: the public too
+};
+
+const std::vector<Item>& items() {
+  static const std::vector<Item> all = {
+      {"/", "Trang chủ", {"*"}},
+      {"/tong-quan", "Tổng quan", {}},
+      {"/bao-cao", "Báo cáo", {"quan_tri", "so_cong_thuong", "trung_tam"}},
+      {"/quan-tri/tai-khoan", "Tài khoản", {"quan_tri"}},
+      {"/quan-tri/nhat-ky", "Nhật ký", {"quan_tri"}},
+  };
+  return all;
+}
+
+}  // namespace
+
+Data navigation_for(const std::string* role, const std::string& current_path) {
+  Data out = list();
+  for (const Item& item : items()) {
+    bool everyone = !item.roles.empty() && item.roles[0] == "*";
+    bool visible = everyone || (role && (item.roles.empty() || std::find(item.roles.begin(), item.roles.end(), *role) != item.roles.end()));
+    if (!visible) continue;
+    Data d;
+    d.set("href", item.href);
+    d.set("label", item.label);
+    std::string href = item.href;
+    if (current_path == href || (href != "/" && current_path.rfind(href, 0) == 0)) d.set("current", true);
+    out.push_back(d);
+  }
+  return out;
+}
+
+}  // namespace kc::web

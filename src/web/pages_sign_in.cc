@@ -1,0 +1,72 @@
+// Sign-in and sign-out. A successful sign-in always creates a new session (new random token),
+// whatever cookie the browser came with; failures are throttled per account and per address.
+#include <algorithm>
+
+#include "web/pages.h"
+#include "web/request_context.h"
+
+namespace kc::web {
+
+namespace {
+
+// Only paths of this site are followed after sign-in (no open redirect); "" when none is given.
+std::string safe_next(const std::string& next) {
+  if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0 || next.find('\\') != std::string::npos) return "";
+  return next;
+}
+
+// Where a user lands after signing in when no page was asked for.
+std::string landing_page(const User& u) {
+  return u.role == "quan_tri" || u.role == "so_cong_thuong" || u.role == "trung_tam" ? "/tong-quan" : "/";
+}
+
+void show_form(RequestContext& ctx, int status, const std::string& error, const std::string& username) {
+  Data d;
+  d.set("csrf", ctx.csrf());
+  d.set("next", safe_next(ctx.param("tiep")));
+  d.set("username", username);
+  if (!error.empty()) d.set("error", error);
+  ctx.page(status, "sign_in", d, "Đăng nhập");
+}
+
+void sign_in(RequestContext& ctx) {
+  std::string username = ctx.param("ten_dang_nhap");
+  std::string password = ctx.param("mat_khau");
+  std::vector<std::string> account = {username}, address = {ctx.req.remote_addr};
+  long wait = std::max(ctx.app.account_throttle().wait_seconds(account), ctx.app.address_throttle().wait_seconds(address));
+  if (wait > 0) {
+    ctx.res.set_header("Retry-After", std::to_string(wait));
+    show_form(ctx, 429, "Đăng nhập sai quá nhiều lần; hãy thử lại sau " + std::to_string((wait + 59) / 60) + " phút.", username);
+    return;
+  }
+  std::optional<User> user = check_password(ctx.store(), username, password);
+  if (!user) {
+    ctx.app.account_throttle().failed(account);
+    ctx.app.address_throttle().failed(address);
+    show_form(ctx, 401, "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.", username);
+    return;
+  }
+  ctx.app.account_throttle().succeeded(account);
+  Session session;
+  std::string token = create_session(ctx.store(), user->username, ctx.app.options().session_seconds, session);
+  ctx.start_session(token);
+  std::string next = safe_next(ctx.param("tiep"));
+  ctx.redirect(next.empty() ? landing_page(*user) : next);
+}
+
+void sign_out(RequestContext& ctx) {
+  if (std::string token = ctx.cookie(kSessionCookie); !token.empty()) end_session(ctx.store(), token);
+  ctx.end_session_cookie();
+  ctx.redirect("/");
+}
+
+}  // namespace
+
+void register_sign_in_pages(App& app) {
+  app.add({"GET", "/dang-nhap", "dang_nhap", Access::public_access(), false,
+           [](RequestContext& ctx) { show_form(ctx, 200, "", ""); }});
+  app.add({"POST", "/dang-nhap", "dang_nhap_gui", Access::public_access(), false, sign_in});
+  app.add({"POST", "/dang-xuat", "dang_xuat", Access::any_user(), false, sign_out});
+}
+
+}  // namespace kc::web

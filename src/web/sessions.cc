@@ -1,0 +1,73 @@
+#include "core/sodium.h"
+#include "web/sessions.h"
+
+#include <sodium.h>
+
+#include <stdexcept>
+
+#include "core/clock.h"
+#include "schema/record_kind.h"
+#include "store/store.h"
+
+namespace kc::web {
+
+namespace {
+
+const RecordKind& sessions() { return kind("phien"); }
+
+std::string token_hash(const std::string& token) {
+  ensure_sodium();
+  unsigned char hash[crypto_generichash_BYTES];
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr, 0);
+  char hex[2 * sizeof hash + 1];
+  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+  return hex;
+}
+
+Row key_row(const std::string& hash) {
+  Row r(sessions().fields.size());
+  r[0] = hash;
+  return r;
+}
+
+}  // namespace
+
+std::string random_token(size_t bytes) {
+  ensure_sodium();
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  std::string hex(2 * bytes + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
+  hex.pop_back();
+  return hex;
+}
+
+std::string create_session(Store& store, const std::string& username, long lifetime_seconds, Session& out) {
+  std::string token = random_token();
+  out = {token_hash(token), username, random_token(), utc_text_in(lifetime_seconds)};
+  Transaction tx(store);
+  store.insert(sessions(), Row{out.token_hash, out.username, out.csrf, utc_now_text(), out.expires});
+  tx.commit();
+  return token;
+}
+
+std::optional<Session> find_session(Store& store, const std::string& token) {
+  if (token.size() != 64) return std::nullopt;
+  auto row = store.find(sessions(), key_row(token_hash(token)));
+  if (!row) return std::nullopt;
+  Session s{as_text((*row)[0]), as_text((*row)[1]), as_text((*row)[2]), as_text((*row)[4])};
+  if (s.expires < utc_now_text()) return std::nullopt;
+  return s;
+}
+
+void end_session(Store& store, const std::string& token) {
+  Transaction tx(store);
+  store.remove(sessions(), key_row(token_hash(token)));
+  tx.commit();
+}
+
+bool tokens_equal(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace kc::web

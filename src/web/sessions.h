@@ -1,0 +1,34 @@
+// Server-side sessions. The browser holds a random 256-bit token in an HttpOnly cookie; the
+// database holds only its BLAKE2b hash, the user, a per-session CSRF token and the expiry.
+// A new token is issued at every sign-in, so a token planted before sign-in is never promoted
+// (no session fixation).
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace kc {
+class Store;
+}
+
+namespace kc::web {
+
+struct Session {
+  std::string token_hash, username, csrf, expires;
+};
+
+// Random bytes as hex (for tokens).
+std::string random_token(size_t bytes = 32);
+
+// Creates a session for `username`; returns the cookie token.
+std::string create_session(Store& store, const std::string& username, long lifetime_seconds, Session& out);
+
+// The live session of a cookie token, or nullopt (unknown or expired).
+std::optional<Session> find_session(Store& store, const std::string& token);
+
+void end_session(Store& store, const std::string& token);
+
+// Constant-time comparison for tokens.
+bool tokens_equal(const std::string& a, const std::string& b);
+
+}  // namespace kc::web

@@ -1,0 +1,59 @@
+// A running khuyencong web server for tests: the demo imported into a fresh test database,
+// one account per role (password kPassword), the server on a free loopback port in a thread,
+// stopped when the fixture goes away. Clients sign in with sign_in().
+#pragma once
+
+#include <httplib.h>
+
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "support/test_database.h"
+#include "web/app.h"
+
+namespace kc::test {
+
+inline constexpr const char* kPassword = "mat-khau-thu-nghiem";
+
+class WebFixture {
+ public:
+  WebFixture();
+  ~WebFixture();
+
+  int port() const { return port_; }
+  web::App& app() { return *app_; }
+  std::unique_ptr<httplib::Client> client() const;
+  const TestDatabase& database() const { return db_; }
+
+  // Usernames: quantri, socongthuong, trungtam, diaphuong (bg-luc-ngan), coso (an establishment of the demo).
+  static std::string user_for(const std::string& role);
+
+ private:
+  TestDatabase db_;
+  std::unique_ptr<web::App> app_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+// A browser-like session: keeps cookies, knows the CSRF token of the last page it loaded.
+class Browser {
+ public:
+  explicit Browser(const WebFixture& server);
+  httplib::Result get(const std::string& path);
+  // POSTs a form, adding the CSRF token unless `with_csrf` is false.
+  httplib::Result post(const std::string& path, httplib::Params form, bool with_csrf = true);
+  // Signs in (loading the form first for its token); true when redirected away from the form.
+  bool sign_in(const std::string& username, const std::string& password = kPassword);
+  std::string cookie(const std::string& name) const;
+  void set_cookie(const std::string& name, const std::string& value);
+  const std::string& csrf() const { return csrf_; }
+
+ private:
+  void remember(const httplib::Result& r);
+  std::unique_ptr<httplib::Client> client_;
+  std::map<std::string, std::string> cookies_;
+  std::string csrf_;
+};
+
+}  // namespace kc::test
