@@ -56,7 +56,7 @@ TEST_F(WebSecurity, WrongPasswordIsRefusedInVietnamese) {
   Browser b(*server);
   b.get("/dang-nhap");
   auto r = b.post("/dang-nhap", {{"ten_dang_nhap", "trungtam"}, {"mat_khau", "sai-mat-khau-roi"}});
-  EXPECT_EQ(r->status, 401);
+  EXPECT_EQ(r->status, 422);
   EXPECT_NE(r->body.find("Tên đăng nhập hoặc mật khẩu không đúng"), std::string::npos);
   EXPECT_TRUE(b.cookie("kc_session").empty());
 }

@@ -1,5 +1,8 @@
 #include "report/report_output.h"
 
+#include <unistd.h>
+
+#include <atomic>
 #include <iostream>
 #include <stdexcept>
 
@@ -26,6 +29,29 @@ std::optional<ReportFormat> format_from_extension(const std::filesystem::path& p
   return parse_report_format(ext.substr(1));
 }
 
+RenderedReport render_phase_report(const PhaseReport& report, ReportFormat format, const PhaseDocumentOptions& options) {
+  switch (format) {
+    case ReportFormat::Markdown:
+      return {render_markdown(build_phase_document(report, options)), "text/markdown; charset=utf-8", "md"};
+    case ReportFormat::Html:
+      return {render_html(build_phase_document(report, options)), "text/html; charset=utf-8", "html"};
+    case ReportFormat::Json:
+      return {phase_report_json(report).dump(2) + "\n", "application/json; charset=utf-8", "json"};
+    case ReportFormat::Docx: {
+      // The DOCX writer works on files; a private temporary one is read back.
+      static std::atomic<unsigned> counter{0};
+      std::filesystem::path tmp = std::filesystem::temp_directory_path() /
+                                  ("khuyencong-" + std::to_string(getpid()) + "-" + std::to_string(++counter) + ".docx");
+      doc::render_docx(build_phase_document(report, options), tmp);
+      auto bytes = read_whole_file(tmp);
+      std::filesystem::remove(tmp);
+      if (!bytes) throw std::runtime_error("không đọc lại được tệp DOCX vừa tạo");
+      return {std::move(*bytes), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"};
+    }
+  }
+  throw std::logic_error("unknown report format");
+}
+
 void write_phase_report(const PhaseReport& report, ReportFormat format, const std::filesystem::path& path,
                         const PhaseDocumentOptions& options) {
   if (format == ReportFormat::Docx) {
@@ -33,13 +59,7 @@ void write_phase_report(const PhaseReport& report, ReportFormat format, const st
     doc::render_docx(build_phase_document(report, options), path);
     return;
   }
-  std::string text;
-  switch (format) {
-    case ReportFormat::Markdown: text = render_markdown(build_phase_document(report, options)); break;
-    case ReportFormat::Html: text = render_html(build_phase_document(report, options)); break;
-    case ReportFormat::Json: text = phase_report_json(report).dump(2) + "\n"; break;
-    case ReportFormat::Docx: break;
-  }
+  std::string text = render_phase_report(report, format, options).bytes;
   if (path == "-") {
     std::cout << text;
     return;

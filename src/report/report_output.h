@@ -17,6 +17,12 @@ std::optional<ReportFormat> parse_report_format(const std::string& name);
 // The format a file name's extension implies (".md", ".html", ".docx", ".json").
 std::optional<ReportFormat> format_from_extension(const std::filesystem::path& path);
 
+// The rendered report's bytes and its media type (for downloads).
+struct RenderedReport {
+  std::string bytes, media_type, extension;
+};
+RenderedReport render_phase_report(const PhaseReport& report, ReportFormat format, const PhaseDocumentOptions& options);
+
 // Renders `report` and writes it atomically to `path` ("-" writes text formats to stdout).
 void write_phase_report(const PhaseReport& report, ReportFormat format, const std::filesystem::path& path,
                         const PhaseDocumentOptions& options);

@@ -17,6 +17,7 @@ std::string content_type(const std::string& path) {
   if (ends(".js")) return "text/javascript; charset=utf-8";
   if (ends(".svg")) return "image/svg+xml";
   if (ends(".png")) return "image/png";
+  if (ends(".ico")) return "image/x-icon";
   return "application/octet-stream";
 }
 
@@ -72,6 +73,8 @@ void register_public_pages(App& app) {
              int version = ctx.store().schema_version();
              ctx.json(200, {{"trang_thai", "ok"}, {"phien_ban_luoc_do", version}});
            }});
+  app.add({"GET", "/favicon.ico", "bieu_tuong", Access::public_access(), false,
+           [](RequestContext& ctx) { ctx.redirect("/static/favicon.svg"); }});
   app.add({"GET", R"(/static/([A-Za-z0-9._-]+))", "tep_tinh", Access::public_access(), false,
            [](RequestContext& ctx) { serve_embedded(ctx, "static/" + ctx.path(1)); }});
   app.add({"GET", R"(/vendor/(htmx\.min\.js|chart\.umd\.min\.js))", "thu_vien", Access::public_access(), false,

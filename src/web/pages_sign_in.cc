@@ -43,7 +43,7 @@ void sign_in(RequestContext& ctx) {
   if (!user) {
     ctx.app.account_throttle().failed(account);
     ctx.app.address_throttle().failed(address);
-    show_form(ctx, 401, "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.", username);
+    show_form(ctx, 422, "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.", username);
     return;
   }
   ctx.app.account_throttle().succeeded(account);

@@ -14,7 +14,7 @@ function drawCharts() {
     new Chart(canvas, {
       type: spec.type || 'bar',
       data: { labels: spec.labels, datasets: spec.datasets },
-      options: { responsive: true, maintainAspectRatio: false, animation: false,
+      options: { responsive: true, maintainAspectRatio: false, animation: false, locale: 'vi-VN',
                  plugins: { legend: { display: spec.datasets.length > 1 } } }
     });
   });
