@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "web/request_context.h"
 #include "web/sessions.h"
@@ -149,8 +150,20 @@ int App::bind() {
 
 void App::run() { server_->listen_after_bind(); }
 
+bool App::wait_until_running(std::chrono::milliseconds timeout) {
+  auto until = std::chrono::steady_clock::now() + timeout;
+  while (server_ && !server_->is_running()) {
+    if (std::chrono::steady_clock::now() > until) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return server_ != nullptr;
+}
+
 void App::stop() {
-  if (server_) server_->stop();
+  // httplib's stop() does nothing before listen has begun, which would leave run() blocked.
+  if (!server_) return;
+  wait_until_running(std::chrono::seconds(10));
+  server_->stop();
 }
 
 }  // namespace kc::web

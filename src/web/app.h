@@ -78,6 +78,9 @@ class App {
   // until stop() is called from another thread.
   int bind();
   void run();
+  // Blocks until run() accepts connections (or the timeout passes); false on timeout.
+  bool wait_until_running(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  // Stops a running server; safe to call before run() has started (it waits for it first).
   void stop();
 
  private:

@@ -33,6 +33,7 @@ WebFixture::WebFixture() {
   port_ = app_->bind();
   if (port_ <= 0) throw std::runtime_error("cannot bind a port");
   thread_ = std::thread([this] { app_->run(); });
+  if (!app_->wait_until_running()) throw std::runtime_error("the server did not start");
 }
 
 WebFixture::~WebFixture() {
