@@ -29,6 +29,8 @@ class InterruptedStore final : public Store {
   bool update(const RecordKind& kind, const Row& row) override { return inner_.update(kind, row); }
   bool remove(const RecordKind& kind, const Row& key) override { return inner_.remove(kind, key); }
   void clear(const RecordKind& kind) override { inner_.clear(kind); }
+  ListPage list(const RecordKind& kind, const ListQuery& q) override { return inner_.list(kind, q); }
+  void rebuild_search_index() override { inner_.rebuild_search_index(); }
   void backup_to(const std::string& file) override { inner_.backup_to(file); }
   void restore_from(const std::string& file) override { inner_.restore_from(file); }
   std::vector<ColumnInfo> describe_table(const std::string& t) override { return inner_.describe_table(t); }

@@ -2,6 +2,7 @@
 // transactions that roll back, and the system tables of migration 2.
 #include <gtest/gtest.h>
 
+#include "interchange/bundle.h"
 #include "store/store.h"
 #include "support/test_database.h"
 
@@ -79,6 +80,103 @@ TEST(Store, ForeignKeysAreCheckedAtCommit) {
   Transaction tx(*store);
   store->insert(k, child);
   EXPECT_THROW(tx.commit(), StoreError);
+}
+
+}  // namespace
+}  // namespace kc::test
+
+namespace kc::test {
+namespace {
+
+ListQuery searching(const std::string& text) {
+  ListQuery q;
+  q.search = text;
+  return q;
+}
+
+class StoreLists : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store = db.open();
+    ASSERT_TRUE(import_bundle(*store, demo_dir()).ok());
+  }
+  TestDatabase db;
+  std::unique_ptr<Store> store;
+};
+
+TEST_F(StoreLists, SearchIgnoresDiacriticsAndCase) {
+  const RecordKind& villages = kind("lang_nghe");
+  ListQuery q;
+  q.search = "dinh tri";
+  ListPage page = store->list(villages, q);
+  ASSERT_EQ(page.total, 1);
+  EXPECT_EQ(as_text(page.rows[0][1]), "Làng nghề sản xuất mộc Đình Trì");
+  q.search = "chu";  // "mỳ Chũ"
+  EXPECT_GE(store->list(villages, q).total, 1);
+  q.search = "khong co lang nao nhu the";
+  EXPECT_EQ(store->list(villages, q).total, 0);
+}
+
+TEST_F(StoreLists, FiltersSortingAndPaging) {
+  const RecordKind& projects = kind("de_an");
+  ListQuery q;
+  q.equals = {{static_cast<size_t>(projects.field_index("cap_kinh_phi")), std::string("quoc_gia")},
+              {static_cast<size_t>(projects.field_index("trang_thai")), std::string("quyet_toan")}};
+  ListPage first = store->list(projects, q);
+  EXPECT_GT(first.total, 0);
+  EXPECT_LT(first.total, 20);
+  q.equals = {{static_cast<size_t>(projects.field_index("cap_kinh_phi")), std::string("quoc_gia")}};
+  q.sort_field = static_cast<size_t>(projects.field_index("kinh_phi_nsnn"));
+  q.descending = true;
+  q.limit = 5;
+  int64_t national = 0;
+  size_t level = static_cast<size_t>(projects.field_index("cap_kinh_phi"));
+  store->scan(projects, [&](const Row& r) { national += as_text(r[level]) == "quoc_gia" ? 1 : 0; });
+  ASSERT_GT(national, 6);
+  ListPage page = store->list(projects, q);
+  EXPECT_EQ(page.total, national);
+  ASSERT_EQ(page.rows.size(), 5u);
+  size_t budget = static_cast<size_t>(projects.field_index("kinh_phi_nsnn"));
+  for (size_t i = 1; i < page.rows.size(); ++i) EXPECT_GE(as_int(page.rows[i - 1][budget]), as_int(page.rows[i][budget]));
+  q.offset = national - 2;
+  EXPECT_EQ(store->list(projects, q).rows.size(), 2u);
+}
+
+TEST_F(StoreLists, ArchivedRowsAreLeftOutUnlessAsked) {
+  const RecordKind& villages = kind("lang_nghe");
+  int64_t all = store->list(villages, ListQuery{}).total;
+  ListPage one = store->list(villages, searching("dinh tri"));
+  ASSERT_EQ(one.total, 1);
+  Transaction tx(*store);
+  store->insert(kind("luu_tru"), Row{std::string("lang_nghe"), as_text(one.rows[0][0]), std::string("2026-11-28 08:00:00"),
+                                     std::string("test")});
+  tx.commit();
+  EXPECT_EQ(store->list(villages, ListQuery{}).total, all - 1);
+  ListQuery with_archived;
+  with_archived.include_archived = true;
+  EXPECT_EQ(store->list(villages, with_archived).total, all);
+}
+
+TEST_F(StoreLists, TheIndexFollowsEditsAndCanBeRebuilt) {
+  const RecordKind& villages = kind("lang_nghe");
+  ListPage page = store->list(villages, searching("dinh tri"));
+  ASSERT_EQ(page.total, 1);
+  Row edited = page.rows[0];
+  edited[1] = std::string("Làng nghề gỗ Thủ Đô");
+  {
+    Transaction tx(*store);
+    ASSERT_TRUE(store->update(villages, edited));
+    tx.commit();
+  }
+  EXPECT_EQ(store->list(villages, searching("thu do")).total, 1);
+  store->rebuild_search_index();
+  EXPECT_EQ(store->list(villages, searching("thu do")).total, 1);
+  {
+    Transaction tx(*store);
+    ASSERT_TRUE(store->remove(villages, edited));
+    tx.commit();
+  }
+  EXPECT_EQ(store->list(villages, searching("thu do")).total, 0);
 }
 
 }  // namespace

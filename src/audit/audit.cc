@@ -49,14 +49,6 @@ std::string record_json(const RecordKind& kind, const Row& row) {
   return j.dump();
 }
 
-std::string key_text_of(const RecordKind& kind, const Row& row) {
-  if (kind.single_key()) return format_field(kind.fields[kind.key[0]], row[kind.key[0]]);
-  std::string out;
-  for (size_t k : kind.key)
-    out += (out.empty() ? "" : "|") + std::string(kind.fields[k].name) + "=" + format_field(kind.fields[k], row[k]);
-  return out;
-}
-
 void audit(Store& store, const std::string& user, const std::string& action, const RecordKind* kind,
            const std::string& key, const std::optional<Row>& before, const std::optional<Row>& after,
            const std::string& note) {

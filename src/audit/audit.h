@@ -20,9 +20,6 @@ struct AuditEntry {
 // The record as a JSON object of its fields in bundle text ("" for null), for the trail.
 std::string record_json(const RecordKind& kind, const Row& row);
 
-// The key of `row` as text: "bg-2017-t-003", or "de_an=…|chi_tieu=…" for composite keys.
-std::string key_text_of(const RecordKind& kind, const Row& row);
-
 // Writes one entry inside the caller's transaction. `before`/`after` may be absent.
 void audit(Store& store, const std::string& user, const std::string& action, const RecordKind* kind,
            const std::string& key, const std::optional<Row>& before, const std::optional<Row>& after,

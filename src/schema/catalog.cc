@@ -233,6 +233,10 @@ std::vector<RecordKind> build_catalog() {
                 en("chi_so", kStatistic, kReq, "chỉ số"), integer("gia_tri", kReq, "giá trị", 0),
                 f("nguon", T::Text, kOpt, "nguồn số liệu")},
                {0, 1, 2}});
+  for (RecordKind& k : c)
+    for (std::string_view name : {"don_vi_hanh_chinh", "van_ban", "to_chuc", "can_bo", "co_so", "de_an", "hoat_dong",
+                                  "lang_nghe", "san_pham", "dot_binh_chon", "hoi_cho", "cum_cong_nghiep"})
+      if (k.name == name) k.searchable = true;
   return c;
 }
 

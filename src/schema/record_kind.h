@@ -54,6 +54,9 @@ struct RecordKind {
   // Small reference tables whose whole rows the importer keeps in memory for
   // cross-record rules (validity dates, indicator sources); big ones keep only keys.
   bool keep_rows_for_rules = false;
+  // Lists of this kind can be searched ignoring diacritics and case: the engines keep a folded
+  // text of its text and code fields in the search index table (tim_kiem).
+  bool searchable = false;
 
   int field_index(std::string_view field_name) const;  // -1 when absent
   const Field& field(std::string_view field_name) const;  // throws when absent

@@ -248,6 +248,16 @@ CREATE TABLE luu_tru (
 )
 )SQL";
 
+// The search index of searchable kinds (RecordKind::searchable), kept by the engines.
+constexpr std::string_view kSearchIndex = R"SQL(
+CREATE TABLE tim_kiem (
+  loai_ho_so TEXT NOT NULL,
+  khoa TEXT NOT NULL,
+  noi_dung TEXT NOT NULL,
+  PRIMARY KEY (loai_ho_so, khoa)
+)
+)SQL";
+
 #undef KC_REF
 
 }  // namespace
@@ -256,6 +266,7 @@ const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, "core records of the khuyến công program", kCore},
       {2, "accounts, sessions, audit trail, archive marks", kAccounts},
+      {3, "search index ignoring diacritics and case", kSearchIndex},
   };
   return all;
 }

@@ -15,7 +15,11 @@ std::unique_ptr<Store> open_store(const std::string& url) {
     store = std::make_unique<PgStore>(url);
   else
     store = std::make_unique<SqliteStore>(url);
+  int before = store->schema_version();
   store->migrate();
+  // Migration 3 created the search index; a database that held records before fills it now.
+  constexpr int kSearchIndexVersion = 3;
+  if (before > 0 && before < kSearchIndexVersion) store->rebuild_search_index();
   return store;
 }
 

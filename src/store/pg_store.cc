@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/process.h"
 #include "store/migrations.h"
+#include "schema/record_key.h"
 #include "store/sql_text.h"
 
 namespace kc {
@@ -144,6 +145,15 @@ void PgStore::insert(const RecordKind& kind, const Row& row) {
                           nullptr, 0));
   if (PQresultStatus(r.get()) != PGRES_COMMAND_OK)
     fail("không ghi được bản ghi vào bảng " + std::string(kind.name), r.get());
+  if (kind.searchable) index_row(kind, row, false);
+}
+
+void PgStore::index_row(const RecordKind& kind, const Row& row, bool removing) {
+  std::string name(kind.name), key = record_key_text(kind, row);
+  exec(search_index_upsert_delete_sql(Placeholders::Numbered), {name.c_str(), key.c_str()});
+  if (removing) return;
+  std::string text = record_search_text(kind, row);
+  exec(search_index_insert_sql(Placeholders::Numbered), {name.c_str(), key.c_str(), text.c_str()});
 }
 
 void PgStore::scan(const RecordKind& kind, const std::function<void(const Row&)>& fn) {
@@ -185,16 +195,54 @@ bool PgStore::update(const RecordKind& kind, const Row& row) {
   if (order.size() == kind.key.size()) return find(kind, row).has_value();  // nothing but the key
   std::vector<std::string> numbers;
   Result r = exec(update_by_key_sql(kind, Placeholders::Numbered), parameters(row, order, numbers));
-  return std::string(PQcmdTuples(r.get())) != "0";
+  bool changed = std::string(PQcmdTuples(r.get())) != "0";
+  if (changed && kind.searchable) index_row(kind, row, false);
+  return changed;
 }
 
 bool PgStore::remove(const RecordKind& kind, const Row& key) {
   std::vector<std::string> numbers;
   Result r = exec(delete_by_key_sql(kind, Placeholders::Numbered), parameters(key, kind.key, numbers));
-  return std::string(PQcmdTuples(r.get())) != "0";
+  bool removed = std::string(PQcmdTuples(r.get())) != "0";
+  if (removed && kind.searchable) index_row(kind, key, true);
+  return removed;
 }
 
-void PgStore::clear(const RecordKind& kind) { exec("DELETE FROM " + std::string(kind.name)); }
+void PgStore::clear(const RecordKind& kind) {
+  exec("DELETE FROM " + std::string(kind.name));
+  if (kind.searchable) exec("DELETE FROM tim_kiem WHERE loai_ho_so = '" + std::string(kind.name) + "'");
+}
+
+ListPage PgStore::list(const RecordKind& kind, const ListQuery& query) {
+  ListSql sql = list_sql(kind, query, Placeholders::Numbered, " COLLATE \"C\"");
+  std::vector<size_t> all(sql.parameters.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  std::vector<std::string> numbers;
+  std::vector<const char*> values = parameters(sql.parameters, all, numbers);
+  ListPage page;
+  Result count = exec(sql.count, values);
+  page.total = std::stoll(PQgetvalue(count.get(), 0, 0));
+  Result rows = exec(sql.select, values);
+  for (int r = 0; r < PQntuples(rows.get()); ++r) {
+    Row row(kind.fields.size());
+    read_row(kind, rows.get(), r, row);
+    page.rows.push_back(std::move(row));
+  }
+  return page;
+}
+
+void PgStore::rebuild_search_index() {
+  Transaction tx(*this);
+  exec("DELETE FROM tim_kiem");
+  for (const RecordKind& k : catalog()) {
+    if (!k.searchable) continue;
+    // libpq cannot send a statement while a streamed SELECT is pending: collect, then write.
+    std::vector<Row> rows;
+    scan(k, [&](const Row& r) { rows.push_back(r); });
+    for (const Row& r : rows) index_row(k, r, false);
+  }
+  tx.commit();
+}
 
 void PgStore::backup_to(const std::string& file) {
   ProcessResult r = run_process({"pg_dump", "--format=custom", "--no-owner", "--file=" + file, "--dbname=" + url_});

@@ -32,6 +32,8 @@ class PgStore final : public Store {
   bool update(const RecordKind& kind, const Row& row) override;
   bool remove(const RecordKind& kind, const Row& key) override;
   void clear(const RecordKind& kind) override;
+  ListPage list(const RecordKind& kind, const ListQuery& query) override;
+  void rebuild_search_index() override;
   void backup_to(const std::string& file) override;
   void restore_from(const std::string& file) override;
   std::vector<ColumnInfo> describe_table(const std::string& table) override;
@@ -46,6 +48,8 @@ class PgStore final : public Store {
   // Runs `sql` with text parameters (nullptr = NULL); throws StoreError unless it succeeds.
   Result exec(const std::string& sql, const std::vector<const char*>& params = {});
   [[noreturn]] void fail(const std::string& what, pg_result* r = nullptr);
+
+  void index_row(const RecordKind& kind, const Row& row, bool removing);
 
   std::string url_;
   pg_conn* conn_ = nullptr;

@@ -77,4 +77,53 @@ std::vector<size_t> update_parameter_order(const RecordKind& kind) {
   return order;
 }
 
+ListSql list_sql(const RecordKind& kind, const ListQuery& query, Placeholders style, const std::string& text_collation) {
+  ListSql out;
+  std::string table = std::string(kind.name);
+  std::string key_column = "t." + std::string(kind.fields[kind.key[0]].name);
+  std::string from = " FROM " + table + " t";
+  std::string where;
+  auto add = [&](const std::string& condition) { where += (where.empty() ? " WHERE " : " AND ") + condition; };
+  size_t n = 0;
+  if (!query.search.empty() && kind.searchable) {
+    std::string pattern = "%";
+    for (char c : query.search) {
+      if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+      pattern += c;
+    }
+    pattern += "%";
+    from += " JOIN tim_kiem s ON s.loai_ho_so = '" + table + "' AND s.khoa = " + key_column;
+    add("s.noi_dung LIKE " + placeholder(style, ++n) + " ESCAPE '\\'");
+    out.parameters.push_back(pattern);
+  }
+  for (const auto& [field, value] : query.equals) {
+    add("t." + std::string(kind.fields[field].name) + " = " + placeholder(style, ++n));
+    out.parameters.push_back(value);
+  }
+  if (!query.include_archived && kind.single_key())
+    add("NOT EXISTS (SELECT 1 FROM luu_tru a WHERE a.loai_ho_so = '" + table + "' AND a.khoa = " + key_column + ")");
+  std::string columns;
+  for (size_t i = 0; i < kind.fields.size(); ++i) columns += (i ? ", t." : "t.") + std::string(kind.fields[i].name);
+  auto order_term = [&](size_t field) {
+    const Field& f = kind.fields[field];
+    return "t." + std::string(f.name) + (stored_as_integer(f.type) ? "" : text_collation) + (query.descending ? " DESC" : "");
+  };
+  std::string order = " ORDER BY ";
+  if (query.sort_field) order += order_term(*query.sort_field) + ", ";
+  for (size_t i = 0; i < kind.key.size(); ++i) order += (i ? ", " : "") + order_term(kind.key[i]);
+  out.select = "SELECT " + columns + from + where + order + " LIMIT " + std::to_string(query.limit) + " OFFSET " +
+               std::to_string(query.offset);
+  out.count = "SELECT count(*)" + from + where;
+  return out;
+}
+
+std::string search_index_upsert_delete_sql(Placeholders style) {
+  return "DELETE FROM tim_kiem WHERE loai_ho_so = " + placeholder(style, 1) + " AND khoa = " + placeholder(style, 2);
+}
+
+std::string search_index_insert_sql(Placeholders style) {
+  return "INSERT INTO tim_kiem (loai_ho_so, khoa, noi_dung) VALUES (" + placeholder(style, 1) + ", " +
+         placeholder(style, 2) + ", " + placeholder(style, 3) + ")";
+}
+
 }  // namespace kc

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "schema/record_kind.h"
+#include "store/store.h"
 
 namespace kc {
 
@@ -27,5 +28,18 @@ std::string delete_by_key_sql(const RecordKind& kind, Placeholders style);
 
 // The order update_by_key_sql expects its parameters in: non-key field indexes, then key indexes.
 std::vector<size_t> update_parameter_order(const RecordKind& kind);
+
+// SELECT … / SELECT count(*) … for a list page. Parameters, in order: the search text (when
+// query.search is set; LIKE pattern with '\\' escapes) then each equals value; `text_collation`
+// as in select_in_key_order_sql.
+struct ListSql {
+  std::string select, count;
+  std::vector<Value> parameters;
+};
+ListSql list_sql(const RecordKind& kind, const ListQuery& query, Placeholders style, const std::string& text_collation);
+
+// Statements that keep the search index (tim_kiem) in step with a searchable kind.
+std::string search_index_upsert_delete_sql(Placeholders style);  // DELETE one entry: kind, key
+std::string search_index_insert_sql(Placeholders style);         // INSERT: kind, key, text
 
 }  // namespace kc

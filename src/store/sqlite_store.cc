@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "store/migrations.h"
+#include "schema/record_key.h"
 #include "store/sql_text.h"
 
 namespace kc {
@@ -42,6 +43,8 @@ SqliteStore::SqliteStore(const std::string& path) : path_(path) {
 
 SqliteStore::~SqliteStore() {
   insert_statements_.clear();
+  index_delete_.reset();
+  index_insert_.reset();
   sqlite3_close(db_);
 }
 
@@ -143,6 +146,30 @@ void SqliteStore::insert(const RecordKind& kind, const Row& row) {
   int rc = sqlite3_step(stmt);
   sqlite3_reset(stmt);
   if (rc != SQLITE_DONE) fail("không ghi được bản ghi vào bảng " + std::string(kind.name));
+  if (kind.searchable) index_row(kind, row, false);
+}
+
+void SqliteStore::index_row(const RecordKind& kind, const Row& row, bool removing) {
+  if (!index_delete_) {
+    index_delete_ = prepare(search_index_upsert_delete_sql(Placeholders::Question));
+    index_insert_ = prepare(search_index_insert_sql(Placeholders::Question));
+  }
+  std::string key = record_key_text(kind, row);
+  sqlite3_stmt* del = index_delete_.get();
+  sqlite3_bind_text(del, 1, kind.name.data(), static_cast<int>(kind.name.size()), SQLITE_STATIC);
+  sqlite3_bind_text(del, 2, key.data(), static_cast<int>(key.size()), SQLITE_STATIC);
+  int rc = sqlite3_step(del);
+  sqlite3_reset(del);
+  if (rc != SQLITE_DONE) fail("không cập nhật được chỉ mục tìm kiếm");
+  if (removing) return;
+  std::string text = record_search_text(kind, row);
+  sqlite3_stmt* ins = index_insert_.get();
+  sqlite3_bind_text(ins, 1, kind.name.data(), static_cast<int>(kind.name.size()), SQLITE_STATIC);
+  sqlite3_bind_text(ins, 2, key.data(), static_cast<int>(key.size()), SQLITE_STATIC);
+  sqlite3_bind_text(ins, 3, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+  rc = sqlite3_step(ins);
+  sqlite3_reset(ins);
+  if (rc != SQLITE_DONE) fail("không cập nhật được chỉ mục tìm kiếm");
 }
 
 void SqliteStore::scan(const RecordKind& kind, const std::function<void(const Row&)>& fn) {
@@ -181,17 +208,54 @@ bool SqliteStore::update(const RecordKind& kind, const Row& row) {
   auto stmt = prepare(update_by_key_sql(kind, Placeholders::Question));
   for (size_t p = 0; p < order.size(); ++p) bind_value(stmt.get(), static_cast<int>(p + 1), row[order[p]]);
   if (sqlite3_step(stmt.get()) != SQLITE_DONE) fail("không cập nhật được bảng " + std::string(kind.name));
-  return sqlite3_changes(db_) > 0;
+  bool changed = sqlite3_changes(db_) > 0;
+  if (changed && kind.searchable) index_row(kind, row, false);
+  return changed;
 }
 
 bool SqliteStore::remove(const RecordKind& kind, const Row& key) {
   auto stmt = prepare(delete_by_key_sql(kind, Placeholders::Question));
   for (size_t i = 0; i < kind.key.size(); ++i) bind_value(stmt.get(), static_cast<int>(i + 1), key[kind.key[i]]);
   if (sqlite3_step(stmt.get()) != SQLITE_DONE) fail("không xóa được bản ghi của bảng " + std::string(kind.name));
-  return sqlite3_changes(db_) > 0;
+  bool removed = sqlite3_changes(db_) > 0;
+  if (removed && kind.searchable) index_row(kind, key, true);
+  return removed;
 }
 
-void SqliteStore::clear(const RecordKind& kind) { exec("DELETE FROM " + std::string(kind.name)); }
+void SqliteStore::clear(const RecordKind& kind) {
+  exec("DELETE FROM " + std::string(kind.name));
+  if (kind.searchable) exec("DELETE FROM tim_kiem WHERE loai_ho_so = '" + std::string(kind.name) + "'");
+}
+
+ListPage SqliteStore::list(const RecordKind& kind, const ListQuery& query) {
+  ListSql sql = list_sql(kind, query, Placeholders::Question, "");
+  ListPage page;
+  auto count = prepare(sql.count);
+  for (size_t i = 0; i < sql.parameters.size(); ++i) bind_value(count.get(), static_cast<int>(i + 1), sql.parameters[i]);
+  if (sqlite3_step(count.get()) != SQLITE_ROW) fail("không đọc được bảng " + std::string(kind.name));
+  page.total = sqlite3_column_int64(count.get(), 0);
+  auto select = prepare(sql.select);
+  for (size_t i = 0; i < sql.parameters.size(); ++i) bind_value(select.get(), static_cast<int>(i + 1), sql.parameters[i]);
+  int rc;
+  while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
+    Row row(kind.fields.size());
+    read_row(select.get(), row);
+    page.rows.push_back(std::move(row));
+  }
+  if (rc != SQLITE_DONE) fail("không đọc được bảng " + std::string(kind.name));
+  return page;
+}
+
+void SqliteStore::rebuild_search_index() {
+  Transaction tx(*this);
+  exec("DELETE FROM tim_kiem");
+  for (const RecordKind& k : catalog()) {
+    if (!k.searchable) continue;
+    // SQLite allows writing another table while a SELECT on this one is stepping.
+    scan(k, [&](const Row& r) { index_row(k, r, false); });
+  }
+  tx.commit();
+}
 
 namespace {
 
@@ -241,6 +305,8 @@ void SqliteStore::restore_from(const std::string& file) {
     throw StoreError("tệp " + file + " không phải bản sao lưu cơ sở dữ liệu khuyencong");
   }
   insert_statements_.clear();
+  index_delete_.reset();
+  index_insert_.reset();
   try {
     copy_database(in, db_, "không khôi phục được từ " + file);
   } catch (...) {

@@ -30,6 +30,8 @@ class SqliteStore final : public Store {
   bool update(const RecordKind& kind, const Row& row) override;
   bool remove(const RecordKind& kind, const Row& key) override;
   void clear(const RecordKind& kind) override;
+  ListPage list(const RecordKind& kind, const ListQuery& query) override;
+  void rebuild_search_index() override;
   void backup_to(const std::string& file) override;
   void restore_from(const std::string& file) override;
   std::vector<ColumnInfo> describe_table(const std::string& table) override;
@@ -50,7 +52,11 @@ class SqliteStore final : public Store {
 
   std::string path_;
   sqlite3* db_ = nullptr;
+  // Keeps the search index entry of a searchable row in step (delete, then insert unless removing).
+  void index_row(const RecordKind& kind, const Row& row, bool removing);
+
   std::map<std::string_view, Statement> insert_statements_;
+  Statement index_delete_, index_insert_;
 };
 
 }  // namespace kc

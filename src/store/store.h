@@ -34,6 +34,21 @@ struct ColumnInfo {
   int key_position = 0;   // 1-based position in the primary key, 0 when not part of it
 };
 
+// A page of a list: filters, a search that ignores diacritics and case, an order, a window.
+struct ListQuery {
+  std::vector<std::pair<size_t, Value>> equals;  // field index = value
+  std::string search;                            // folded text every row must contain (searchable kinds)
+  std::optional<size_t> sort_field;              // default: the key
+  bool descending = false;
+  bool include_archived = false;                 // rows marked in luu_tru are left out unless asked
+  int64_t offset = 0, limit = 50;
+};
+
+struct ListPage {
+  std::vector<Row> rows;
+  int64_t total = 0;  // rows matching, all pages together
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -63,6 +78,13 @@ class Store {
 
   // Deletes the row with the key of `key`; false when there is none.
   virtual bool remove(const RecordKind& kind, const Row& key) = 0;
+
+  // One page of `kind` for a list screen or API.
+  virtual ListPage list(const RecordKind& kind, const ListQuery& query) = 0;
+
+  // Rewrites the search index of every searchable kind from the rows (after a migration that
+  // creates it, or a repair); engines keep it up to date on every write otherwise.
+  virtual void rebuild_search_index() = 0;
 
   // Deletes every row of `kind` (inside the caller's transaction).
   virtual void clear(const RecordKind& kind) = 0;

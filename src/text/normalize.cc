@@ -39,20 +39,62 @@ std::string to_nfc(std::string_view s) {
   return out;
 }
 
-std::string fold_for_search(std::string_view s) {
-  // Transliterator instances are not thread-safe; one per thread.
-  thread_local std::unique_ptr<icu::Transliterator> fold = [] {
+namespace {
+
+// Folding of one code point, computed once with ICU ("NFD; remove marks; Any-Latin;
+// Latin-ASCII; Lower") for the Latin ranges where Vietnamese letters live; looked up after that.
+class FoldTable {
+ public:
+  FoldTable() {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-        "NFD; [:Nonspacing Mark:] Remove; Any-Latin; Latin-ASCII; Lower; NFC", UTRANS_FORWARD,
-        status));
+        "NFD; [:Nonspacing Mark:] Remove; Any-Latin; Latin-ASCII; Lower; NFC", UTRANS_FORWARD, status));
     if (U_FAILURE(status)) throw std::runtime_error("ICU folding transliterator unavailable");
-    return t;
-  }();
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
-  fold->transliterate(u);
+    for (UChar32 cp = 0; cp < kSize; ++cp) {
+      if ((cp >= 0xD800 && cp <= 0xDFFF) || (cp > 0x24F && cp < 0x1E00)) continue;
+      icu::UnicodeString u(cp);
+      t->transliterate(u);
+      u.toUTF8String(folded_[static_cast<size_t>(cp)]);
+      known_[static_cast<size_t>(cp)] = true;
+    }
+  }
+  static constexpr UChar32 kSize = 0x1F00;
+  bool known(uint32_t cp) const { return cp < static_cast<uint32_t>(kSize) && known_[cp]; }
+  const std::string& fold(uint32_t cp) const { return folded_[cp]; }
+
+ private:
+  std::string folded_[kSize];
+  bool known_[kSize] = {};
+};
+
+}  // namespace
+
+std::string fold_for_search(std::string_view s) {
+  static const FoldTable table;
   std::string out;
-  u.toUTF8String(out);
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      ++i;
+      continue;
+    }
+    uint32_t cp = 0;
+    size_t len = decode_utf8(s, i, cp);
+    if (len == 0) {  // not UTF-8: keep the byte
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    if (cp >= 0x300 && cp <= 0x36F) {  // a combining mark: dropped, like its precomposed forms
+    } else if (table.known(cp)) {
+      out += table.fold(cp);
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
   return out;
 }
 
