@@ -23,8 +23,27 @@ const std::set<std::string> kSignedIn = {"quan_tri", "so_cong_thuong", "trung_ta
 const std::set<std::string> kStaff = {"quan_tri", "so_cong_thuong", "trung_tam"};
 const std::set<std::string> kAdmin = {"quan_tri"};
 
+// Who reads and who writes each registry, with a record every reader may see.
+struct RegistryExpectation {
+  std::string kind, slug, key;
+  std::set<std::string> readers, writers;
+};
+const std::set<std::string> kStaffAndLocal = {"quan_tri", "so_cong_thuong", "trung_tam", "dia_phuong"};
+const std::set<std::string> kSignedInNotPublic = {"quan_tri", "so_cong_thuong", "trung_tam", "dia_phuong", "co_so"};
+const std::vector<RegistryExpectation> kRegistries = {
+    {"co_so", "co-so", "cs-0046", kSignedInNotPublic, kStaffAndLocal},  // cs-0046: Lục Ngạn, the test establishment
+    {"lang_nghe", "lang-nghe", "ln-01", kEveryone, kStaff},
+    {"san_pham", "san-pham", "sp-001", kEveryone, kStaff},
+    {"hoi_cho", "hoi-cho", "hc-2016-01", kEveryone, kStaff},
+    {"cum_cong_nghiep", "cum-cong-nghiep", "ccn-chau-minh-bac-ly", kEveryone, kStaff},
+    {"van_ban", "van-ban", "nd-235-2025", kEveryone, kStaff},
+    {"don_vi_hanh_chinh", "don-vi-hanh-chinh", "bg-luc-ngan", kEveryone, {"quan_tri", "so_cong_thuong"}},
+    {"can_bo", "can-bo", "pkt-hiep-hoa-01", kStaff, kStaff},
+};
+
 const std::map<std::string, Expectation>& matrix() {
-  static const std::map<std::string, Expectation> m = {
+  static const std::map<std::string, Expectation> m = [] {
+    std::map<std::string, Expectation> m = {
       {"trang_chu", {"GET", "/", kEveryone}},
       {"healthz", {"GET", "/healthz", kEveryone}},
       {"bieu_tuong", {"GET", "/favicon.ico", kEveryone}},
@@ -42,7 +61,22 @@ const std::map<std::string, Expectation>& matrix() {
       {"tai_khoan_khoa", {"POST", "/quan-tri/tai-khoan/khong-co/khoa", kAdmin}},
       {"tai_khoan_mo_khoa", {"POST", "/quan-tri/tai-khoan/khong-co/mo-khoa", kAdmin}},
       {"nhat_ky", {"GET", "/quan-tri/nhat-ky", kAdmin}},
-  };
+      {"danh_muc", {"GET", "/danh-muc", kEveryone}},
+    };
+    for (const RegistryExpectation& r : kRegistries) {
+      std::string base = "/" + r.slug, record = base + "/" + r.key;
+      // Writes send an empty form or change nothing: a refusal is 403, a granted write is 422/303.
+      m[r.kind + "_danh_sach"] = {"GET", base, r.readers};
+      m[r.kind + "_chi_tiet"] = {"GET", record, r.readers};
+      m[r.kind + "_them"] = {"GET", base + "/moi", r.writers};
+      m[r.kind + "_tao"] = {"POST", base, r.writers};
+      m[r.kind + "_sua"] = {"GET", record + "/sua", r.writers};
+      m[r.kind + "_cap_nhat"] = {"POST", record, r.writers, {{"_goc", "{}"}}};
+      m[r.kind + "_luu_tru"] = {"POST", record + "/luu-tru", r.writers};  // undone by the next role's bo-luu-tru
+      m[r.kind + "_bo_luu_tru"] = {"POST", record + "/bo-luu-tru", r.writers};
+    }
+    return m;
+  }();
   return m;
 }
 

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "schema/field_errors.h"
+
 namespace kc {
 
 class Store;
@@ -21,8 +23,6 @@ struct NewUser {
   std::string username, name, role, unit, establishment, password;
 };
 
-// Field name -> Vietnamese message, in form order.
-using FieldErrors = std::vector<std::pair<std::string, std::string>>;
 
 // Creates the account; returns the problems instead when the input is not acceptable.
 FieldErrors add_user(Store& store, const NewUser& user, const std::string& by);

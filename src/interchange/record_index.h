@@ -15,6 +15,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "interchange/record_lookup.h"
 #include "schema/record_kind.h"
 #include "schema/value.h"
 
@@ -22,7 +23,7 @@ namespace kc {
 
 class Store;
 
-class RecordIndex {
+class RecordIndex final : public RecordLookup {
  public:
   RecordIndex();
 
@@ -36,11 +37,11 @@ class RecordIndex {
   // step by step while a file is read).
   void reserve(const RecordKind& kind, size_t rows);
 
-  bool has_key(std::string_view kind_name, std::string_view key) const;
+  bool has_key(std::string_view kind_name, std::string_view key) const override;
   bool has_key(const RecordKind& kind, std::string_view key) const;  // the same, no name lookup
 
   // The whole row of a kept kind (RecordKind::keep_rows_for_rules), or nullptr.
-  const Row* row(std::string_view kind_name, std::string_view key) const;
+  const Row* row(std::string_view kind_name, std::string_view key) const override;
 
  private:
   static constexpr uint32_t kNone = 0xFFFFFFFFu;

@@ -49,7 +49,7 @@ std::string describe_years(int from, int to) {
 // Reports when the unit (or content) referenced by `field` was not valid in [from, to].
 void check_valid_during(const RecordKind& kind, const Row& row, std::string_view field,
                         std::string_view target_kind, Date from, Date to, const std::string& when,
-                        const RecordIndex& index, const FieldProblemSink& report) {
+                        const RecordLookup& index, const FieldProblemSink& report) {
   const Value& ref = get(kind, row, field);
   if (is_null(ref)) return;
   const Row* target = index.row(target_kind, as_text(ref));
@@ -65,7 +65,7 @@ void check_valid_during(const RecordKind& kind, const Row& row, std::string_view
 
 void check_year_span(const RecordKind& kind, const Row& row, std::string_view field,
                      std::string_view target_kind, std::string_view from_year,
-                     std::string_view to_year, std::string_view what, const RecordIndex& index,
+                     std::string_view to_year, std::string_view what, const RecordLookup& index,
                      const FieldProblemSink& report) {
   int from = static_cast<int>(as_int(get(kind, row, from_year)));
   int to = static_cast<int>(as_int(get(kind, row, to_year)));
@@ -89,7 +89,7 @@ std::string unit_display_name(const Row& unit_row) {
   return std::string(label ? *label : type) + " " + as_text(get(k, unit_row, "ten"));
 }
 
-void check_record_rules(const RecordKind& kind, const Row& row, const RecordIndex& index,
+void check_record_rules(const RecordKind& kind, const Row& row, const RecordLookup& index,
                         const FieldProblemSink& report) {
   for (const OrderedPair& p : kOrderedPairs) {
     if (p.kind != kind.name) continue;
@@ -149,7 +149,7 @@ void check_record_rules(const RecordKind& kind, const Row& row, const RecordInde
 }
 
 void check_kind_rules(const RecordKind& kind, const std::vector<LineRow>& rows,
-                      const RecordIndex& index, const LineProblemSink& report) {
+                      const RecordLookup& index, const LineProblemSink& report) {
   if (kind.name == "don_vi_hanh_chinh") {
     for (const LineRow& lr : rows) {
       const Value& parent_code = get(kind, lr.row, "ma_cap_tren");

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "interchange/record_index.h"
+#include "interchange/record_lookup.h"
 #include "schema/record_kind.h"
 #include "schema/value.h"
 
@@ -20,7 +20,7 @@ namespace kc {
 using FieldProblemSink = std::function<void(std::string_view field, std::string message)>;
 
 // Rules on one row that need only its own fields and records already indexed.
-void check_record_rules(const RecordKind& kind, const Row& row, const RecordIndex& index,
+void check_record_rules(const RecordKind& kind, const Row& row, const RecordLookup& index,
                         const FieldProblemSink& report);
 
 struct LineRow {
@@ -32,7 +32,7 @@ using LineProblemSink = std::function<void(size_t line, std::string_view field, 
 // Rules that need the other rows of the same kind (parents within the same file), run once
 // the whole file has been read. `rows` are the file's valid rows of a kept kind.
 void check_kind_rules(const RecordKind& kind, const std::vector<LineRow>& rows,
-                      const RecordIndex& index, const LineProblemSink& report);
+                      const RecordLookup& index, const LineProblemSink& report);
 
 // "xã Nam Dương" from a don_vi_hanh_chinh row.
 std::string unit_display_name(const Row& unit_row);

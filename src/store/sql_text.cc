@@ -100,6 +100,18 @@ ListSql list_sql(const RecordKind& kind, const ListQuery& query, Placeholders st
     add("t." + std::string(kind.fields[field].name) + " = " + placeholder(style, ++n));
     out.parameters.push_back(value);
   }
+  for (const auto& [field, values] : query.any_of) {
+    if (values.empty()) {
+      add("1 = 0");
+      continue;
+    }
+    std::string in;
+    for (const Value& v : values) {
+      in += (in.empty() ? "" : ", ") + placeholder(style, ++n);
+      out.parameters.push_back(v);
+    }
+    add("t." + std::string(kind.fields[field].name) + " IN (" + in + ")");
+  }
   if (!query.include_archived && kind.single_key())
     add("NOT EXISTS (SELECT 1 FROM luu_tru a WHERE a.loai_ho_so = '" + table + "' AND a.khoa = " + key_column + ")");
   std::string columns;

@@ -37,6 +37,7 @@ struct ColumnInfo {
 // A page of a list: filters, a search that ignores diacritics and case, an order, a window.
 struct ListQuery {
   std::vector<std::pair<size_t, Value>> equals;  // field index = value
+  std::vector<std::pair<size_t, std::vector<Value>>> any_of;  // field index IN (values); empty list: no row
   std::string search;                            // folded text every row must contain (searchable kinds)
   std::optional<size_t> sort_field;              // default: the key
   bool descending = false;

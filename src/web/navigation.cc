@@ -15,7 +15,8 @@ struct Item {
 const std::vector<Item>& items() {
   static const std::vector<Item> all = {
       {"/", "Trang chủ", {"*"}},
-      {"/tong-quan", "Tổng quan", {}},
+      {"/tong-quan", "Tổng quan", {"quan_tri", "so_cong_thuong", "trung_tam"}},
+      {"/danh-muc", "Danh mục", {"*"}},
       {"/bao-cao", "Báo cáo", {"quan_tri", "so_cong_thuong", "trung_tam"}},
       {"/quan-tri/tai-khoan", "Tài khoản", {"quan_tri"}},
       {"/quan-tri/nhat-ky", "Nhật ký", {"quan_tri"}},

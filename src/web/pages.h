@@ -10,5 +10,6 @@ void register_sign_in_pages(App& app);   // sign in, sign out
 void register_dashboard_pages(App& app); // dashboard and its downloads
 void register_report_pages(App& app);    // the phase report in every format
 void register_admin_pages(App& app);     // accounts and the audit trail
+void register_registry_pages(App& app);  // lists, details, forms of every registry
 
 }  // namespace kc::web

@@ -19,7 +19,7 @@ WebFixture::WebFixture() {
         {"socongthuong", "Cán bộ Sở", "so_cong_thuong", "", "", kPassword},
         {"trungtam", "Cán bộ Trung tâm", "trung_tam", "", "", kPassword},
         {"diaphuong", "Cán bộ Lục Ngạn", "dia_phuong", "bg-luc-ngan", "", kPassword},
-        {"coso", "Chủ cơ sở", "co_so", "", "cs-0024", kPassword},
+        {"coso", "Chủ cơ sở", "co_so", "", "cs-0046", kPassword},
     };
     for (const NewUser& u : users)
       if (!add_user(*store, u, "test").empty()) throw std::runtime_error("cannot create user " + u.username);

@@ -1,0 +1,60 @@
+// Creating, changing and archiving one record from a form (web pages and the JSON API): the
+// same parsing and cross-record rules as the import bundle, the key checked, an optimistic
+// version check against concurrent edits, the audit entry written in the same transaction.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "schema/field_errors.h"
+#include "schema/record_kind.h"
+#include "schema/value.h"
+
+namespace kc {
+
+class Store;
+
+// What a form sent: field name -> text as typed. Missing fields count as empty.
+using FormValues = std::map<std::string, std::string>;
+
+// A record's version: a digest of its canonical text. A form carries the version it was based on.
+std::string record_version(const RecordKind& kind, const Row& row);
+
+// The row's fields as text (bundle form), by field name.
+FormValues form_values_of(const RecordKind& kind, const Row& row);
+
+struct EditConflict {
+  Row current;                          // the record as it is now
+  std::vector<std::string> changed;     // fields someone else changed since the form was loaded
+};
+
+struct EditResult {
+  FieldErrors errors;                   // refused input (nothing written)
+  std::optional<EditConflict> conflict; // refused because of a concurrent change (nothing written)
+  std::optional<Row> saved;             // the record as written
+  bool ok() const { return errors.empty() && !conflict && saved; }
+};
+
+EditResult create_record(Store& store, const RecordKind& kind, const FormValues& values, const std::string& user);
+
+// What the editor saw when they started: the field values (a web form carries them, so the
+// conflict can name the fields someone else changed) or just the version (the API's ETag).
+struct EditBase {
+  std::optional<FormValues> values;
+  std::string version;
+};
+
+// Refused with a conflict when the record has changed since `base`.
+EditResult update_record(Store& store, const RecordKind& kind, const std::string& key, const FormValues& values,
+                         const EditBase& base, const std::string& user);
+
+// Marks (or unmarks) the record archived; false when there is no such record.
+bool set_archived(Store& store, const RecordKind& kind, const std::string& key, bool archived, const std::string& user);
+bool is_archived(Store& store, const RecordKind& kind, const std::string& key);
+
+// The record with the given key text, or nullopt (also for malformed keys).
+std::optional<Row> find_record(Store& store, const RecordKind& kind, const std::string& key);
+
+}  // namespace kc

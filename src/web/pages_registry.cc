@@ -1,0 +1,331 @@
+// The registries' pages: list (search ignoring diacritics, filters, sorting, paging), detail with
+// the record's history, create, edit (with a version check against concurrent edits) and
+// archive — one set of handlers for every registry of registries.h, decided per request on the
+// server by role and scope.
+#include <nlohmann/json.hpp>
+
+#include "audit/audit.h"
+#include "core/vn_format.h"
+#include "records/record_editing.h"
+#include "schema/record_key.h"
+#include "text/csv.h"
+#include "text/normalize.h"
+#include "web/pages.h"
+#include "web/record_view.h"
+#include "web/registries.h"
+#include "web/registry_query.h"
+#include "web/request_context.h"
+
+namespace kc::web {
+
+namespace {
+
+constexpr int64_t kPageSize = 50;
+constexpr int64_t kCsvLimit = 1000000;
+
+// Rows in the bundle's CSV form (the same columns as an export), with a byte order mark for
+// spreadsheet programs.
+std::string rows_as_csv(const RecordKind& k, const std::vector<Row>& rows) {
+  std::string out = "\xEF\xBB\xBF";
+  std::vector<std::string> cells;
+  for (const Field& f : k.fields) cells.emplace_back(f.name);
+  append_csv_record(out, cells);
+  for (const Row& row : rows) {
+    for (size_t i = 0; i < k.fields.size(); ++i) cells[i] = format_field(k.fields[i], row[i]);
+    append_csv_record(out, cells);
+  }
+  return out;
+}
+
+const Registry& registry_of(RequestContext& ctx) { return *registry_by_slug(ctx.path(1)); }
+
+// The record named in the URL when the caller may see it; otherwise answers 404 and returns nullopt.
+std::optional<Row> visible_record(RequestContext& ctx, const Registry& r, const std::string& key) {
+  std::optional<Row> row = find_record(ctx.store(), r.record_kind(), key);
+  const User* u = ctx.user() ? &*ctx.user() : nullptr;
+  if (!row || !in_scope(r, ctx.role(), u ? u->unit : "", u ? u->establishment : "", *ctx.app.dataset(), *row)) {
+    ctx.error(404, "Không tìm thấy " + r.title + " mã \"" + key + "\".");
+    return std::nullopt;
+  }
+  return row;
+}
+
+void list_page(RequestContext& ctx) {
+  const Registry& r = registry_of(ctx);
+  const RecordKind& k = r.record_kind();
+  auto data = ctx.app.dataset();
+  RegistryQuery q = registry_query(ctx, r, *data, kPageSize);
+  if (ctx.param("dinh_dang") == "csv") {
+    q.query.offset = 0;
+    q.query.limit = kCsvLimit;
+    ctx.res.set_header("Content-Disposition", "attachment; filename=\"" + r.kind + ".csv\"");
+    ctx.res.set_content(rows_as_csv(k, ctx.store().list(k, q.query).rows), "text/csv; charset=utf-8");
+    return;
+  }
+  ListPage page = ctx.store().list(k, q.query);
+
+  Data header = list();
+  for (const std::string& col : r.columns) {
+    Data h;
+    h.set("label", std::string(k.field(col).label));
+    bool sorted = q.query.sort_field && k.fields[*q.query.sort_field].name == col;
+    h.set("href", q.url_with({{"sap_xep", col}, {"giam", sorted && !q.query.descending ? "1" : ""}, {"trang", ""}}));
+    if (sorted) h.set(q.query.descending ? "sorted_desc" : "sorted_asc", true);
+    header.push_back(h);
+  }
+  Data rows = list();
+  for (const Row& row : page.rows) {
+    Data cells = list();
+    for (size_t c = 0; c < r.columns.size(); ++c) {
+      size_t f = static_cast<size_t>(k.field_index(r.columns[c]));
+      Data cell;
+      cell.set("text", display_value(k.fields[f], row[f], *data));
+      if (c == 0) cell.set("href", "/" + r.slug + "/" + httplib::detail::encode_query_param(record_key_text(k, row)));
+      if (stored_as_integer(k.fields[f].type) && k.fields[f].type != FieldType::Bool) cell.set("num", true);
+      cells.push_back(cell);
+    }
+    Data rd;
+    rd.set("cells", cells);
+    rows.push_back(rd);
+  }
+  Data filters = list();
+  for (const std::string& name : r.filters) filters.push_back(form_field(k.field(name), ctx.param(name), "", false));
+  int64_t pages = std::max<int64_t>(1, (page.total + kPageSize - 1) / kPageSize);
+  Data d;
+  d.set("title", r.title);
+  d.set("slug", r.slug);
+  d.set("q", ctx.param("q"));
+  d.set("header", header);
+  d.set("rows", rows);
+  d.set("filters", filters);
+  d.set("total", format_int(page.total));
+  d.set("page", std::to_string(q.page));
+  d.set("pages", std::to_string(pages));
+  if (q.page > 1) d.set("prev", q.url_with({{"trang", std::to_string(q.page - 1)}}));
+  if (q.page < pages) d.set("next", q.url_with({{"trang", std::to_string(q.page + 1)}}));
+  if (q.query.include_archived) d.set("archived", true);
+  if (rights(r, ctx.role()).write) d.set("can_write", true);
+  d.set("csv", q.url_with({{"dinh_dang", "csv"}, {"trang", ""}}));
+  ctx.page(200, "registry_list", d, r.title);
+}
+
+Data detail_data(RequestContext& ctx, const Registry& r, const Row& row) {
+  const RecordKind& k = r.record_kind();
+  auto data = ctx.app.dataset();
+  Data fields = list();
+  for (size_t i = 0; i < k.fields.size(); ++i) {
+    Data f;
+    f.set("label", std::string(k.fields[i].label));
+    f.set("value", display_value(k.fields[i], row[i], *data));
+    if (std::string link = reference_link(k.fields[i], row[i]); !link.empty()) f.set("href", link);
+    fields.push_back(f);
+  }
+  std::string key = record_key_text(k, row);
+  Data history = list();
+  if (ctx.user()) {
+    for (const AuditEntry& e : audit_of(ctx.store(), r.kind, key)) {
+      Data h;
+      h.set("time", e.time.substr(0, 19));
+      h.set("user", e.user);
+      h.set("action", e.action);
+      h.set("before", e.before);
+      h.set("after", e.after);
+      history.push_back(h);
+    }
+  }
+  Data d;
+  d.set("title", r.title);
+  d.set("slug", r.slug);
+  d.set("key", key);
+  d.set("key_url", httplib::detail::encode_query_param(key));
+  d.set("fields", fields);
+  d.set("history", history);
+  d.set("csrf", ctx.csrf());
+  if (ctx.user()) d.set("signed_in", true);
+  if (is_archived(ctx.store(), k, key)) d.set("archived", true);
+  const User* u = ctx.user() ? &*ctx.user() : nullptr;
+  if (rights(r, ctx.role()).write && in_scope(r, ctx.role(), u ? u->unit : "", u ? u->establishment : "", *data, row))
+    d.set("can_write", true);
+  return d;
+}
+
+void detail_page(RequestContext& ctx) {
+  const Registry& r = registry_of(ctx);
+  std::optional<Row> row = visible_record(ctx, r, ctx.path(2));
+  if (!row) return;
+  ctx.page(200, "registry_detail", detail_data(ctx, r, *row), r.title + " " + ctx.path(2));
+}
+
+// The create or edit form; `values` as typed (or loaded), `errors` beside their fields.
+// `base`: the version (field values as JSON) the edit is based on; "" loads the current one.
+void form_page(RequestContext& ctx, int status, const Registry& r, const FormValues& values, const FieldErrors& errors,
+               const std::optional<std::string>& key, const std::string& notice = {}, std::string base = {}) {
+  const RecordKind& k = r.record_kind();
+  Data fields = list();
+  for (const Field& f : k.fields) {
+    std::string error;
+    for (const auto& [name, message] : errors)
+      if (name == f.name) error = message;
+    bool is_key = std::find(k.key.begin(), k.key.end(), static_cast<size_t>(k.field_index(f.name))) != k.key.end();
+    auto v = values.find(std::string(f.name));
+    fields.push_back(form_field(f, v == values.end() ? "" : v->second, error, key && is_key));
+  }
+  Data general = list();
+  for (const auto& [name, message] : errors)
+    if (name.empty()) general.push_back(Data(message));
+  Data d;
+  d.set("title", r.title);
+  d.set("slug", r.slug);
+  d.set("fields", fields);
+  d.set("csrf", ctx.csrf());
+  d.set("general_errors", general);
+  if (!errors.empty()) d.set("has_errors", true);
+  if (!notice.empty()) d.set("notice", notice);
+  if (key) {
+    d.set("editing", true);
+    d.set("key", *key);
+    d.set("action", "/" + r.slug + "/" + httplib::detail::encode_query_param(*key));
+    if (base.empty()) {
+      if (auto current = find_record(ctx.store(), k, *key)) base = nlohmann::json(form_values_of(k, *current)).dump();
+    }
+    d.set("base", base);
+  } else {
+    d.set("action", "/" + r.slug);
+  }
+  ctx.page(status, "registry_form", d, (key ? "Sửa " : "Thêm ") + r.title);
+}
+
+FormValues posted_values(RequestContext& ctx, const RecordKind& k) {
+  FormValues v;
+  for (const Field& f : k.fields) v[std::string(f.name)] = ctx.param(std::string(f.name));
+  return v;
+}
+
+bool may_write(RequestContext& ctx, const Registry& r, const Row& row) {
+  const User& u = *ctx.user();
+  if (rights(r, ctx.role()).write && in_scope(r, ctx.role(), u.unit, u.establishment, *ctx.app.dataset(), row)) return true;
+  ctx.error(403, "Hồ sơ này nằm ngoài phạm vi bạn được phép thay đổi.");
+  return false;
+}
+
+void create(RequestContext& ctx) {
+  const Registry& r = registry_of(ctx);
+  const RecordKind& k = r.record_kind();
+  FormValues values = posted_values(ctx, k);
+  // A local officer may only create records inside their own area.
+  if (ctx.has_role("dia_phuong") && !r.area_field.empty()) {
+    auto data = ctx.app.dataset();
+    int32_t unit = data->unit_index(values[r.area_field]);
+    if (unit >= 0 && !data->unit_within(unit, data->unit_index(ctx.user()->unit))) {
+      form_page(ctx, 422, r, values, {{r.area_field, std::string(k.field(r.area_field).label) + ": chỉ được chọn địa bàn bạn phụ trách"}}, std::nullopt);
+      return;
+    }
+  }
+  EditResult result = create_record(ctx.store(), k, values, ctx.user()->username);
+  if (!result.ok()) {
+    form_page(ctx, 422, r, values, result.errors, std::nullopt);
+    return;
+  }
+  ctx.app.changed();
+  ctx.redirect("/" + r.slug + "/" + httplib::detail::encode_query_param(record_key_text(k, *result.saved)));
+}
+
+void update(RequestContext& ctx) {
+  const Registry& r = registry_of(ctx);
+  const RecordKind& k = r.record_kind();
+  std::string key = ctx.path(2);
+  std::optional<Row> current = visible_record(ctx, r, key);
+  if (!current || !may_write(ctx, r, *current)) return;
+  FormValues values = posted_values(ctx, k);
+  EditBase base;
+  try {
+    base.values = nlohmann::json::parse(ctx.param("_goc")).get<FormValues>();
+  } catch (const std::exception&) {
+    ctx.error(400, "Biểu mẫu thiếu phiên bản gốc của hồ sơ; hãy mở lại trang sửa.");
+    return;
+  }
+  EditResult result = update_record(ctx.store(), k, key, values, base, ctx.user()->username);
+  if (result.conflict) {
+    // Nothing is lost: the form comes back with what was typed, the fields someone else changed
+    // are named with their new values, and saving again applies over the new version.
+    auto data = ctx.app.dataset();
+    std::string changed;
+    for (const std::string& name : result.conflict->changed) {
+      size_t f = static_cast<size_t>(k.field_index(name));
+      changed += (changed.empty() ? "" : "; ") + std::string(k.fields[f].label) + " → \"" +
+                 display_value(k.fields[f], result.conflict->current[f], *data) + "\"";
+    }
+    form_page(ctx, 409, r, values, {}, key,
+              "Hồ sơ vừa được người khác thay đổi trong lúc bạn sửa: " + changed +
+                  ". Nội dung bạn nhập vẫn được giữ dưới đây; hãy xem lại rồi lưu lần nữa.",
+              nlohmann::json(form_values_of(k, result.conflict->current)).dump());
+    return;
+  }
+  if (!result.ok()) {
+    form_page(ctx, 422, r, values, result.errors, key, {}, ctx.param("_goc"));
+    return;
+  }
+  ctx.app.changed();
+  ctx.redirect("/" + r.slug + "/" + httplib::detail::encode_query_param(key));
+}
+
+void archive(RequestContext& ctx, bool archived) {
+  const Registry& r = registry_of(ctx);
+  std::string key = ctx.path(2);
+  std::optional<Row> current = visible_record(ctx, r, key);
+  if (!current || !may_write(ctx, r, *current)) return;
+  set_archived(ctx.store(), r.record_kind(), key, archived, ctx.user()->username);
+  ctx.app.changed();
+  ctx.redirect("/" + r.slug + "/" + httplib::detail::encode_query_param(key));
+}
+
+// Lists, details and forms are registered once per registry with its own access rule, so the
+// route table (and the role × route test) names every registry.
+void register_registry(App& app, const Registry& r) {
+  std::vector<std::string> readers = kStaffRoles;
+  readers.insert(readers.end(), r.readers.begin(), r.readers.end());
+  Access read = r.public_read ? Access::public_access() : Access::only(readers);
+  Access write = Access::only(r.writers);
+  std::string base = "/(" + r.slug + ")";
+  std::string id = r.kind;
+  app.add({"GET", base, id + "_danh_sach", read, false, list_page});
+  app.add({"GET", base + "/moi", id + "_them", write, false, [](RequestContext& ctx) {
+             form_page(ctx, 200, registry_of(ctx), {}, {}, std::nullopt);
+           }});
+  app.add({"POST", base, id + "_tao", write, false, create});
+  app.add({"GET", base + "/([^/]+)", id + "_chi_tiet", read, false, detail_page});
+  app.add({"GET", base + "/([^/]+)/sua", id + "_sua", write, false, [](RequestContext& ctx) {
+             const Registry& r = registry_of(ctx);
+             std::optional<Row> row = visible_record(ctx, r, ctx.path(2));
+             if (!row || !may_write(ctx, r, *row)) return;
+             form_page(ctx, 200, r, form_values_of(r.record_kind(), *row), {}, ctx.path(2));
+           }});
+  app.add({"POST", base + "/([^/]+)", id + "_cap_nhat", write, false, update});
+  app.add({"POST", base + "/([^/]+)/luu-tru", id + "_luu_tru", write, false,
+           [](RequestContext& ctx) { archive(ctx, true); }});
+  app.add({"POST", base + "/([^/]+)/bo-luu-tru", id + "_bo_luu_tru", write, false,
+           [](RequestContext& ctx) { archive(ctx, false); }});
+}
+
+}  // namespace
+
+void register_registry_pages(App& app) {
+  // The index of the registries the caller may read.
+  app.add({"GET", "/danh-muc", "danh_muc", Access::public_access(), false, [](RequestContext& ctx) {
+             Data items = list();
+             for (const Registry& r : registries()) {
+               if (!rights(r, ctx.role()).read) continue;
+               Data d;
+               d.set("slug", r.slug);
+               d.set("title", r.title);
+               d.set("description", std::string(r.record_kind().description));
+               items.push_back(d);
+             }
+             Data page;
+             page.set("items", items);
+             ctx.page(200, "registries", page, "Danh mục");
+           }});
+  for (const Registry& r : registries()) register_registry(app, r);
+}
+
+}  // namespace kc::web

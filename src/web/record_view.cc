@@ -1,0 +1,90 @@
+#include "web/record_view.h"
+
+#include <httplib.h>
+
+#include "core/date.h"
+#include "core/vn_format.h"
+#include "web/registries.h"
+
+namespace kc::web {
+
+std::string display_value(const Field& f, const Value& v, const Dataset& data) {
+  if (is_null(v)) return "";
+  switch (f.type) {
+    case FieldType::Enum: {
+      auto label = f.enum_label(as_text(v));
+      return label ? std::string(*label) : as_text(v);
+    }
+    case FieldType::Bool:
+      return as_int(v) ? "có" : "không";
+    case FieldType::Money:
+      return format_int(as_int(v)) + " đ";
+    case FieldType::Int:
+      return format_int(as_int(v));
+    case FieldType::Year:
+      return std::to_string(as_int(v));
+    case FieldType::Decimal:
+      return format_scaled(as_int(v), f.scale, f.scale);
+    case FieldType::Date: {
+      auto d = parse_date(as_text(v));
+      return d ? to_vn(*d) : as_text(v);
+    }
+    case FieldType::Ref:
+      if (f.ref_kind == "don_vi_hanh_chinh") {
+        int32_t u = data.unit_index(as_text(v));
+        if (u >= 0) return data.unit_display_name(u);
+      }
+      return as_text(v);
+    case FieldType::Code:
+    case FieldType::Text:
+      return as_text(v);
+  }
+  return "";
+}
+
+std::string reference_link(const Field& f, const Value& v) {
+  if (f.type != FieldType::Ref || is_null(v)) return "";
+  const Registry* r = registry_for_kind(f.ref_kind);
+  if (!r) return "";
+  return "/" + r->slug + "/" + httplib::detail::encode_query_param(as_text(v));
+}
+
+Data form_field(const Field& f, const std::string& value, const std::string& error, bool read_only) {
+  Data d;
+  d.set("name", std::string(f.name));
+  d.set("label", std::string(f.label));
+  d.set("value", value);
+  if (f.required) d.set("required", true);
+  if (read_only) d.set("read_only", true);
+  if (!error.empty()) d.set("error", error);
+  if (f.type == FieldType::Enum || f.type == FieldType::Bool) {
+    Data options = list();
+    auto option = [&](const std::string& code, const std::string& label) {
+      Data o;
+      o.set("code", code);
+      o.set("label", label);
+      if (code == value) o.set("selected", true);
+      options.push_back(o);
+    };
+    if (!f.required) option("", "(không chọn)");
+    if (f.type == FieldType::Bool) {
+      option("1", "có");
+      option("0", "không");
+    } else {
+      for (const EnumValue& e : f.enum_values) option(std::string(e.code), std::string(e.label));
+    }
+    d.set("select", true);
+    d.set("options", options);
+  } else if (f.type == FieldType::Text && (f.name == "mo_ta" || f.name == "phuong_huong" || f.name == "trich_yeu" ||
+                                           f.name == "ghi_chu")) {
+    d.set("textarea", true);
+  } else {
+    d.set("input", true);
+    if (f.type == FieldType::Date) d.set("hint", "dd/mm/yyyy");
+    if (f.type == FieldType::Money) d.set("hint", "số nguyên đồng, ví dụ 550000000");
+    if (f.type == FieldType::Ref) d.set("hint", "mã " + std::string(kc::kind(f.ref_kind).label));
+  }
+  return d;
+}
+
+}  // namespace kc::web

@@ -1,0 +1,24 @@
+// How record values look on pages: list labels for codes, "có"/"không", Vietnamese numbers
+// and dates, references named and linked to their registry.
+#pragma once
+
+#include <string>
+
+#include "model/dataset.h"
+#include "schema/record_kind.h"
+#include "schema/value.h"
+#include "web/templates.h"
+
+namespace kc::web {
+
+// The value as a reader sees it ("xã Nam Dương", "550.000.000 đ", "15/7/2015", "có").
+std::string display_value(const Field& field, const Value& value, const Dataset& data);
+
+// A link to the referenced record's page, or "" when the kind has no registry or the value is empty.
+std::string reference_link(const Field& field, const Value& value);
+
+// A form field for Mustache: name, label, value, control kind (text/textarea/select/date),
+// options for lists, required flag, error message.
+Data form_field(const Field& field, const std::string& value, const std::string& error, bool read_only);
+
+}  // namespace kc::web

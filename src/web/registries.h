@@ -1,0 +1,57 @@
+// The registries of the workspace: which record kinds are listed, searched, created, edited and
+// archived from the browser and the API, by whom, and within what scope. One table drives the
+// pages, the API, the navigation and the OpenAPI description.
+//
+// Scope: staff (quan_tri, so_cong_thuong, trung_tam) see every record; a local officer
+// (dia_phuong) sees and writes only records whose `area_field` lies in their unit; an
+// establishment (co_so) sees only records whose `own_field` is its own code; the public sees
+// the registries marked public (published information).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/dataset.h"
+#include "schema/record_kind.h"
+#include "schema/value.h"
+
+namespace kc::web {
+
+struct Registry {
+  std::string slug;                  // URL segment: /co-so, /api/co-so
+  std::string kind;                  // record kind
+  std::string title;                 // Vietnamese, plural
+  std::vector<std::string> columns;  // fields shown in lists
+  std::vector<std::string> filters;  // list fields offered as filters (enums, booleans, years)
+  bool public_read = false;
+  std::vector<std::string> readers;  // roles besides staff that may read (within their scope)
+  std::vector<std::string> writers;  // roles that may create, edit, archive (within their scope)
+  std::string area_field;            // the unit field that scopes local officers ("" = none)
+  std::string own_field;             // the establishment field that scopes establishments ("" = none)
+
+  const RecordKind& record_kind() const { return kc::kind(kind); }
+};
+
+const std::vector<Registry>& registries();
+const Registry* registry_by_slug(const std::string& slug);
+const Registry* registry_for_kind(std::string_view kind);
+
+extern const std::vector<std::string> kStaffRoles;
+
+struct Caller;  // see below
+
+// What a caller may do with a registry.
+struct RegistryRights {
+  bool read = false, write = false;
+};
+RegistryRights rights(const Registry& r, const std::string* role);
+
+// True when the caller's scope covers the record (always for staff and the public's readable
+// registries).
+bool in_scope(const Registry& r, const std::string* role, const std::string& user_unit, const std::string& user_establishment,
+              const Dataset& data, const Row& row);
+
+// Unit codes in the officer's area (their unit and every unit under it).
+std::vector<std::string> units_within(const Dataset& data, const std::string& unit_code);
+
+}  // namespace kc::web
