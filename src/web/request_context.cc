@@ -12,6 +12,8 @@ Store& RequestContext::store() {
   return **lease_;
 }
 
+Store& RequestContext::read_store() { return store(); }
+
 std::string RequestContext::cookie(const std::string& name) const {
   std::string header = req.get_header_value("Cookie");
   size_t pos = 0;

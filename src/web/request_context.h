@@ -37,7 +37,11 @@ class RequestContext {
   const std::string& csrf() const { return csrf_; }
   bool csrf_ok() const;
 
+  // The primary database: every write, and reads that must see this request's own writes.
   Store& store();
+  // For reads that tolerate a replica's small lag (lists, details, dashboards, reports). Today
+  // the same connection as store(); with read replicas configured it may be a replica.
+  Store& read_store();
   std::string param(const std::string& name) const;  // query or urlencoded form field
   std::string path(size_t i) const;                  // i-th regex group of the route pattern
   std::string cookie(const std::string& name) const;
