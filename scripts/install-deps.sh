@@ -4,7 +4,7 @@
 set -euo pipefail
 
 build_packages=(
-  build-essential cmake pkg-config ccache git ca-certificates
+  build-essential cmake pkg-config ccache git ca-certificates curl
   libsqlite3-dev libicu-dev nlohmann-json3-dev libcli11-dev
   libzip-dev zipcmp zipmerge ziptool libpugixml-dev libpq-dev
   libsodium-dev postgresql-client-15 libcpp-httplib-dev libkainjow-mustache-dev

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on a fresh Debian 12 machine: install what is needed, build khuyencong, load
 # the Bắc Giang 2016–2020 demo into a new SQLite database and write the five-year report
-# (DOCX, Markdown, HTML, JSON), then check it against the figures the published report states.
+# (DOCX, Markdown, HTML, JSON), check it against the figures the published report states, and
+# start the web workspace on it with one demo account per role (scripts/serve-demo.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,3 +26,11 @@ kc check --plan bg-2016-2020 --claims data/seed-claims/bac-giang-2016-2020.txt |
 echo
 echo "Xong. Báo cáo nằm trong $out/; cơ sở dữ liệu demo: $out/khuyencong.db"
 echo "Lệnh: build/src/khuyencong --db $out/khuyencong.db --help"
+
+# The web workspace on the demo data, in the foreground when run from a terminal. Without one
+# (CI, scripts) or with KC_NO_SERVE=1, it is started, checked and stopped instead.
+if [ -t 0 ] && [ -t 1 ] && [ -z "${KC_NO_SERVE:-}" ]; then
+  exec ./scripts/serve-demo.sh
+fi
+./scripts/serve-demo.sh --check
+echo "Chạy giao diện web: ./scripts/serve-demo.sh (rồi mở http://127.0.0.1:8080/)"

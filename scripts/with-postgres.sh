@@ -3,6 +3,10 @@
 # 127.0.0.1 only, on a free port. KC_TEST_POSTGRES holds the URL of its maintenance database
 # while the command runs; the cluster is stopped and removed whatever happens.
 #   scripts/with-postgres.sh <command> [args…]
+# KC_PG_OPTIONS adds server settings after the defaults (which it may override), for example
+# KC_PG_OPTIONS="-c fsync=on" for benchmarks. Streaming replication from 127.0.0.1 works with the
+# defaults (wal_level=replica, max_wal_senders, initdb's pg_hba replication lines); they are named
+# below so that a replica can be made of this cluster with pg_basebackup -R.
 set -euo pipefail
 
 bin=/usr/lib/postgresql/15/bin
@@ -37,7 +41,7 @@ trap stop EXIT INT TERM
 "${as_owner[@]}" "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
   { cat "$dir/initdb.log" >&2; exit 1; }
 "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >/dev/null ||
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200 -c wal_level=replica -c max_wal_senders=10 ${KC_PG_OPTIONS:-}" start >/dev/null ||
   { cat "$dir/server.log" >&2; exit 1; }
 
 export KC_TEST_POSTGRES="postgresql://postgres@127.0.0.1:$port/postgres"

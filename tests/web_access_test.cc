@@ -22,6 +22,8 @@ const std::set<std::string> kEveryone = {"public", "quan_tri", "so_cong_thuong",
 const std::set<std::string> kSignedIn = {"quan_tri", "so_cong_thuong", "trung_tam", "dia_phuong", "co_so"};
 const std::set<std::string> kStaff = {"quan_tri", "so_cong_thuong", "trung_tam"};
 const std::set<std::string> kAdmin = {"quan_tri"};
+const std::set<std::string> kProposers = {"so_cong_thuong", "trung_tam", "dia_phuong", "co_so"};
+const std::set<std::string> kPlanEditors = {"so_cong_thuong", "trung_tam"};
 
 // Who reads and who writes each registry, with a record every reader may see.
 struct RegistryExpectation {
@@ -62,6 +64,40 @@ const std::map<std::string, Expectation>& matrix() {
       {"tai_khoan_mo_khoa", {"POST", "/quan-tri/tai-khoan/khong-co/mo-khoa", kAdmin}},
       {"nhat_ky", {"GET", "/quan-tri/nhat-ky", kAdmin}},
       {"danh_muc", {"GET", "/danh-muc", kEveryone}},
+      // The JSON API (docs/api.md). Writes send a form, not JSON: a granted call answers 400.
+      {"api_csrf", {"GET", "/api/csrf", kEveryone}},
+      {"api_dang_nhap", {"POST", "/api/dang-nhap", kEveryone}},
+      {"api_dang_xuat", {"POST", "/api/dang-xuat", kSignedIn}},
+      {"api_openapi", {"GET", "/api/openapi.json", kEveryone}},
+      // Projects (lifecycle pages). bg-2017-t-011 is settled, in Lục Ngạn and benefits cs-0046:
+      // everyone may read it; a proposer in scope is let through and then told it can no
+      // longer be edited directly (409), a step without its fields is 422.
+      {"de_an_danh_sach", {"GET", "/de-an", kEveryone}},
+      {"de_an_chi_tiet", {"GET", "/de-an/bg-2017-t-011", kEveryone}},
+      {"de_an_them", {"GET", "/de-an/moi", kProposers}},
+      {"de_an_tao", {"POST", "/de-an", kProposers}},
+      {"de_an_sua", {"GET", "/de-an/bg-2017-t-011/sua", kProposers}},
+      {"de_an_cap_nhat", {"POST", "/de-an/bg-2017-t-011", kProposers, {{"_goc", "{}"}}}},
+      {"de_an_buoc", {"POST", "/de-an/bg-2017-t-011/buoc", kProposers}},
+      {"de_an_tai_lieu", {"GET", "/de-an/bg-2017-t-011/tai-lieu/khong-co", kSignedIn}},
+      {"de_an_dieu_chinh", {"POST", "/de-an/bg-2017-t-011/dieu-chinh", kProposers}},
+      {"de_an_api_danh_sach", {"GET", "/api/de-an", kEveryone}},
+      {"de_an_api_chi_tiet", {"GET", "/api/de-an/bg-2017-t-011", kEveryone}},
+      {"de_an_api_tao", {"POST", "/api/de-an", kProposers}},
+      {"de_an_api_buoc", {"POST", "/api/de-an/bg-2017-t-011/buoc", kProposers}},
+      {"api_tong_hop", {"GET", "/api/tong-hop?tu_nam=2016&den_nam=2020", kStaff}},
+      {"de_an_xet_dieu_chinh", {"POST", "/de-an/bg-2017-t-011/dieu-chinh/0a/duyet", {"so_cong_thuong"}}},
+      // Plans and targets (docs/web-plans.md): staff read them; the department and the centre
+      // change them. The forms sent are refused as invalid (422), conflict with the current
+      // version (409) or name no target (404): access is granted, nothing changes.
+      {"ke_hoach_danh_sach", {"GET", "/ke-hoach", kStaff}},
+      {"ke_hoach_chi_tiet", {"GET", "/ke-hoach/bg-2016-2020", kStaff}},
+      {"ke_hoach_them", {"GET", "/ke-hoach/moi", kPlanEditors}},
+      {"ke_hoach_tao", {"POST", "/ke-hoach", kPlanEditors}},
+      {"ke_hoach_sua", {"GET", "/ke-hoach/bg-2016-2020/sua", kPlanEditors}},
+      {"ke_hoach_cap_nhat", {"POST", "/ke-hoach/bg-2016-2020", kPlanEditors, {{"_goc", "{}"}}}},
+      {"ke_hoach_dat_muc_tieu", {"POST", "/ke-hoach/bg-2016-2020/chi-tieu", kPlanEditors}},
+      {"ke_hoach_xoa_muc_tieu", {"POST", "/ke-hoach/bg-2016-2020/chi-tieu/khong-co/xoa", kPlanEditors}},
     };
     for (const RegistryExpectation& r : kRegistries) {
       std::string base = "/" + r.slug, record = base + "/" + r.key;
@@ -74,6 +110,15 @@ const std::map<std::string, Expectation>& matrix() {
       m[r.kind + "_cap_nhat"] = {"POST", record, r.writers, {{"_goc", "{}"}}};
       m[r.kind + "_luu_tru"] = {"POST", record + "/luu-tru", r.writers};  // undone by the next role's bo-luu-tru
       m[r.kind + "_bo_luu_tru"] = {"POST", record + "/bo-luu-tru", r.writers};
+      // The same registry in the JSON API: the same readers and writers. PUT sends "{}" without
+      // a version: a granted call answers 428.
+      std::string api = "/api/" + r.slug, api_record = api + "/" + r.key;
+      m[r.kind + "_api_danh_sach"] = {"GET", api, r.readers};
+      m[r.kind + "_api_chi_tiet"] = {"GET", api_record, r.readers};
+      m[r.kind + "_api_tao"] = {"POST", api, r.writers};
+      m[r.kind + "_api_cap_nhat"] = {"PUT", api_record, r.writers};
+      m[r.kind + "_api_luu_tru"] = {"POST", api_record + "/luu-tru", r.writers};
+      m[r.kind + "_api_bo_luu_tru"] = {"POST", api_record + "/bo-luu-tru", r.writers};
     }
     return m;
   }();
@@ -105,10 +150,12 @@ TEST_F(WebAccess, EachRoleReachesExactlyItsRoutes) {
       ASSERT_TRUE(b.sign_in(WebFixture::user_for(role))) << role;
     }
     for (const auto& [name, e] : matrix()) {
-      if (name == "dang_xuat") continue;  // checked last, it ends the session
+      if (name == "dang_xuat" || name == "api_dang_xuat") continue;  // checked last, they end the session
       b.get("/dang-nhap");                // a fresh CSRF token for this browser
       if (role != "public") b.get("/");
-      auto r = e.method == "GET" ? b.get(e.path) : b.post(e.path, e.form);
+      auto r = e.method == "GET"   ? b.get(e.path)
+               : e.method == "PUT" ? b.put_json(e.path, "{}")
+                                   : b.post(e.path, e.form);
       ASSERT_TRUE(r) << name;
       bool allowed = e.allowed.count(role) > 0;
       bool sent_to_sign_in = r->status == 303 && r->get_header_value("Location").rfind("/dang-nhap", 0) == 0;
@@ -123,6 +170,15 @@ TEST_F(WebAccess, EachRoleReachesExactlyItsRoutes) {
     auto out = b.post("/dang-xuat", {});
     EXPECT_EQ(out->status, 303) << role;
     EXPECT_EQ(out->get_header_value("Location").rfind("/dang-nhap", 0) == 0, role == "public") << role;
+    // The API's sign-out, in a browser of its own: 200 for a signed-in user, 401 for the public.
+    Browser api(*server);
+    if (role != "public") {
+      ASSERT_TRUE(api.sign_in(WebFixture::user_for(role))) << role;
+    }
+    api.get("/api/csrf");
+    auto api_out = api.post_json("/api/dang-xuat", "{}");
+    ASSERT_TRUE(api_out) << role;
+    EXPECT_EQ(api_out->status, role == "public" ? 401 : 200) << role;
   }
 }
 

@@ -1,26 +1,17 @@
-#include "core/sodium.h"
 #include "audit/audit.h"
-
-#include <sodium.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "core/random.h"
 #include "store/store.h"
 
 namespace kc {
 
 namespace {
 
-std::string random_id() {
-  ensure_sodium();
-  unsigned char bytes[12];
-  randombytes_buf(bytes, sizeof bytes);
-  char hex[2 * sizeof bytes + 1];
-  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
-  return hex;
-}
+std::string random_id() { return random_hex(12); }
 
 AuditEntry entry_of(const Row& r) {
   auto t = [&](size_t i) { return std::string(text_or_empty(r[i])); };

@@ -8,6 +8,7 @@
 #include "interchange/problem.h"
 #include "model/dataset.h"
 #include "store/store.h"
+#include "web/store_pool.h"
 
 namespace kc::cli {
 
@@ -15,6 +16,7 @@ namespace {
 
 struct CheckOptions {
   std::string plan, claims;
+  std::vector<std::string> replicas;  // --db-replica: read from a PostgreSQL replica
 };
 
 void print(const CheckResult& r) {
@@ -48,7 +50,7 @@ void run_check(Context& ctx, const CheckOptions& o) {
     }
     claims = std::move(file.claims);
   }
-  auto store = open_store(ctx.db);
+  auto store = web::open_for_reading(ctx.db, o.replicas);  // a replica when given one
   Dataset data = load_dataset(*store);
   PhaseReportResult report = compute_phase_report(data, o.plan);
   if (report.error) {
@@ -69,6 +71,8 @@ void add_check_command(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<CheckOptions>();
   cmd->add_option("--plan", o->plan, "Mã kế hoạch (ví dụ bg-2016-2020)")->required();
   cmd->add_option("--claims", o->claims, "Tệp số liệu đã công bố để đối chiếu (xem docs/report.md)");
+  cmd->add_option("--db-replica", o->replicas,
+                  "Đọc từ bản sao chỉ đọc PostgreSQL này khi nó đã theo kịp máy chủ chính (lặp lại được)");
   cmd->callback([&ctx, o] { run_check(ctx, *o); });
 }
 

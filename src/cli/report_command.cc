@@ -6,6 +6,7 @@
 #include "report/phase_report.h"
 #include "report/report_output.h"
 #include "store/store.h"
+#include "web/store_pool.h"
 
 namespace kc::cli {
 
@@ -13,6 +14,7 @@ namespace {
 
 struct ReportOptions {
   std::string plan, format, output = "-", date;
+  std::vector<std::string> replicas;  // --db-replica: read from a PostgreSQL replica
 };
 
 void run_phase_report(Context& ctx, const ReportOptions& o) {
@@ -29,7 +31,7 @@ void run_phase_report(Context& ctx, const ReportOptions& o) {
     doc_options.date = parse_date(o.date);
     if (!doc_options.date) throw CLI::ValidationError("--date", "ngày \"" + o.date + "\" không hợp lệ (yyyy-mm-dd hoặc dd/mm/yyyy)");
   }
-  auto store = open_store(ctx.db);
+  auto store = web::open_for_reading(ctx.db, o.replicas);  // a replica when given one
   Dataset data = load_dataset(*store);
   PhaseReportResult result = compute_phase_report(data, o.plan);
   if (result.error) {
@@ -52,6 +54,8 @@ void add_report_command(CLI::App& app, Context& ctx) {
   phase->add_option("--format", o->format, "md, html, docx hoặc json (mặc định theo đuôi tệp)");
   phase->add_option("-o,--output", o->output, "Tệp đầu ra (mặc định: in ra màn hình)");
   phase->add_option("--date", o->date, "Ngày ký báo cáo (yyyy-mm-dd); bỏ trống để điền tay");
+  phase->add_option("--db-replica", o->replicas,
+                    "Đọc từ bản sao chỉ đọc PostgreSQL này khi nó đã theo kịp máy chủ chính (lặp lại được)");
   phase->callback([&ctx, o] { run_phase_report(ctx, *o); });
 }
 

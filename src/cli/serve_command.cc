@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "store/store.h"
 #include "web/app.h"
 
 namespace kc::cli {
@@ -11,6 +12,10 @@ namespace kc::cli {
 namespace {
 
 web::App* running = nullptr;
+
+struct DatabaseFlags {
+  double wait_s = 3, replica_retry_s = 10;
+};
 
 void on_signal(int) {
   if (running) running->stop();
@@ -24,13 +29,38 @@ void add_serve_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--host", o->host, "Địa chỉ lắng nghe (mặc định 127.0.0.1)");
   cmd->add_option("--port", o->port, "Cổng (mặc định 8080; 0: cổng trống bất kỳ)");
   cmd->add_option("--threads", o->threads, "Số luồng xử lý và kết nối cơ sở dữ liệu (mặc định 8)");
+  cmd->add_option("--upload-dir", o->upload_dir, "Thư mục lưu tài liệu đính kèm (mặc định: <tệp csdl>.tai-lieu)");
   cmd->add_flag("--secure-cookies", o->secure_cookies, "Đặt thuộc tính Secure cho cookie (khi chạy sau HTTPS)");
-  cmd->callback([&ctx, o] {
+  // Databases (docs/deployment.md): read replicas, pool limits and timeouts.
+  auto db = std::make_shared<DatabaseFlags>();
+  cmd->add_option("--db-replica", o->db_replicas,
+                  "Bản sao chỉ đọc PostgreSQL (postgresql://…) để phục vụ việc đọc; lặp lại cho nhiều bản sao");
+  cmd->add_option("--db-pool", o->pool.size, "Số kết nối tối đa tới mỗi cơ sở dữ liệu (mặc định --threads + 1)");
+  cmd->add_option("--db-wait", db->wait_s, "Số giây chờ một kết nối rảnh trước khi trả lời 503 (mặc định 3)");
+  cmd->add_option("--db-connect-timeout", o->pool.connect_timeout_s, "Số giây chờ kết nối PostgreSQL (mặc định 5)");
+  cmd->add_option("--db-statement-timeout", o->pool.statement_timeout_s,
+                  "Số giây tối đa cho một câu lệnh PostgreSQL, 0: không giới hạn (mặc định 60)");
+  cmd->add_option("--replica-retry", db->replica_retry_s, "Số giây tạm bỏ qua một bản sao bị lỗi (mặc định 10)");
+  cmd->callback([&ctx, o, db] {
     web::WebOptions options = *o;
     options.db = ctx.db;
+    options.pool.wait = std::chrono::milliseconds(static_cast<long>(db->wait_s * 1000));
+    options.replica_retry = std::chrono::milliseconds(static_cast<long>(db->replica_retry_s * 1000));
+    if (!options.db_replicas.empty() && !is_postgres_url(options.db)) {
+      std::cerr << "--db-replica cần --db là địa chỉ PostgreSQL (postgresql://…).\n";
+      ctx.exit_code = 2;
+      return;
+    }
     web::App server(options);
     web::register_routes(server);
-    server.dataset();  // open the database and load the records before taking requests
+    // Open the database and load the records before taking requests. A database that cannot be
+    // reached now is not fatal: pages answer 503 until it can, then the server goes on by itself.
+    try {
+      server.dataset();
+    } catch (const StoreError& e) {
+      std::cerr << "Cảnh báo: chưa dùng được cơ sở dữ liệu (" << e.what()
+                << "); máy chủ vẫn chạy và trả lời 503 cho tới khi cơ sở dữ liệu sẵn sàng.\n";
+    }
     int port = server.bind();
     if (port <= 0) {
       std::cerr << "Không mở được cổng " << options.host << ":" << options.port << " (đang được dùng?).\n";
@@ -40,8 +70,9 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     running = &server;
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
-    std::cout << "Máy chủ khuyencong đang chạy tại http://" << options.host << ":" << port << "/ (Ctrl-C để dừng)"
-              << std::endl;
+    std::cout << "Máy chủ khuyencong đang chạy tại http://" << options.host << ":" << port << "/ (Ctrl-C để dừng)";
+    if (!options.db_replicas.empty()) std::cout << "; đọc từ " << options.db_replicas.size() << " bản sao";
+    std::cout << std::endl;
     server.run();
     running = nullptr;
     std::cout << "Đã dừng máy chủ.\n";

@@ -29,4 +29,6 @@ std::string utc_now_precise() {
   return buf;
 }
 
+Date today_utc() { return *parse_date(utc_now_text().substr(0, 10)); }
+
 }  // namespace kc

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "core/date.h"
+
 namespace kc {
 
 std::string utc_now_text();
@@ -11,5 +13,7 @@ std::string utc_now_text();
 std::string utc_now_precise();
 // The time `seconds` from now (negative for the past).
 std::string utc_text_in(long seconds);
+// Today's date (UTC): the day decisions and proposals made now are dated.
+Date today_utc();
 
 }  // namespace kc

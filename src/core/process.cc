@@ -1,5 +1,6 @@
 #include "core/process.h"
 
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,12 +16,14 @@ namespace kc {
 ProcessResult run_process(const std::vector<std::string>& argv) {
   ProcessResult result;
   int pipe_fds[2];
-  if (argv.empty() || pipe(pipe_fds) != 0) return result;
+  // Close-on-exec: only the dup2'ed copies (stdout, stderr) reach the program, so a daemon it
+  // starts (pg_ctl start) does not keep the pipe open and the read below ends when it exits.
+  // It also keeps the pipe out of programs other threads spawn meanwhile.
+  if (argv.empty() || pipe2(pipe_fds, O_CLOEXEC) != 0) return result;
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
-  posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);

@@ -168,8 +168,14 @@ void check_kind_rules(const RecordKind& kind, const std::vector<LineRow>& rows,
     for (const LineRow& lr : rows) {
       const Value& parent_code = get(kind, lr.row, "ke_hoach_cha");
       if (is_null(parent_code)) continue;
+      if (as_text(parent_code) == as_text(get(kind, lr.row, "ma"))) {
+        report(lr.line, "ke_hoach_cha", "một kế hoạch không thể thuộc chính nó");
+        continue;
+      }
       const Row* parent = index.row(kind.name, as_text(parent_code));
       if (!parent) continue;
+      if (as_text(get(kind, *parent, "loai")) != "giai_doan")
+        report(lr.line, "ke_hoach_cha", "kế hoạch cha \"" + as_text(parent_code) + "\" không phải kế hoạch giai đoạn");
       if (as_int(get(kind, lr.row, "tu_nam")) < as_int(get(kind, *parent, "tu_nam")) ||
           as_int(get(kind, lr.row, "den_nam")) > as_int(get(kind, *parent, "den_nam")))
         report(lr.line, "ke_hoach_cha",

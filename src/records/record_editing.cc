@@ -136,6 +136,36 @@ EditResult update_record(Store& store, const RecordKind& kind, const std::string
   return r;
 }
 
+EditResult save_record(Store& store, const RecordKind& kind, const FormValues& values, const std::string& user) {
+  EditResult r;
+  Transaction tx(store);
+  Row row = parse_and_check(store, kind, values, nullptr, r.errors);
+  if (!r.errors.empty()) return r;
+  std::optional<Row> current = store.find(kind, row);
+  if (current && *current == row) {
+    r.saved = std::move(row);  // nothing to change, nothing to audit
+    return r;
+  }
+  if (current)
+    store.update(kind, row);
+  else
+    store.insert(kind, row);
+  audit(store, user, current ? "sua" : "tao", &kind, record_key_text(kind, row), current, row);
+  tx.commit();
+  r.saved = std::move(row);
+  return r;
+}
+
+bool delete_record(Store& store, const RecordKind& kind, const Row& key, const std::string& user) {
+  Transaction tx(store);
+  std::optional<Row> current = store.find(kind, key);
+  if (!current) return false;
+  store.remove(kind, *current);
+  audit(store, user, "xoa", &kind, record_key_text(kind, *current), current, std::nullopt);
+  tx.commit();
+  return true;
+}
+
 bool is_archived(Store& store, const RecordKind& kind, const std::string& key) {
   const RecordKind& marks = kc::kind("luu_tru");
   return store.find(marks, Row{std::string(kind.name), key, std::monostate{}, std::monostate{}}).has_value();

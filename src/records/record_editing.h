@@ -50,6 +50,15 @@ struct EditBase {
 EditResult update_record(Store& store, const RecordKind& kind, const std::string& key, const FormValues& values,
                          const EditBase& base, const std::string& user);
 
+// Records keyed by several fields (a plan's target: plan + indicator) are not edited through a
+// URL of their own: the form names the key. Creates the record, or replaces the one with the same
+// key, with the same parsing and rules as create_record; audited "tao" or "sua".
+EditResult save_record(Store& store, const RecordKind& kind, const FormValues& values, const std::string& user);
+
+// Deletes the record with the key of `key` (a full-width row: only the key positions are read),
+// keeping the record as it was in the audit entry ("xoa"); false when there is none.
+bool delete_record(Store& store, const RecordKind& kind, const Row& key, const std::string& user);
+
 // Marks (or unmarks) the record archived; false when there is no such record.
 bool set_archived(Store& store, const RecordKind& kind, const std::string& key, bool archived, const std::string& user);
 bool is_archived(Store& store, const RecordKind& kind, const std::string& key);

@@ -91,6 +91,16 @@ std::vector<RecordKind> build_catalog() {
                 f("hieu_luc_den", T::Date, kOpt, "áp dụng đến ngày")},
                {0},
                true});
+  c.push_back({"muc_ho_tro", "mức hỗ trợ tối đa",
+               "Mức hỗ trợ từ ngân sách theo quy định (tỷ lệ trên tổng chi phí, số tiền tối đa mỗi cơ sở), có thời gian áp dụng.",
+               {f("ma", T::Code, kReq, "mã quy định"), ref("noi_dung", "noi_dung", kOpt, "áp dụng cho nội dung"),
+                en("cap_kinh_phi", kFundingLevel, kOpt, "áp dụng cho cấp kinh phí"),
+                f("mo_ta", T::Text, kReq, "mô tả"),
+                decimal("ty_le_toi_da", 2, kOpt, "tỷ lệ hỗ trợ tối đa (% tổng chi phí)"),
+                f("muc_toi_da", T::Money, kOpt, "mức hỗ trợ tối đa mỗi cơ sở (đồng)"),
+                f("hieu_luc_tu", T::Date, kReq, "áp dụng từ ngày"), f("hieu_luc_den", T::Date, kOpt, "áp dụng đến ngày"),
+                ref("can_cu", "van_ban", kOpt, "văn bản quy định")},
+               {0}});
   c.push_back({"chi_tieu", "chỉ tiêu",
                "Những gì được đếm hoặc cộng: kết quả đầu ra của đề án, kinh phí, sản phẩm được tôn vinh…",
                {f("ma", T::Code, kReq, "mã chỉ tiêu"),

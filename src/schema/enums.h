@@ -94,6 +94,12 @@ inline constexpr std::array<EnumValue, 3> kStatistic{{
     {"gtsx_cnnt", "giá trị sản xuất công nghiệp nông thôn (giá so sánh 2010, đồng)"},
     {"gtsx_cong_nghiep", "giá trị sản xuất công nghiệp toàn tỉnh (giá so sánh 2010, đồng)"}}};
 
+inline constexpr std::array<EnumValue, 4> kAmendmentKind{{
+    {"kinh_phi", "kinh phí"}, {"tien_do", "tiến độ"}, {"dia_ban", "địa điểm"}, {"co_so", "cơ sở thụ hưởng"}}};
+
+inline constexpr std::array<EnumValue, 3> kAmendmentStatus{{
+    {"cho_duyet", "chờ phê duyệt"}, {"da_duyet", "đã phê duyệt"}, {"tu_choi", "bị từ chối"}}};
+
 // Who a signed-in user is; the public has no account.
 inline constexpr std::array<EnumValue, 5> kRole{{
     {"quan_tri", "quản trị hệ thống"}, {"so_cong_thuong", "Sở Công Thương"},

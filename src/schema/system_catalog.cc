@@ -43,6 +43,34 @@ std::vector<RecordKind> build() {
                {f("loai_ho_so", T::Code, true, "loại hồ sơ"), f("khoa", T::Text, true, "khóa hồ sơ"),
                 f("thoi_diem", T::Text, true, "lưu trữ lúc"), f("nguoi_dung", T::Code, false, "người lưu trữ")},
                {0, 1}});
+  c.push_back({"de_an_su_kien", "diễn biến đề án",
+               "Mỗi bước của đề án: chuyển trạng thái, báo cáo tiến độ — ngày, số quyết định, ý kiến, người thực hiện.",
+               {f("ma", T::Code, true, "mã"), ref("de_an", "de_an", true, "đề án"), f("loai", T::Code, true, "loại"),
+                f("tu_trang_thai", T::Code, false, "từ trạng thái"), f("den_trang_thai", T::Code, false, "sang trạng thái"),
+                f("ngay", T::Date, true, "ngày"), f("so_quyet_dinh", T::Text, false, "số quyết định, biên bản"),
+                f("ghi_chu", T::Text, false, "ý kiến, ghi chú"), f("nguoi_dung", T::Code, true, "người thực hiện"),
+                f("thoi_diem", T::Text, true, "thời điểm ghi")},
+               {0}});
+  c.push_back({"tai_lieu", "tài liệu đính kèm",
+               "Tệp đính kèm của đề án (PDF, DOCX, XLSX, ảnh), lưu ngoài thư mục web dưới tên do hệ thống đặt.",
+               {f("ma", T::Code, true, "mã tài liệu"), ref("de_an", "de_an", true, "đề án"),
+                ref("su_kien", "de_an_su_kien", false, "kèm theo bước"), f("ten_tep", T::Text, true, "tên tệp"),
+                f("loai_tep", T::Code, true, "loại tệp"), f("kich_thuoc", T::Int, true, "kích thước (byte)"),
+                f("ten_luu", T::Code, true, "tên lưu trữ"), f("nguoi_dung", T::Code, true, "người tải lên"),
+                f("thoi_diem", T::Text, true, "thời điểm tải lên")},
+               {0}});
+  Field amendment_kind{"noi_dung_dieu_chinh", T::Enum, true, "nội dung điều chỉnh"};
+  amendment_kind.enum_values = enums::kAmendmentKind;
+  Field amendment_status{"trang_thai", T::Enum, true, "trạng thái"};
+  amendment_status.enum_values = enums::kAmendmentStatus;
+  c.push_back({"dieu_chinh", "điều chỉnh đề án",
+               "Đề nghị điều chỉnh kinh phí, tiến độ, địa điểm hoặc cơ sở thụ hưởng và việc phê duyệt.",
+               {f("ma", T::Code, true, "mã"), ref("de_an", "de_an", true, "đề án"), amendment_kind,
+                f("de_nghi", T::Text, true, "giá trị đề nghị (JSON)"), f("ly_do", T::Text, true, "lý do"), amendment_status,
+                f("nguoi_de_nghi", T::Code, true, "người đề nghị"), f("thoi_diem_de_nghi", T::Text, true, "đề nghị lúc"),
+                f("nguoi_duyet", T::Code, false, "người xem xét"), f("thoi_diem_duyet", T::Text, false, "xem xét lúc"),
+                f("so_quyet_dinh", T::Text, false, "số quyết định phê duyệt"), f("ghi_chu_duyet", T::Text, false, "ý kiến")},
+               {0}});
   return c;
 }
 

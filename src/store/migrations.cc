@@ -258,6 +258,61 @@ CREATE TABLE tim_kiem (
 )
 )SQL";
 
+// Support caps (rules as data) and the project lifecycle's own records.
+constexpr std::string_view kLifecycle = R"SQL(
+CREATE TABLE muc_ho_tro (
+  ma TEXT NOT NULL PRIMARY KEY,
+  noi_dung TEXT)SQL" KC_REF("noi_dung") R"SQL(,
+  cap_kinh_phi TEXT,
+  mo_ta TEXT NOT NULL,
+  ty_le_toi_da BIGINT,
+  muc_toi_da BIGINT CHECK (muc_toi_da >= 0),
+  hieu_luc_tu TEXT NOT NULL,
+  hieu_luc_den TEXT,
+  can_cu TEXT)SQL" KC_REF("van_ban") R"SQL(
+);
+CREATE TABLE de_an_su_kien (
+  ma TEXT NOT NULL PRIMARY KEY,
+  de_an TEXT NOT NULL)SQL" KC_REF("de_an") R"SQL(,
+  loai TEXT NOT NULL,
+  tu_trang_thai TEXT,
+  den_trang_thai TEXT,
+  ngay TEXT NOT NULL,
+  so_quyet_dinh TEXT,
+  ghi_chu TEXT,
+  nguoi_dung TEXT NOT NULL,
+  thoi_diem TEXT NOT NULL
+);
+CREATE INDEX de_an_su_kien_de_an ON de_an_su_kien (de_an);
+CREATE TABLE tai_lieu (
+  ma TEXT NOT NULL PRIMARY KEY,
+  de_an TEXT NOT NULL)SQL" KC_REF("de_an") R"SQL(,
+  su_kien TEXT)SQL" KC_REF("de_an_su_kien") R"SQL(,
+  ten_tep TEXT NOT NULL,
+  loai_tep TEXT NOT NULL,
+  kich_thuoc BIGINT NOT NULL,
+  ten_luu TEXT NOT NULL,
+  nguoi_dung TEXT NOT NULL,
+  thoi_diem TEXT NOT NULL
+);
+CREATE INDEX tai_lieu_de_an ON tai_lieu (de_an);
+CREATE TABLE dieu_chinh (
+  ma TEXT NOT NULL PRIMARY KEY,
+  de_an TEXT NOT NULL)SQL" KC_REF("de_an") R"SQL(,
+  noi_dung_dieu_chinh TEXT NOT NULL,
+  de_nghi TEXT NOT NULL,
+  ly_do TEXT NOT NULL,
+  trang_thai TEXT NOT NULL,
+  nguoi_de_nghi TEXT NOT NULL,
+  thoi_diem_de_nghi TEXT NOT NULL,
+  nguoi_duyet TEXT,
+  thoi_diem_duyet TEXT,
+  so_quyet_dinh TEXT,
+  ghi_chu_duyet TEXT
+);
+CREATE INDEX dieu_chinh_de_an ON dieu_chinh (de_an)
+)SQL";
+
 #undef KC_REF
 
 }  // namespace
@@ -267,6 +322,7 @@ const std::vector<Migration>& migrations() {
       {1, "core records of the khuyến công program", kCore},
       {2, "accounts, sessions, audit trail, archive marks", kAccounts},
       {3, "search index ignoring diacritics and case", kSearchIndex},
+      {4, "support caps and the project lifecycle (events, documents, amendments)", kLifecycle},
   };
   return all;
 }

@@ -14,17 +14,6 @@ namespace kc {
 
 namespace {
 
-// The URL without its password, for messages.
-std::string redact(const std::string& url) {
-  size_t scheme = url.find("://");
-  size_t at = url.find('@');
-  if (scheme == std::string::npos || at == std::string::npos) return url;
-  size_t colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon) + ":***" + url.substr(at);
-}
-
-
 // Reads result row `r` of `res` into `row`, reusing its strings.
 void read_row(const RecordKind& kind, pg_result* res, int r, Row& row) {
   for (size_t i = 0; i < kind.fields.size(); ++i) {
@@ -74,7 +63,7 @@ PgStore::PgStore(const std::string& url) : url_(url) {
     PQfinish(conn_);
     conn_ = nullptr;
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-    throw StoreError("không kết nối được cơ sở dữ liệu PostgreSQL " + redact(url) + ": " + message);
+    throw StoreError("không kết nối được cơ sở dữ liệu PostgreSQL " + redacted_url(url) + ": " + message);
   }
   exec("SET client_min_messages = warning");
   exec("SET client_encoding = 'UTF8'");
@@ -82,7 +71,7 @@ PgStore::PgStore(const std::string& url) : url_(url) {
 
 PgStore::~PgStore() { PQfinish(conn_); }
 
-std::string PgStore::describe() const { return "PostgreSQL " + redact(url_); }
+std::string PgStore::describe() const { return "PostgreSQL " + redacted_url(url_); }
 
 void PgStore::fail(const std::string& what, pg_result* r) {
   std::string message = r ? PQresultErrorMessage(r) : PQerrorMessage(conn_);

@@ -54,6 +54,10 @@ class Store {
  public:
   virtual ~Store() = default;
 
+  // Transaction nesting (see Transaction): an inner one joins the outer one.
+  int transaction_depth = 0;
+  bool transaction_doomed = false;  // an inner transaction ended without committing
+
   // Applies pending migrations; returns how many were applied.
   virtual int migrate() = 0;
   virtual int schema_version() = 0;
@@ -106,28 +110,48 @@ class Store {
 // file path (SQLite, created if absent). Migrations are applied on open.
 std::unique_ptr<Store> open_store(const std::string& url);
 bool is_postgres_url(const std::string& url);
+// The URL without its password, for messages.
+std::string redacted_url(const std::string& url);
 
-// Rolls back on scope exit unless commit() was called.
+// Rolls back on scope exit unless commit() was called. Transactions nest: an inner one joins
+// the outer (its commit does nothing); if an inner one ends without committing, the outer one
+// can no longer commit (it rolls back and throws), so a half-done inner step is never kept.
 class Transaction {
  public:
-  explicit Transaction(Store& store) : store_(store) { store_.begin(); }
+  explicit Transaction(Store& store) : store_(store), outer_(store.transaction_depth == 0) {
+    if (outer_) {
+      store_.begin();
+      store_.transaction_doomed = false;
+    }
+    ++store_.transaction_depth;
+  }
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
   ~Transaction() {
-    if (!done_) {
-      try {
-        store_.rollback();
-      } catch (...) {
-      }
+    --store_.transaction_depth;
+    if (done_) return;
+    if (!outer_) {
+      store_.transaction_doomed = true;
+      return;
+    }
+    try {
+      store_.rollback();
+    } catch (...) {
     }
   }
   void commit() {
+    if (!outer_) {
+      done_ = true;
+      return;
+    }
+    if (store_.transaction_doomed) throw StoreError("một bước bên trong giao dịch không hoàn tất; không ghi gì cả");
     store_.commit();
     done_ = true;
   }
 
  private:
   Store& store_;
+  bool outer_;
   bool done_ = false;
 };
 

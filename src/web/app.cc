@@ -40,6 +40,24 @@ bool wants_json(const httplib::Request& req) {
   return req.path.rfind("/api/", 0) == 0 || req.get_header_value("Accept").find("application/json") != std::string::npos;
 }
 
+// ---- Databases: pool options, replicas, failures --------------------------------------------
+
+// By default one connection per worker thread, and one more for reloading the Dataset: a
+// request holding its own connection may have to wait for the reload, which needs another.
+PoolOptions pool_options(const WebOptions& o) {
+  PoolOptions p = o.pool;
+  if (p.size == 0) p.size = o.threads + 1;
+  return p;
+}
+
+// Which database the Dataset this thread's request uses was loaded from (-1: none used yet).
+// Handlers reach the Dataset through App::dataset(), not through their RequestContext.
+thread_local int t_dataset_source = -1;
+
+// How long a Dataset reload waits for a replica to replay the write that made it stale before
+// loading from the primary instead (a replica on the same network is usually milliseconds behind).
+constexpr auto kDatasetCatchUp = std::chrono::milliseconds(500);
+
 }  // namespace
 
 bool Access::allows(const std::string* role) const {
@@ -50,20 +68,72 @@ bool Access::allows(const std::string* role) const {
 
 App::App(WebOptions options)
     : options_(std::move(options)),
-      pool_(options_.db, options_.threads, std::chrono::milliseconds(3000)),
+      pool_(options_.db, pool_options(options_)),
       account_throttle_(5, std::chrono::seconds(15 * 60)),
-      address_throttle_(50, std::chrono::seconds(15 * 60)) {}
+      address_throttle_(50, std::chrono::seconds(15 * 60)) {
+  if (!options_.db_replicas.empty())
+    router_ = std::make_unique<ReadRouter>(pool_, options_.db_replicas, pool_options(options_), options_.replica_retry);
+}
 
 App::~App() = default;
 
 std::shared_ptr<const Dataset> App::dataset() {
   std::lock_guard lock(dataset_mutex_);
   if (stale_ || !dataset_) {
-    auto lease = pool_.lease();
-    dataset_ = std::make_shared<const Dataset>(load_dataset(*lease));
+    dataset_ = load_dataset_routed();
     stale_ = false;
   }
+  t_dataset_source = dataset_source_;
   return dataset_;
+}
+
+// The Dataset from a replica that has replayed everything the primary had committed when the
+// reload began (so a write that made it stale is in it), otherwise from the primary.
+std::shared_ptr<const Dataset> App::load_dataset_routed() {
+  std::optional<Lsn> required;
+  if (router_) {
+    try {
+      required = router_->primary_position();
+    } catch (const StoreError& e) {
+      std::cerr << "[web] vị trí WAL của máy chủ chính: " << e.what() << "\n";  // the primary decides below
+    }
+  }
+  if (required) {
+    if (auto replica = router_->replica(*required, kDatasetCatchUp)) {
+      try {
+        auto data = std::make_shared<const Dataset>(load_dataset(*replica->lease));
+        dataset_source_ = replica->source;
+        return data;
+      } catch (const StoreError& e) {
+        replica->lease.mark_broken();
+        router_->failed(replica->source, e.what());
+      }
+    }
+  }
+  auto lease = pool_.lease();
+  try {
+    auto data = std::make_shared<const Dataset>(load_dataset(*lease));
+    dataset_source_ = 0;
+    return data;
+  } catch (const StoreError&) {
+    lease.mark_broken();
+    pool_.discard_connections();
+    throw;
+  }
+}
+
+// A request failed on the database: its connections are not reused, nor are the primary's idle
+// ones (a database that went away took them all), and a failed replica is left out for a while.
+void App::database_failed(RequestContext& ctx, const StoreError& e) {
+  if (dynamic_cast<const PoolBusy*>(&e)) return;  // nothing failed, the pool was full
+  if (ctx.lease_) {
+    ctx.lease_->mark_broken();
+    pool_.discard_connections();
+  }
+  if (ctx.read_lease_) {
+    ctx.read_lease_->mark_broken();
+    if (router_) router_->failed(ctx.read_source_, e.what());
+  }
 }
 
 void App::changed() {
@@ -74,8 +144,21 @@ void App::changed() {
 void App::add(Route route) { routes_.push_back(std::move(route)); }
 
 void App::dispatch(const Route& route, const httplib::Request& req, httplib::Response& res) {
+  if (serve(route, req, res, true)) return;
+  // A replica failed under a GET: the answer is started again, every read from the primary.
+  res.status = -1;
+  res.reason.clear();
+  res.headers.clear();
+  res.body.clear();
+  res.location.clear();
+  serve(route, req, res, false);
+}
+
+bool App::serve(const Route& route, const httplib::Request& req, httplib::Response& res, bool replicas) {
   security_headers(res);
   RequestContext ctx(*this, route, req, res);
+  ctx.replicas_allowed_ = replicas;
+  t_dataset_source = -1;
   try {
     ctx.identify();
     if (!route.access.allows(ctx.role())) {
@@ -84,20 +167,28 @@ void App::dispatch(const Route& route, const httplib::Request& req, httplib::Res
       } else {
         ctx.error(ctx.user() ? 403 : 401, status_message(ctx.user() ? 403 : 401));
       }
-      return;
+      return true;
     }
     if (route.method != "GET" && !ctx.csrf_ok()) {
       ctx.error(403, "Biểu mẫu đã hết hạn hoặc không hợp lệ (mã chống giả mạo không khớp); hãy tải lại trang và thử lại.");
-      return;
+      return true;
     }
     route.handler(ctx);
+    // Read-your-writes: this user's next reads wait for a replica that has this write.
+    if (router_ && route.method != "GET" && ctx.lease_ && ctx.user()) router_->wrote(ctx.user()->username);
   } catch (const StoreError& e) {
     std::cerr << "[web] " << req.method << " " << req.path << ": " << e.what() << "\n";
+    database_failed(ctx, e);
+    if (replicas && route.method == "GET" && ctx.read_source_ > 0) return false;
     ctx.error(503, status_message(503));
   } catch (const std::exception& e) {
     std::cerr << "[web] " << req.method << " " << req.path << ": " << e.what() << "\n";
     ctx.error(500, status_message(500));
   }
+  // Diagnostic: which database answered this request's reads (docs/deployment.md).
+  int source = ctx.read_source_ >= 0 ? ctx.read_source_ : t_dataset_source >= 0 ? t_dataset_source : ctx.lease_ ? 0 : -1;
+  if (source >= 0) res.set_header("X-Khuyencong-Nguon-Doc", source_label(source));
+  return true;
 }
 
 void App::install_routes() {
@@ -116,6 +207,8 @@ void App::install_routes() {
       s.Get(route.pattern, handler);
     else if (route.method == "POST")
       s.Post(route.pattern, handler);
+    else if (route.method == "PUT")
+      s.Put(route.pattern, handler);
   }
   // Answers httplib produces itself (unknown route, body too large, bad request) and handler
   // statuses without a body get a Vietnamese message in the right format.

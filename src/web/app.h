@@ -34,6 +34,11 @@ struct WebOptions {
   long session_seconds = 8 * 3600;
   size_t max_body_bytes = 12 * 1024 * 1024;
   std::string upload_dir;  // where attached documents are kept; default: <db>.tai-lieu/
+  // Databases (store_pool.h): PostgreSQL read replicas, and the pools' limits and timeouts
+  // (pool.size 0: one connection per thread and one for reloading the Dataset).
+  std::vector<std::string> db_replicas;
+  PoolOptions pool{.size = 0};
+  std::chrono::milliseconds replica_retry{std::chrono::seconds(10)};  // a failed replica is left out this long
 };
 
 // Who may call a route. An empty role list with `signed_in` false means the public.
@@ -47,7 +52,7 @@ struct Access {
 };
 
 struct Route {
-  std::string method;   // GET, POST
+  std::string method;   // GET, POST, PUT
   std::string pattern;  // httplib regex, e.g. R"(/co-so/([^/]+))"
   std::string name;     // stable id used by the role × route test
   Access access;
@@ -62,6 +67,8 @@ class App {
 
   const WebOptions& options() const { return options_; }
   StorePool& pool() { return pool_; }
+  // The read replicas' router; nullptr when none is configured (every read from the primary).
+  ReadRouter* read_router() { return router_.get(); }
   // Failed sign-ins: 5 per account, and 50 per address (offices share one address), per 15 minutes.
   SignInThrottle& account_throttle() { return account_throttle_; }
   SignInThrottle& address_throttle() { return address_throttle_; }
@@ -86,9 +93,16 @@ class App {
  private:
   void install_routes();
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
+  // Database routing and failures (app.cc, "Databases"): one attempt at answering; false when a
+  // replica failed under a GET and the request should be answered again from the primary.
+  bool serve(const Route& route, const httplib::Request& req, httplib::Response& res, bool replicas);
+  void database_failed(RequestContext& ctx, const StoreError& e);
+  std::shared_ptr<const Dataset> load_dataset_routed();
 
   WebOptions options_;
   StorePool pool_;
+  std::unique_ptr<ReadRouter> router_;
+  int dataset_source_ = 0;  // which database the current Dataset was loaded from (source_label)
   SignInThrottle account_throttle_;
   SignInThrottle address_throttle_;
   std::mutex dataset_mutex_;

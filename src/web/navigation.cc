@@ -16,6 +16,8 @@ const std::vector<Item>& items() {
   static const std::vector<Item> all = {
       {"/", "Trang chủ", {"*"}},
       {"/tong-quan", "Tổng quan", {"quan_tri", "so_cong_thuong", "trung_tam"}},
+      {"/de-an", "Đề án", {"*"}},
+      {"/ke-hoach", "Kế hoạch", {"quan_tri", "so_cong_thuong", "trung_tam"}},
       {"/danh-muc", "Danh mục", {"*"}},
       {"/bao-cao", "Báo cáo", {"quan_tri", "so_cong_thuong", "trung_tam"}},
       {"/quan-tri/tai-khoan", "Tài khoản", {"quan_tri"}},

@@ -13,6 +13,7 @@
 #include "web/pages.h"
 #include "web/record_view.h"
 #include "web/registries.h"
+#include "web/registry_pages.h"
 #include "web/registry_query.h"
 #include "web/request_context.h"
 
@@ -39,19 +40,19 @@ std::string rows_as_csv(const RecordKind& k, const std::vector<Row>& rows) {
 
 const Registry& registry_of(RequestContext& ctx) { return *registry_by_slug(ctx.path(1)); }
 
-// The record named in the URL when the caller may see it; otherwise answers 404 and returns nullopt.
+}  // namespace
+
 std::optional<Row> visible_record(RequestContext& ctx, const Registry& r, const std::string& key) {
   std::optional<Row> row = find_record(ctx.store(), r.record_kind(), key);
   const User* u = ctx.user() ? &*ctx.user() : nullptr;
-  if (!row || !in_scope(r, ctx.role(), u ? u->unit : "", u ? u->establishment : "", *ctx.app.dataset(), *row)) {
+  if (!row || !in_scope(r, ctx.role(), u ? u->unit : "", u ? u->establishment : "", *ctx.app.dataset(), *row, ctx.read_store())) {
     ctx.error(404, "Không tìm thấy " + r.title + " mã \"" + key + "\".");
     return std::nullopt;
   }
   return row;
 }
 
-void list_page(RequestContext& ctx) {
-  const Registry& r = registry_of(ctx);
+void registry_list_page(RequestContext& ctx, const Registry& r, const std::string& new_href, const std::string& new_label) {
   const RecordKind& k = r.record_kind();
   auto data = ctx.app.dataset();
   RegistryQuery q = registry_query(ctx, r, *data, kPageSize);
@@ -104,9 +105,20 @@ void list_page(RequestContext& ctx) {
   if (q.page > 1) d.set("prev", q.url_with({{"trang", std::to_string(q.page - 1)}}));
   if (q.page < pages) d.set("next", q.url_with({{"trang", std::to_string(q.page + 1)}}));
   if (q.query.include_archived) d.set("archived", true);
-  if (rights(r, ctx.role()).write) d.set("can_write", true);
+  if (!new_href.empty()) {
+    d.set("new_href", new_href);
+    d.set("new_label", new_label);
+  }
   d.set("csv", q.url_with({{"dinh_dang", "csv"}, {"trang", ""}}));
   ctx.page(200, "registry_list", d, r.title);
+}
+
+namespace {
+
+void list_page(RequestContext& ctx) {
+  const Registry& r = registry_of(ctx);
+  bool can_write = rights(r, ctx.role()).write;
+  registry_list_page(ctx, r, can_write ? "/" + r.slug + "/moi" : "", "Thêm mới");
 }
 
 Data detail_data(RequestContext& ctx, const Registry& r, const Row& row) {
@@ -325,7 +337,8 @@ void register_registry_pages(App& app) {
              page.set("items", items);
              ctx.page(200, "registries", page, "Danh mục");
            }});
-  for (const Registry& r : registries()) register_registry(app, r);
+  for (const Registry& r : registries())
+    if (!r.own_pages) register_registry(app, r);
 }
 
 }  // namespace kc::web

@@ -1,9 +1,8 @@
 // Sign-in and sign-out. A successful sign-in always creates a new session (new random token),
 // whatever cookie the browser came with; failures are throttled per account and per address.
-#include <algorithm>
-
 #include "web/pages.h"
 #include "web/request_context.h"
+#include "web/sign_in.h"
 
 namespace kc::web {
 
@@ -31,27 +30,13 @@ void show_form(RequestContext& ctx, int status, const std::string& error, const 
 
 void sign_in(RequestContext& ctx) {
   std::string username = ctx.param("ten_dang_nhap");
-  std::string password = ctx.param("mat_khau");
-  std::vector<std::string> account = {username}, address = {ctx.req.remote_addr};
-  long wait = std::max(ctx.app.account_throttle().wait_seconds(account), ctx.app.address_throttle().wait_seconds(address));
-  if (wait > 0) {
-    ctx.res.set_header("Retry-After", std::to_string(wait));
-    show_form(ctx, 429, "Đăng nhập sai quá nhiều lần; hãy thử lại sau " + std::to_string((wait + 59) / 60) + " phút.", username);
+  SignInOutcome outcome = sign_in_with_password(ctx, username, ctx.param("mat_khau"));
+  if (!outcome.user) {
+    show_form(ctx, outcome.status, outcome.error, username);
     return;
   }
-  std::optional<User> user = check_password(ctx.store(), username, password);
-  if (!user) {
-    ctx.app.account_throttle().failed(account);
-    ctx.app.address_throttle().failed(address);
-    show_form(ctx, 422, "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.", username);
-    return;
-  }
-  ctx.app.account_throttle().succeeded(account);
-  Session session;
-  std::string token = create_session(ctx.store(), user->username, ctx.app.options().session_seconds, session);
-  ctx.start_session(token);
   std::string next = safe_next(ctx.param("tiep"));
-  ctx.redirect(next.empty() ? landing_page(*user) : next);
+  ctx.redirect(next.empty() ? landing_page(*outcome.user) : next);
 }
 
 void sign_out(RequestContext& ctx) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "schema/record_key.h"
+
 namespace kc::web {
 
 const std::vector<std::string> kStaffRoles = {"quan_tri", "so_cong_thuong", "trung_tam"};
@@ -24,6 +26,10 @@ const std::vector<Registry>& registries() {
       {"don-vi-hanh-chinh", "don_vi_hanh_chinh", "Đơn vị hành chính",
        {"ma", "ten", "loai", "cap", "ma_cap_tren", "hieu_luc_tu", "hieu_luc_den"}, {"cap", "loai"}, true,
        {"dia_phuong", "co_so"}, {"quan_tri", "so_cong_thuong"}, "", ""},
+      {"de-an", "de_an", "Đề án khuyến công",
+       {"ma", "ten", "noi_dung", "cap_kinh_phi", "nam_bat_dau", "dia_ban", "kinh_phi_nsnn", "trang_thai"},
+       {"cap_kinh_phi", "trang_thai", "nam_bat_dau", "noi_dung"}, true, {"dia_phuong", "co_so"}, {}, "dia_ban", "",
+       true, true},
       {"can-bo", "can_bo", "Cán bộ", {"ma", "ho_ten", "to_chuc", "chuc_vu", "vai_tro"}, {"vai_tro"}, false, {},
        {"quan_tri", "so_cong_thuong", "trung_tam"}, "", ""},
   };
@@ -63,9 +69,39 @@ std::vector<std::string> units_within(const Dataset& data, const std::string& un
   return out;
 }
 
+std::vector<std::string> projects_of_establishment(Store& store, const std::string& establishment) {
+  const RecordKind& links = kind("de_an_co_so");
+  ListQuery q;
+  q.equals = {{1, Value{establishment}}};
+  q.limit = 100000;
+  std::vector<std::string> out;
+  for (const Row& row : store.list(links, q).rows) out.push_back(as_text(row[0]));
+  return out;
+}
+
+namespace {
+
+bool published_project(const Registry& r, const Row& row) {
+  const Value& status = row[static_cast<size_t>(r.record_kind().field_index("trang_thai"))];
+  std::string s = is_null(status) ? "" : as_text(status);
+  return s == "phe_duyet" || s == "dang_thuc_hien" || s == "nghiem_thu" || s == "quyet_toan" || s == "hau_kiem";
+}
+
+}  // namespace
+
+bool in_scope(const Registry& r, const std::string* role, const std::string& user_unit,
+              const std::string& user_establishment, const Dataset& data, const Row& row, Store& store) {
+  if (r.project_scope && role && *role == "co_so") {
+    std::vector<std::string> mine = projects_of_establishment(store, user_establishment);
+    return std::find(mine.begin(), mine.end(), record_key_text(r.record_kind(), row)) != mine.end();
+  }
+  return in_scope(r, role, user_unit, user_establishment, data, row);
+}
+
 bool in_scope(const Registry& r, const std::string* role, const std::string& user_unit,
               const std::string& user_establishment, const Dataset& data, const Row& row) {
-  if (!role) return r.public_read;
+  if (!role) return r.public_read && (!r.project_scope || published_project(r, row));
+  if (r.project_scope && *role == "co_so") return false;  // needs the links: see the overload with a Store
   if (std::find(kStaffRoles.begin(), kStaffRoles.end(), *role) != kStaffRoles.end()) return true;
   const RecordKind& k = r.record_kind();
   if (*role == "dia_phuong" && !r.area_field.empty()) {

@@ -14,6 +14,7 @@
 #include "model/dataset.h"
 #include "schema/record_kind.h"
 #include "schema/value.h"
+#include "store/store.h"
 
 namespace kc::web {
 
@@ -28,6 +29,11 @@ struct Registry {
   std::vector<std::string> writers;  // roles that may create, edit, archive (within their scope)
   std::string area_field;            // the unit field that scopes local officers ("" = none)
   std::string own_field;             // the establishment field that scopes establishments ("" = none)
+  // Projects: the public sees only approved ones (and later), and an establishment the projects
+  // it benefits from (through de_an_co_so) rather than a field of the record.
+  bool project_scope = false;
+  // Created and changed through its own pages (the project lifecycle), not the generic forms.
+  bool own_pages = false;
 
   const RecordKind& record_kind() const { return kc::kind(kind); }
 };
@@ -50,6 +56,12 @@ RegistryRights rights(const Registry& r, const std::string* role);
 // registries).
 bool in_scope(const Registry& r, const std::string* role, const std::string& user_unit, const std::string& user_establishment,
               const Dataset& data, const Row& row);
+// The same, able to follow links in the database (an establishment's projects).
+bool in_scope(const Registry& r, const std::string* role, const std::string& user_unit, const std::string& user_establishment,
+              const Dataset& data, const Row& row, Store& store);
+
+// Codes of the projects that benefit `establishment`.
+std::vector<std::string> projects_of_establishment(Store& store, const std::string& establishment);
 
 // Unit codes in the officer's area (their unit and every unit under it).
 std::vector<std::string> units_within(const Dataset& data, const std::string& unit_code);

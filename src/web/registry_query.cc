@@ -58,6 +58,20 @@ RegistryQuery registry_query(const RequestContext& ctx, const Registry& r, const
 
   // The caller's scope, applied by the database.
   const std::string* role = ctx.role();
+  if (r.project_scope && !role) {
+    out.query.any_of.emplace_back(static_cast<size_t>(k.field_index("trang_thai")),
+                                  std::vector<Value>{Value{std::string("phe_duyet")}, Value{std::string("dang_thuc_hien")},
+                                                     Value{std::string("nghiem_thu")}, Value{std::string("quyet_toan")},
+                                                     Value{std::string("hau_kiem")}});
+    return out;
+  }
+  if (r.project_scope && role && *role == "co_so") {
+    std::vector<Value> mine;
+    for (const std::string& code : projects_of_establishment(const_cast<RequestContext&>(ctx).read_store(), ctx.user()->establishment))
+      mine.emplace_back(code);
+    out.query.any_of.emplace_back(k.key[0], std::move(mine));
+    return out;
+  }
   if (role && *role == "dia_phuong" && !r.area_field.empty()) {
     std::vector<Value> units;
     for (const std::string& u : units_within(data, ctx.user()->unit)) units.emplace_back(u);

@@ -12,7 +12,20 @@ Store& RequestContext::store() {
   return **lease_;
 }
 
-Store& RequestContext::read_store() { return store(); }
+Store& RequestContext::read_store() {
+  if (read_lease_) return **read_lease_;
+  ReadRouter* router = app.read_router();
+  if (router && replicas_allowed_ && read_source_ < 0) {
+    Lsn required = user_ ? router->required(user_->username) : 0;
+    if (auto replica = router->replica(required)) {
+      read_source_ = replica->source;
+      read_lease_.emplace(std::move(replica->lease));
+      return **read_lease_;
+    }
+  }
+  read_source_ = 0;
+  return store();
+}
 
 std::string RequestContext::cookie(const std::string& name) const {
   std::string header = req.get_header_value("Cookie");

@@ -39,8 +39,9 @@ class RequestContext {
 
   // The primary database: every write, and reads that must see this request's own writes.
   Store& store();
-  // For reads that tolerate a replica's small lag (lists, details, dashboards, reports). Today
-  // the same connection as store(); with read replicas configured it may be a replica.
+  // For reads that tolerate a replica's small lag (lists, details, dashboards, reports): the
+  // same connection as store() unless read replicas are configured; then a replica that has
+  // this user's own last write (read-your-writes), or the primary when none has.
   Store& read_store();
   std::string param(const std::string& name) const;  // query or urlencoded form field
   std::string path(size_t i) const;                  // i-th regex group of the route pattern
@@ -65,6 +66,12 @@ class RequestContext {
   std::optional<Session> session_;
   std::string csrf_;
   std::optional<StorePool::Lease> lease_;
+  // Reads routed to replicas (ReadRouter, store_pool.h); App::dispatch reads these to retry a GET
+  // whose replica failed and to name the database that answered (X-Khuyencong-Nguon-Doc).
+  friend class App;
+  std::optional<StorePool::Lease> read_lease_;
+  int read_source_ = -1;          // -1: no read_store() yet; 0: the primary; n: replica n
+  bool replicas_allowed_ = true;  // false on the retry of a GET whose replica failed
 };
 
 }  // namespace kc::web

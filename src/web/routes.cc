@@ -9,6 +9,12 @@ void register_routes(App& app) {
   register_report_pages(app);
   register_admin_pages(app);
   register_registry_pages(app);
+  register_project_pages(app);
+  register_plan_pages(app);
+  register_project_api(app);
+  register_registry_api(app);
+  register_api_sign_in(app);
+  register_api_openapi(app);
 }
 
 }  // namespace kc::web

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "core/clock.h"
+#include "core/random.h"
 #include "schema/record_kind.h"
 #include "store/store.h"
 
@@ -32,15 +33,7 @@ Row key_row(const std::string& hash) {
 
 }  // namespace
 
-std::string random_token(size_t bytes) {
-  ensure_sodium();
-  std::string raw(bytes, '\0');
-  randombytes_buf(raw.data(), raw.size());
-  std::string hex(2 * bytes + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
-  hex.pop_back();
-  return hex;
-}
+std::string random_token(size_t bytes) { return random_hex(bytes); }
 
 std::string create_session(Store& store, const std::string& username, long lifetime_seconds, Session& out) {
   std::string token = random_token();

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <stdexcept>
 
@@ -10,20 +11,22 @@
 
 namespace kc::test {
 
+void seed_demo_with_users(const std::string& database_url) {
+  auto store = open_store(database_url);
+  if (!import_bundle(*store, demo_dir()).ok()) throw std::runtime_error("demo import failed");
+  const std::vector<NewUser> users = {
+      {"quantri", "Quản trị", "quan_tri", "", "", kPassword},
+      {"socongthuong", "Cán bộ Sở", "so_cong_thuong", "", "", kPassword},
+      {"trungtam", "Cán bộ Trung tâm", "trung_tam", "", "", kPassword},
+      {"diaphuong", "Cán bộ Lục Ngạn", "dia_phuong", "bg-luc-ngan", "", kPassword},
+      {"coso", "Chủ cơ sở", "co_so", "", "cs-0046", kPassword},
+  };
+  for (const NewUser& u : users)
+    if (!add_user(*store, u, "test").empty()) throw std::runtime_error("cannot create user " + u.username);
+}
+
 WebFixture::WebFixture() {
-  {
-    auto store = db_.open();
-    if (!import_bundle(*store, demo_dir()).ok()) throw std::runtime_error("demo import failed");
-    const std::vector<NewUser> users = {
-        {"quantri", "Quản trị", "quan_tri", "", "", kPassword},
-        {"socongthuong", "Cán bộ Sở", "so_cong_thuong", "", "", kPassword},
-        {"trungtam", "Cán bộ Trung tâm", "trung_tam", "", "", kPassword},
-        {"diaphuong", "Cán bộ Lục Ngạn", "dia_phuong", "bg-luc-ngan", "", kPassword},
-        {"coso", "Chủ cơ sở", "co_so", "", "cs-0046", kPassword},
-    };
-    for (const NewUser& u : users)
-      if (!add_user(*store, u, "test").empty()) throw std::runtime_error("cannot create user " + u.username);
-  }
+  seed_demo_with_users(db_.url());
   web::WebOptions options;
   options.db = db_.url();
   options.port = 0;
@@ -71,6 +74,10 @@ void Browser::remember(const httplib::Result& r) {
   static const std::regex token(R"re(name="csrf-token" content="([0-9a-f]{64})")re");
   std::smatch m;
   if (std::regex_search(r->body, m, token)) csrf_ = m[1];
+  if (r->get_header_value("Content-Type").rfind("application/json", 0) == 0) {
+    auto j = nlohmann::json::parse(r->body, nullptr, false);
+    if (j.is_object() && j.contains("csrf") && j["csrf"].is_string()) csrf_ = j["csrf"].get<std::string>();
+  }
 }
 
 static httplib::Headers cookie_header(const std::map<std::string, std::string>& cookies) {
@@ -88,6 +95,31 @@ httplib::Result Browser::get(const std::string& path) {
 httplib::Result Browser::post(const std::string& path, httplib::Params form, bool with_csrf) {
   if (with_csrf) form.emplace("_csrf", csrf_);
   auto r = client_->Post(path, cookie_header(cookies_), form);
+  remember(r);
+  return r;
+}
+
+httplib::Result Browser::get(const std::string& path, httplib::Headers headers) {
+  headers.merge(cookie_header(cookies_));
+  auto r = client_->Get(path, headers);
+  remember(r);
+  return r;
+}
+
+httplib::Result Browser::post_json(const std::string& path, const std::string& body, httplib::Headers headers,
+                                   bool with_csrf) {
+  headers.merge(cookie_header(cookies_));
+  if (with_csrf) headers.emplace("X-CSRF-Token", csrf_);
+  auto r = client_->Post(path, headers, body, "application/json");
+  remember(r);
+  return r;
+}
+
+httplib::Result Browser::put_json(const std::string& path, const std::string& body, httplib::Headers headers,
+                                  bool with_csrf) {
+  headers.merge(cookie_header(cookies_));
+  if (with_csrf) headers.emplace("X-CSRF-Token", csrf_);
+  auto r = client_->Put(path, headers, body, "application/json");
   remember(r);
   return r;
 }

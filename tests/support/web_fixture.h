@@ -14,6 +14,10 @@
 
 namespace kc::test {
 
+// Fills `database_url` with the demo bundle and one account per role (usernames in
+// WebFixture::user_for, password kPassword).
+void seed_demo_with_users(const std::string& database_url);
+
 inline constexpr const char* kPassword = "mat-khau-thu-nghiem";
 
 class WebFixture {
@@ -43,6 +47,13 @@ class Browser {
   httplib::Result get(const std::string& path);
   // POSTs a form, adding the CSRF token unless `with_csrf` is false.
   httplib::Result post(const std::string& path, httplib::Params form, bool with_csrf = true);
+  // JSON API calls: `body` is sent as application/json, with the CSRF token in X-CSRF-Token
+  // unless `with_csrf` is false, and `headers` added. A JSON answer's "csrf" is remembered.
+  httplib::Result get(const std::string& path, httplib::Headers headers);
+  httplib::Result post_json(const std::string& path, const std::string& body, httplib::Headers headers = {},
+                            bool with_csrf = true);
+  httplib::Result put_json(const std::string& path, const std::string& body, httplib::Headers headers = {},
+                           bool with_csrf = true);
   // Signs in (loading the form first for its token); true when redirected away from the form.
   bool sign_in(const std::string& username, const std::string& password = kPassword);
   std::string cookie(const std::string& name) const;

@@ -46,6 +46,9 @@ SCHEMA = [
                          ("can_cu", "ref")], [0, 1, 2]),
     ("noi_dung", [("ma", "code"), ("so_thu_tu", "int"), ("ten", "text"), ("ten_bao_cao", "text"),
                   ("can_cu", "ref"), ("hieu_luc_tu", "date"), ("hieu_luc_den", "date")], [0]),
+    ("muc_ho_tro", [("ma", "code"), ("noi_dung", "ref"), ("cap_kinh_phi", "enum"), ("mo_ta", "text"),
+                    ("ty_le_toi_da", "dec2"), ("muc_toi_da", "money"), ("hieu_luc_tu", "date"),
+                    ("hieu_luc_den", "date"), ("can_cu", "ref")], [0]),
     ("chi_tieu", [("ma", "code"), ("ten", "text"), ("don_vi_tinh", "text"), ("noi_dung", "ref"),
                   ("nguon", "enum"), ("so_thu_tu", "int")], [0]),
     ("to_chuc", [("ma", "code"), ("ten", "text"), ("ten_viet_tat", "text"), ("loai", "enum"),
@@ -470,6 +473,14 @@ def build_reference(w: World):
     for i, (ten, bc) in enumerate(CONTENTS, start=1):
         w.add("noi_dung", ma=f"nd45-{i}", so_thu_tu=i, ten=ten, ten_bao_cao=bc, can_cu="nd-45-2012",
               hieu_luc_tu="2012-07-10", hieu_luc_den=None)
+    # Support caps (rules as data): TT 28/2018/TT-BTC, machinery and technology support for an
+    # establishment: at most 50% of the cost and 300 million đồng. The date it applies from is
+    # taken as its issue date (the exact effective date is not in our sources).
+    w.add("muc_ho_tro", ma="tt28-may-moc", noi_dung="nd45-3", cap_kinh_phi=None,
+          mo_ta="Hỗ trợ ứng dụng máy móc, thiết bị tiên tiến, chuyển giao công nghệ: tối đa 50% chi phí, "
+                "không quá 300 triệu đồng mỗi cơ sở",
+          ty_le_toi_da=5000, muc_toi_da=300_000_000, hieu_luc_tu="2018-03-28", hieu_luc_den=None,
+          can_cu="tt-28-2018-btc")
     for ma, ten, dvt, nd, nguon, stt in INDICATORS:
         w.add("chi_tieu", ma=ma, ten=ten, don_vi_tinh=dvt, noi_dung=nd, nguon=nguon, so_thu_tu=stt)
 

@@ -1,0 +1,58 @@
+// The project lifecycle (Thông tư 46/2012/TT-BCT, 36/2013/TT-BCT): needs registered → proposal
+// → appraisal → approved into an annual plan → in progress (progress reports) → accepted →
+// settled → post-audited; or rejected / cancelled. Which role may make each step, and what
+// each step must record, is the table in lifecycle.cc; every step is one transaction with the
+// project's new status, the event (date, decision number, comment), its documents and the
+// audit entry.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "schema/field_errors.h"
+
+namespace kc {
+
+class Store;
+struct User;
+
+struct Step {
+  std::string from;          // current status ("" for a project's first record)
+  std::string to;            // next status; equal to `from` for a progress report
+  std::string name;          // Vietnamese action label ("Phê duyệt")
+  std::vector<std::string> roles;
+  bool needs_decision = false;  // a decision or minutes number must be given
+  bool needs_comment = false;
+};
+
+const std::vector<Step>& lifecycle_steps();
+std::string status_label(const std::string& status);
+
+// The steps `user` may take now on a project in `status`.
+std::vector<const Step*> steps_for(const std::string& status, const std::string& role);
+
+struct StepRequest {
+  std::string project;   // project code
+  std::string to;        // the status to move to (the current one for a progress report)
+  Date date;             // when it happened (decision date)
+  std::string decision;  // decision / minutes number
+  std::string comment;
+  std::vector<std::pair<std::string, int64_t>> outputs;  // at acceptance: indicator code -> value
+};
+
+struct StepResult {
+  FieldErrors errors;
+  std::string event_id;  // the recorded event, for attaching documents
+  bool ok() const { return errors.empty(); }
+};
+
+// Applies the step inside the caller's transaction (the caller commits after attaching
+// documents). Checks the role, the current status and the required fields.
+StepResult take_step(Store& store, const User& user, const StepRequest& request);
+
+// Whether a status counts as approved or later (public information).
+bool is_published_status(const std::string& status);
+
+}  // namespace kc

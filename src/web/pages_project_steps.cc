@@ -1,0 +1,216 @@
+// The project page and what happens on it: lifecycle steps with their date, decision number,
+// comment and attached documents; outputs recorded at acceptance; progress reports; amendments
+// proposed and decided; documents downloaded by id.
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+#include "audit/audit.h"
+#include "core/clock.h"
+#include "core/vn_format.h"
+#include "projects/amendments.h"
+#include "projects/documents.h"
+#include "projects/lifecycle.h"
+#include "projects/proposals.h"
+#include "schema/enums.h"
+#include "web/pages.h"
+#include "web/project_pages.h"
+#include "web/record_view.h"
+
+namespace kc::web {
+
+namespace {
+
+std::string status_of(const Row& p) { return as_text(p[static_cast<size_t>(kind("de_an").field_index("trang_thai"))]); }
+
+std::vector<Upload> uploads(RequestContext& ctx) {
+  std::vector<Upload> out;
+  auto range = ctx.req.files.equal_range("tai_lieu");
+  for (auto it = range.first; it != range.second; ++it)
+    if (!it->second.filename.empty() || !it->second.content.empty()) out.push_back({it->second.filename, it->second.content});
+  return out;
+}
+
+// The uploaded file's name for filename*= (RFC 5987): every byte outside the unreserved
+// characters percent-encoded, so quotes, semicolons and line breaks cannot break the header.
+std::string rfc5987_encoded(const std::string& name) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : name) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+// 422: the project page again, with what was refused and why at the top.
+void refuse_on_project_page(RequestContext& ctx, const Row& project, const std::string& what, const FieldErrors& errors) {
+  std::string message;
+  for (const auto& [field, text] : errors) message += (message.empty() ? "" : "; ") + text;
+  ctx.res.status = 422;
+  project_page_with(ctx, project, what + ": " + message + ".");
+}
+
+// The indicators a project of this content records at acceptance.
+std::vector<const Indicator*> output_indicators(const Dataset& data, const Row& p) {
+  std::vector<const Indicator*> out;
+  int32_t content = data.content_index(as_text(p[static_cast<size_t>(kind("de_an").field_index("noi_dung"))]));
+  for (const Indicator& i : data.indicators)
+    if (i.content == content && i.source == "dau_ra") out.push_back(&i);
+  return out;
+}
+
+}  // namespace
+
+Data step_forms_for(RequestContext& ctx, const Row& p, const Dataset& data, const std::string& code) {
+  Data forms = list();
+  if (!ctx.user() || !may_change_project(ctx, p)) return forms;
+  for (const Step* s : steps_for(status_of(p), ctx.user()->role)) {
+    Data f;
+    f.set("name", s->name);
+    f.set("to", s->to);
+    f.set("id", "buoc-" + s->to + (s->from == s->to ? "-tien-do" : ""));
+    if (s->needs_decision) f.set("needs_decision", true);
+    if (s->needs_comment) f.set("needs_comment", true);
+    if (s->to == "nghiem_thu") {
+      Data outputs = list();
+      for (const Indicator* i : output_indicators(data, p)) {
+        Data o;
+        o.set("code", i->code);
+        o.set("label", i->name + " (" + i->unit + ")");
+        outputs.push_back(o);
+      }
+      f.set("outputs", outputs);
+    }
+    f.set("action", "/de-an/" + code + "/buoc");
+    forms.push_back(f);
+  }
+  return forms;
+}
+
+namespace {
+
+void take(RequestContext& ctx) {
+  std::string code = ctx.path(2);
+  std::optional<Row> p = visible_project(ctx, code);
+  if (!p) return;
+  if (!may_change_project(ctx, *p)) {
+    ctx.error(403, "Đề án này nằm ngoài phạm vi bạn được phép thay đổi.");
+    return;
+  }
+  StepRequest req;
+  req.project = code;
+  req.to = ctx.param("den_trang_thai");
+  req.decision = ctx.param("so_quyet_dinh");
+  req.comment = ctx.param("ghi_chu");
+  FieldErrors errors;
+  std::optional<Date> date = parse_date(ctx.param("ngay").empty() ? to_iso(today_utc()) : ctx.param("ngay"));
+  if (!date) errors.emplace_back("ngay", "ngày \"" + ctx.param("ngay") + "\" không hợp lệ (dd/mm/yyyy)");
+  else req.date = *date;
+  auto data = ctx.app.dataset();
+  if (req.to == "nghiem_thu") {
+    for (const Indicator* i : output_indicators(*data, *p)) {
+      std::string v = ctx.param("ket_qua_" + i->code);
+      if (v.empty()) continue;
+      ParsedField parsed = parse_field(kind("de_an_ket_qua").field("gia_tri"), v);
+      if (!parsed.ok()) errors.emplace_back("ket_qua_" + i->code, i->name + ": " + parsed.error);
+      else req.outputs.emplace_back(i->code, as_int(parsed.value));
+    }
+  }
+  std::vector<Upload> files = uploads(ctx);
+  for (const Upload& u : files)
+    if (std::string problem = document_problem(u); !problem.empty()) errors.emplace_back("tai_lieu", problem);
+  std::vector<StoredDocument> written;
+  std::filesystem::path dir = document_dir(ctx.app.options());
+  if (errors.empty()) {
+    Transaction tx(ctx.store());
+    StepResult r = take_step(ctx.store(), *ctx.user(), req);
+    errors = r.errors;
+    if (r.ok()) {
+      try {
+        for (const Upload& u : files) written.push_back(store_document(ctx.store(), dir, code, r.event_id, u, ctx.user()->username));
+        for (const StoredDocument& d : written)
+          audit(ctx.store(), ctx.user()->username, "dinh_kem", &kind("tai_lieu"), d.id, std::nullopt, std::nullopt,
+                d.filename + " (" + std::to_string(d.size) + " byte)");
+        tx.commit();
+      } catch (...) {
+        for (const StoredDocument& d : written) remove_stored(dir, d);  // no orphan files
+        throw;
+      }
+    }
+  }
+  if (!errors.empty()) {
+    refuse_on_project_page(ctx, *visible_project(ctx, code), "Chưa thực hiện được bước này", errors);
+    return;
+  }
+  ctx.app.changed();
+  ctx.redirect("/de-an/" + code);
+}
+
+}  // namespace
+
+std::filesystem::path document_dir(const WebOptions& o) {
+  if (!o.upload_dir.empty()) return o.upload_dir;
+  if (is_postgres_url(o.db)) return "khuyencong-tai-lieu";
+  return o.db + ".tai-lieu";
+}
+
+void register_project_step_pages(App& app) {
+  Access acting = Access::only({"so_cong_thuong", "trung_tam", "dia_phuong", "co_so"});
+  app.add({"POST", "/(de-an)/([^/]+)/buoc", "de_an_buoc", acting, false, take});
+  app.add({"GET", "/(de-an)/([^/]+)/tai-lieu/([^/]+)", "de_an_tai_lieu", Access::any_user(), false, [](RequestContext& ctx) {
+             std::optional<Row> p = visible_project(ctx, ctx.path(2));
+             if (!p) return;
+             std::optional<StoredDocument> d = find_document(ctx.read_store(), ctx.path(3));
+             if (!d || d->project != ctx.path(2)) {
+               ctx.error(404, "Không tìm thấy tài liệu này.");
+               return;
+             }
+             std::optional<std::string> bytes = read_document(document_dir(ctx.app.options()), *d);
+             if (!bytes) {
+               ctx.error(404, "Tệp của tài liệu không còn trên máy chủ.");
+               return;
+             }
+             ctx.res.set_header("Content-Disposition", "attachment; filename=\"tai-lieu." + d->type + "\"; filename*=UTF-8''" +
+                                                           rfc5987_encoded(d->filename));
+             ctx.res.set_content(*bytes, document_media_type(d->type));
+           }});
+  app.add({"POST", "/(de-an)/([^/]+)/dieu-chinh", "de_an_dieu_chinh", acting, false, [](RequestContext& ctx) {
+             std::string code = ctx.path(2);
+             std::optional<Row> p = visible_project(ctx, code);
+             if (!p) return;
+             if (!may_change_project(ctx, *p)) {
+               ctx.error(403, "Đề án này nằm ngoài phạm vi bạn được phép thay đổi.");
+               return;
+             }
+             std::map<std::string, std::string> values;
+             for (const char* f : {"kinh_phi_nsnn", "kinh_phi_doi_ung", "nam_ket_thuc", "dia_ban", "co_so"}) values[f] = ctx.param(f);
+             AmendmentResult r = propose_amendment(ctx.store(), *ctx.user(), code, ctx.param("noi_dung_dieu_chinh"), values,
+                                                   ctx.param("ly_do"));
+             if (!r.ok()) {
+               refuse_on_project_page(ctx, *p, "Chưa gửi được đề nghị điều chỉnh", r.errors);
+               return;
+             }
+             ctx.redirect("/de-an/" + code);
+           }});
+  app.add({"POST", "/(de-an)/([^/]+)/dieu-chinh/([0-9a-f]+)/(duyet|tu-choi)", "de_an_xet_dieu_chinh",
+           Access::only({"so_cong_thuong"}), false, [](RequestContext& ctx) {
+             std::string code = ctx.path(2);
+             std::optional<Row> p = visible_project(ctx, code);
+             if (!p) return;
+             AmendmentResult r = decide_amendment(ctx.store(), *ctx.user(), ctx.path(3), ctx.path(4) == "duyet",
+                                                  ctx.param("so_quyet_dinh"), ctx.param("ghi_chu_duyet"), today_utc());
+             if (!r.ok()) {
+               refuse_on_project_page(ctx, *p, "Chưa xét được đề nghị điều chỉnh", r.errors);
+               return;
+             }
+             ctx.app.changed();
+             ctx.redirect("/de-an/" + code);
+           }});
+}
+
+}  // namespace kc::web

@@ -1,0 +1,171 @@
+// The project page: its record, beneficiaries, outputs, every step with documents, amendments,
+// the audit trail, and the forms for what the caller may do next.
+#include "audit/audit.h"
+#include "core/vn_format.h"
+#include "projects/amendments.h"
+#include "projects/documents.h"
+#include "projects/lifecycle.h"
+#include "projects/proposals.h"
+#include "schema/enums.h"
+#include "web/project_pages.h"
+#include "web/record_view.h"
+
+namespace kc::web {
+
+namespace {
+
+std::string text_at(const RecordKind& k, const Row& r, const char* field) {
+  return std::string(text_or_empty(r[static_cast<size_t>(k.field_index(field))]));
+}
+
+Data events(RequestContext& ctx, const std::string& code, const std::vector<StoredDocument>& docs) {
+  const RecordKind& k = kind("de_an_su_kien");
+  ListQuery q;
+  q.equals = {{static_cast<size_t>(k.field_index("de_an")), Value{code}}};
+  q.sort_field = static_cast<size_t>(k.field_index("thoi_diem"));
+  q.limit = 1000;
+  Data out = list();
+  for (const Row& r : ctx.read_store().list(k, q).rows) {
+    Data e;
+    std::string id = text_at(k, r, "ma");
+    std::string from = text_at(k, r, "tu_trang_thai"), to = text_at(k, r, "den_trang_thai");
+    e.set("what", text_at(k, r, "loai") == "bao_cao_tien_do" ? "Báo cáo tiến độ"
+                                                               : (from.empty() ? "" : status_label(from) + " → ") + status_label(to));
+    std::optional<Date> day = parse_date(text_at(k, r, "ngay"));
+    e.set("date", day ? to_vn(*day) : "");
+    e.set("decision", text_at(k, r, "so_quyet_dinh"));
+    e.set("comment", text_at(k, r, "ghi_chu"));
+    e.set("user", text_at(k, r, "nguoi_dung"));
+    Data attached = list();
+    for (const StoredDocument& d : docs) {
+      if (d.event != id) continue;
+      Data a;
+      a.set("name", d.filename);
+      a.set("href", "/de-an/" + code + "/tai-lieu/" + d.id);
+      a.set("size", format_int(d.size / 1024 + 1) + " KB");
+      attached.push_back(a);
+    }
+    e.set("documents", attached);
+    out.push_back(e);
+  }
+  return out;
+}
+
+Data amendment_list(RequestContext& ctx, const std::string& code, bool can_decide) {
+  Data out = list();
+  for (const Amendment& a : amendments_of(ctx.read_store(), code)) {
+    Data d;
+    d.set("id", a.id);
+    auto label = [](auto& values, const std::string& c) {
+      for (const EnumValue& v : values)
+        if (v.code == c) return std::string(v.label);
+      return c;
+    };
+    d.set("kind", label(enums::kAmendmentKind, a.kind));
+    d.set("status", label(enums::kAmendmentStatus, a.status));
+    std::string proposed;
+    for (const auto& [k, v] : a.values) proposed += (proposed.empty() ? "" : "; ") + k + " = " + v;
+    d.set("values", proposed);
+    d.set("reason", a.reason);
+    d.set("by", a.proposed_by);
+    d.set("decision", a.decision);
+    d.set("note", a.decision_note);
+    if (can_decide && a.status == "cho_duyet") {
+      d.set("can_decide", true);
+      d.set("approve", "/de-an/" + code + "/dieu-chinh/" + a.id + "/duyet");
+      d.set("reject", "/de-an/" + code + "/dieu-chinh/" + a.id + "/tu-choi");
+    }
+    out.push_back(d);
+  }
+  return out;
+}
+
+}  // namespace
+
+void project_page_with(RequestContext& ctx, const Row& p, const std::string& notice) {
+  const RecordKind& k = kind("de_an");
+  auto data = ctx.app.dataset();
+  std::string code = text_at(k, p, "ma");
+  std::string status = text_at(k, p, "trang_thai");
+  Data fields = list();
+  for (size_t i = 0; i < k.fields.size(); ++i) {
+    Data f;
+    f.set("label", std::string(k.fields[i].label));
+    f.set("value", display_value(k.fields[i], p[i], *data));
+    if (std::string link = reference_link(k.fields[i], p[i]); !link.empty() && ctx.user()) f.set("href", link);
+    fields.push_back(f);
+  }
+  Data beneficiaries = list();
+  for (const std::string& c : beneficiaries_of(ctx.read_store(), code)) {
+    Data b;
+    b.set("code", c);
+    if (ctx.user()) b.set("href", "/co-so/" + c);
+    beneficiaries.push_back(b);
+  }
+  Data outputs = list();
+  {
+    const RecordKind& ok = kind("de_an_ket_qua");
+    ListQuery q;
+    q.equals = {{0, Value{code}}};
+    q.limit = 1000;
+    for (const Row& r : ctx.read_store().list(ok, q).rows) {
+      int32_t i = data->indicator_index(as_text(r[1]));
+      Data o;
+      o.set("name", i >= 0 ? data->indicators[static_cast<size_t>(i)].name : as_text(r[1]));
+      o.set("value", format_int(as_int(r[2])) + (i >= 0 ? " " + data->indicators[static_cast<size_t>(i)].unit : ""));
+      outputs.push_back(o);
+    }
+  }
+  Data d;
+  d.set("code", code);
+  d.set("title", text_at(k, p, "ten"));
+  d.set("status", status_label(status));
+  d.set("fields", fields);
+  d.set("beneficiaries", beneficiaries);
+  d.set("outputs", outputs);
+  d.set("csrf", ctx.csrf());
+  if (!notice.empty()) d.set("notice", notice);
+  bool acting = ctx.user() && may_change_project(ctx, p);
+  if (ctx.user()) {
+    std::vector<StoredDocument> docs = documents_of(ctx.read_store(), code);
+    d.set("events", events(ctx, code, docs));
+    d.set("signed_in", true);
+    d.set("amendments", amendment_list(ctx, code, ctx.has_role("so_cong_thuong")));
+    Data history = list();
+    for (const AuditEntry& e : audit_of(ctx.read_store(), "de_an", code)) {
+      Data h;
+      h.set("time", e.time.substr(0, 19));
+      h.set("user", e.user);
+      h.set("action", e.action);
+      h.set("note", e.note);
+      history.push_back(h);
+    }
+    d.set("history", history);
+  }
+  if (acting) {
+    Data steps = step_forms_for(ctx, p, *data, code);
+    if (!steps.is_empty_list()) d.set("has_steps", true);
+    d.set("steps", steps);
+    if ((status == "dang_ky_nhu_cau" || status == "de_xuat")) d.set("can_edit", true);
+    if ((status == "phe_duyet" || status == "dang_thuc_hien") && may_propose_amendment(ctx.user()->role)) {
+      Data kinds = list();
+      for (const EnumValue& v : enums::kAmendmentKind) {
+        Data o;
+        o.set("code", std::string(v.code));
+        o.set("label", std::string(v.label));
+        kinds.push_back(o);
+      }
+      d.set("amendment_kinds", kinds);
+      d.set("can_amend", true);
+    }
+  }
+  ctx.page(ctx.res.status >= 400 ? ctx.res.status : 200, "project_detail", d, "Đề án " + code);
+}
+
+void project_page(RequestContext& ctx) {
+  std::optional<Row> p = visible_project(ctx, ctx.path(2));
+  if (!p) return;
+  project_page_with(ctx, *p, "");
+}
+
+}  // namespace kc::web

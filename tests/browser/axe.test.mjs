@@ -1,0 +1,143 @@
+// Accessibility: axe-core (web/node_modules/axe-core) on every main page, as the role that uses
+// it. Serious and critical violations fail the test; minor and moderate ones are printed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { axeSourcePath, useWorkspace, withPage } from './support/browser.mjs';
+
+const ws = useWorkspace();
+
+const PAGES = [
+  { path: '/' },
+  { path: '/dang-nhap' },
+  { path: '/danh-muc' },
+  { path: '/lang-nghe' },
+  { path: '/lang-nghe/ln-01' },
+  { path: '/co-so', role: 'trung_tam' },
+  { path: '/co-so/cs-0046', role: 'trung_tam' },
+  { path: '/co-so/moi', role: 'trung_tam' },
+  { path: '/de-an' },
+  { path: '/de-an/bg-2021-t-001' },
+  { path: '/de-an/bg-2021-t-001', role: 'trung_tam' }, // in progress: progress, acceptance with outputs, amendment forms
+  { path: '/de-an/moi', role: 'co_so' },
+  { path: '/tong-quan', role: 'so_cong_thuong' },
+  { path: '/bao-cao', role: 'so_cong_thuong' },
+  { path: '/quan-tri/tai-khoan', role: 'quan_tri' },
+  { path: '/quan-tri/nhat-ky', role: 'quan_tri' },
+  { path: '/ke-hoach', role: 'trung_tam' },
+  { path: '/ke-hoach/bg-2016-2020', role: 'trung_tam' }, // targets with achievement, the target form
+  { path: '/ke-hoach/moi', role: 'trung_tam' },
+];
+
+// The pages' Content-Security-Policy forbids inline scripts, so the axe contexts bypass it to
+// inject axe-core; nothing else about the page changes.
+const AXE_CONTEXT = { contextOptions: { bypassCSP: true } };
+
+async function runAxe(page) {
+  await page.addScriptTag({ path: axeSourcePath });
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
+    }));
+  });
+}
+
+function check(t, where, violations) {
+  const describe = (v) => `${v.impact} ${v.id} (${v.help})\n    ${v.nodes.slice(0, 5).join('\n    ')}`;
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of violations.filter((x) => !blocking.includes(x))) t.diagnostic(`${where}: ${describe(v)}`);
+  assert.equal(blocking.length, 0, `${where}: serious or critical accessibility violations:\n  ${blocking.map(describe).join('\n  ')}`);
+}
+
+for (const { path, role } of PAGES) {
+  test(`axe: ${path}${role ? ` (${role})` : ''}`, { timeout: 90_000 }, async (t) => {
+    await withPage(t, ws, { ...AXE_CONTEXT, role }, async (page) => {
+      await page.goto(path);
+      await page.waitForLoadState('load');
+      check(t, path, await runAxe(page));
+    });
+  });
+}
+
+// The states a page shows after a mistake: an error beside each refused field, and the
+// sign-in error.
+test('axe: /co-so/moi with field errors (trung_tam)', { timeout: 90_000 }, async (t) => {
+  await withPage(t, ws, { ...AXE_CONTEXT, role: 'trung_tam' }, async (page) => {
+    await page.goto('/co-so/moi');
+    await page.fill('#f_ma', 'cs-0001'); // taken
+    await page.fill('#f_ten', 'Cơ sở thử');
+    await page.fill('#f_dia_ban', 'khong-co-dia-ban-nay');
+    await page.fill('#f_so_lao_dong', 'nhiều');
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('main form.form button[type="submit"]')]);
+    await page.waitForLoadState('load');
+    assert.ok((await page.locator('[aria-invalid="true"]').count()) > 0, 'the form shows errors');
+    check(t, '/co-so/moi (lỗi)', await runAxe(page));
+  });
+});
+
+test('axe: /dang-nhap with the wrong-password error', { timeout: 90_000 }, async (t) => {
+  await withPage(t, ws, AXE_CONTEXT, async (page) => {
+    await page.goto('/dang-nhap');
+    await page.fill('#ten_dang_nhap', 'khong-co-ai');
+    await page.fill('#mat_khau', 'mat-khau-sai-123');
+    await page.click('main form button[type="submit"]');
+    await page.locator('main [role="alert"]').waitFor();
+    check(t, '/dang-nhap (lỗi)', await runAxe(page));
+  });
+});
+
+test('axe: /de-an/moi with field errors (trung_tam)', { timeout: 90_000 }, async (t) => {
+  await withPage(t, ws, { ...AXE_CONTEXT, role: 'trung_tam' }, async (page) => {
+    await page.goto('/de-an/moi');
+    // Every required field filled (the browser would not send the form otherwise), some wrongly.
+    const values = {
+      'tên đề án': 'Đề án thử',
+      'nội dung': 'khong-co-noi-dung-nay',
+      'năm bắt đầu': 'hai nghìn',
+      'năm kết thúc': '2020',
+      'đơn vị thực hiện': 'ttkc-bg',
+      'địa bàn thực hiện': 'bg-luc-ngan',
+      'kinh phí ngân sách nhà nước (đồng)': '-5',
+      'kinh phí đối ứng (đồng)': '0',
+    };
+    for (const [name, value] of Object.entries(values)) await page.getByRole('textbox', { name, exact: true }).fill(value);
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Lưu' }).click()]);
+    await page.waitForLoadState('load');
+    assert.ok((await page.locator('[aria-invalid="true"]').count()) > 0, 'the form shows errors');
+    check(t, '/de-an/moi (lỗi)', await runAxe(page));
+  });
+});
+
+// The project page with a recorded step, its document and an amendment waiting for a decision,
+// as the department sees it (with the forms to decide).
+test('axe: /de-an/bg-2021-t-001 with a step, a document and an amendment (so_cong_thuong)', { timeout: 120_000 }, async (t) => {
+  const project = '/de-an/bg-2021-t-001';
+  await withPage(t, ws, { role: 'trung_tam' }, async (page) => {
+    await page.goto(project);
+    const progress = page.getByRole('form', { name: 'Báo cáo tiến độ' });
+    await progress.getByLabel(/^Ý kiến, ghi chú/).fill('Đã lắp đặt thiết bị.');
+    await progress.getByLabel(/^Tài liệu đính kèm/).setInputFiles({
+      name: 'bien-ban-lap-dat.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), progress.getByRole('button', { name: 'Báo cáo tiến độ' }).click()]);
+    await page.waitForLoadState('load');
+    const amendment = page.getByRole('form', { name: 'Đề nghị điều chỉnh' });
+    await amendment.getByLabel('Nội dung điều chỉnh').selectOption('tien_do');
+    await amendment.getByLabel('Năm kết thúc mới').fill('2022');
+    await amendment.getByLabel(/^Lý do/).fill('Thiết bị về chậm.');
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), amendment.getByRole('button', { name: 'Gửi đề nghị điều chỉnh' }).click()]);
+    await page.waitForLoadState('load');
+    assert.equal(await page.getByRole('link', { name: 'bien-ban-lap-dat.pdf' }).count(), 1, 'the document is listed');
+  });
+  await withPage(t, ws, { ...AXE_CONTEXT, role: 'so_cong_thuong' }, async (page) => {
+    await page.goto(project);
+    await page.waitForLoadState('load');
+    assert.equal(await page.getByRole('button', { name: 'Phê duyệt', exact: true }).count(), 1, 'the amendment can be decided');
+    check(t, `${project} (diễn biến, điều chỉnh)`, await runAxe(page));
+  });
+});

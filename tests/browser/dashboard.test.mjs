@@ -1,0 +1,61 @@
+// The dashboard shows the plan's figures and draws its charts; the phase report downloads as a
+// Word document.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { textOf, useWorkspace, withPage } from './support/browser.mjs';
+
+const ws = useWorkspace();
+
+test('the dashboard shows the Bắc Giang plan figures and draws its charts', { timeout: 90_000 }, async (t) => {
+  await withPage(t, ws, { role: 'so_cong_thuong' }, async (page) => {
+    await page.goto('/tong-quan');
+    assert.equal(await page.locator('#ke_hoach').inputValue(), 'bg-2016-2020');
+    assert.equal(await textOf(page.locator('[data-figure="de_an.tong.so_de_an"]')), '297');
+    assert.equal(await textOf(page.locator('[data-figure="de_an.tong.kinh_phi"]')), '30.722,3 triệu đồng');
+
+    const canvases = page.locator('canvas.chart');
+    const count = await canvases.count();
+    assert.ok(count >= 1, 'the dashboard has charts');
+    // Chart.js made one chart per canvas, and each canvas has pixels drawn on it.
+    await page.waitForFunction((n) => typeof Chart !== 'undefined' && Object.keys(Chart.instances).length === n, count);
+    const drawn = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('canvas.chart'), (c) => {
+        if (c.width === 0 || c.height === 0) return 0;
+        const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let painted = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) painted++;
+        return painted;
+      }));
+    drawn.forEach((painted, i) => assert.ok(painted > 100, `chart ${i + 1} is blank`));
+
+    // Each panel's table offers its figures as CSV.
+    const csvLink = page.locator('figure.panel a.download').first();
+    const response = await page.request.get(await csvLink.getAttribute('href'));
+    assert.equal(response.status(), 200);
+    assert.match(response.headers()['content-type'], /text\/csv/);
+    assert.deepEqual(page.consoleErrors, []);
+  });
+});
+
+test('the phase report downloads as DOCX from /bao-cao', { timeout: 120_000 }, async (t) => {
+  await withPage(t, ws, { role: 'trung_tam' }, async (page) => {
+    await page.goto('/bao-cao');
+    await page.selectOption('#ke_hoach', 'bg-2016-2020');
+    await page.selectOption('#dinh_dang', 'docx');
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.click('main form button[type="submit"]'),
+    ]);
+    assert.equal(download.suggestedFilename(), 'bao-cao-bg-2016-2020.docx');
+    assert.equal(await download.failure(), null);
+    const file = path.join(ws.server.dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const bytes = fs.readFileSync(file);
+    assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'a DOCX is a ZIP archive');
+    assert.ok(bytes.length > 5 * 1024, `the report is only ${bytes.length} bytes`);
+    assert.ok(bytes.includes('word/document.xml'), 'the archive holds word/document.xml');
+  });
+});
