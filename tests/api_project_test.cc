@@ -37,6 +37,9 @@ TEST_F(ApiProject, ProposalToAcceptanceMovesTheAggregate) {
   ASSERT_TRUE(centre.sign_in("trungtam"));
   ASSERT_TRUE(department.sign_in("socongthuong"));
   json before = group_2024(centre);
+  auto listed_total = [&] { return body_of(centre.get("/api/de-an?kich_thuoc=1"))["tong"].get<int64_t>(); };
+  int64_t total_before = listed_total();
+  EXPECT_EQ(listed_total(), total_before) << "the remembered total is the counted one";
 
   json proposal = {{"ten", "Hỗ trợ máy sấy vải thiều"}, {"noi_dung", "nd45-3"}, {"cap_kinh_phi", "tinh"},
                    {"nam_bat_dau", 2024}, {"nam_ket_thuc", 2024}, {"don_vi_thuc_hien", "ttkc-bg"},
@@ -48,6 +51,7 @@ TEST_F(ApiProject, ProposalToAcceptanceMovesTheAggregate) {
   std::string code = project["ma"];
   EXPECT_EQ(project["trang_thai"], "dang_ky_nhu_cau");
   EXPECT_EQ(created->get_header_value("Location"), "/api/de-an/" + code);
+  EXPECT_EQ(listed_total(), total_before + 1) << "the list's total counts the new project at once";
 
   auto step = [&](Browser& b, json body) { return b.post_json("/api/de-an/" + code + "/buoc", body.dump()); };
   ASSERT_EQ(step(local, {{"den_trang_thai", "de_xuat"}})->status, 200);

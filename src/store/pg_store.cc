@@ -209,8 +209,12 @@ ListPage PgStore::list(const RecordKind& kind, const ListQuery& query) {
   std::vector<std::string> numbers;
   std::vector<const char*> values = parameters(sql.parameters, all, numbers);
   ListPage page;
-  Result count = exec(sql.count, values);
-  page.total = std::stoll(PQgetvalue(count.get(), 0, 0));
+  if (query.known_total) {
+    page.total = *query.known_total;
+  } else {
+    Result count = exec(sql.count, values);
+    page.total = std::stoll(PQgetvalue(count.get(), 0, 0));
+  }
   Result rows = exec(sql.select, values);
   for (int r = 0; r < PQntuples(rows.get()); ++r) {
     Row row(kind.fields.size());

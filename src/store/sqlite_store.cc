@@ -230,10 +230,14 @@ void SqliteStore::clear(const RecordKind& kind) {
 ListPage SqliteStore::list(const RecordKind& kind, const ListQuery& query) {
   ListSql sql = list_sql(kind, query, Placeholders::Question, "");
   ListPage page;
-  auto count = prepare(sql.count);
-  for (size_t i = 0; i < sql.parameters.size(); ++i) bind_value(count.get(), static_cast<int>(i + 1), sql.parameters[i]);
-  if (sqlite3_step(count.get()) != SQLITE_ROW) fail("không đọc được bảng " + std::string(kind.name));
-  page.total = sqlite3_column_int64(count.get(), 0);
+  if (query.known_total) {
+    page.total = *query.known_total;
+  } else {
+    auto count = prepare(sql.count);
+    for (size_t i = 0; i < sql.parameters.size(); ++i) bind_value(count.get(), static_cast<int>(i + 1), sql.parameters[i]);
+    if (sqlite3_step(count.get()) != SQLITE_ROW) fail("không đọc được bảng " + std::string(kind.name));
+    page.total = sqlite3_column_int64(count.get(), 0);
+  }
   auto select = prepare(sql.select);
   for (size_t i = 0; i < sql.parameters.size(); ++i) bind_value(select.get(), static_cast<int>(i + 1), sql.parameters[i]);
   int rc;

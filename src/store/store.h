@@ -43,6 +43,9 @@ struct ListQuery {
   bool descending = false;
   bool include_archived = false;                 // rows marked in luu_tru are left out unless asked
   int64_t offset = 0, limit = 50;
+  // The number of matching rows when the caller already knows it (web/list_totals.h): the
+  // count query is skipped. Left empty, the store counts.
+  std::optional<int64_t> known_total;
 };
 
 struct ListPage {

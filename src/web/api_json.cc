@@ -76,6 +76,78 @@ OrderedJson value_to_json(const Field& field, const Value& value) {
   }
 }
 
+namespace {
+
+// A JSON string literal of UTF-8 text, escaped as nlohmann::json's dump() escapes it.
+void append_json_string(std::string& out, const std::string& text) {
+  static const char* hex = "0123456789abcdef";
+  out += '"';
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += hex[c >> 4];
+          out += hex[c & 15];
+        } else {
+          out += ch;
+        }
+    }
+  }
+  out += '"';
+}
+
+// A decimal stored as an integer of 10^-scale units, as dump() prints the double it stands for
+// (shortest form, at least one digit after the point: 62.3, 7.0).
+void append_decimal(std::string& out, int64_t units, int scale) {
+  int64_t unit = power_of_ten(scale);
+  if (units < 0) out += '-';
+  uint64_t magnitude = units < 0 ? 0 - static_cast<uint64_t>(units) : static_cast<uint64_t>(units);
+  out += std::to_string(magnitude / static_cast<uint64_t>(unit));
+  std::string fraction = std::to_string(magnitude % static_cast<uint64_t>(unit));
+  fraction.insert(0, static_cast<size_t>(scale) - fraction.size(), '0');
+  while (fraction.size() > 1 && fraction.back() == '0') fraction.pop_back();
+  out += '.';
+  out += fraction;
+}
+
+}  // namespace
+
+void append_record_json(std::string& out, const RecordKind& kind, const Row& row) {
+  out += '{';
+  for (size_t i = 0; i < kind.fields.size(); ++i) {
+    const Field& f = kind.fields[i];
+    if (i > 0) out += ',';
+    append_json_string(out, std::string(f.name));
+    out += ':';
+    const Value& v = row[i];
+    if (is_null(v)) {
+      out += "null";
+      continue;
+    }
+    switch (f.type) {
+      case FieldType::Int:
+      case FieldType::Money:
+      case FieldType::Year: out += std::to_string(as_int(v)); break;
+      case FieldType::Bool: out += as_int(v) != 0 ? "true" : "false"; break;
+      case FieldType::Decimal:
+        if (f.scale == 0) out += std::to_string(as_int(v));
+        else append_decimal(out, as_int(v), f.scale);
+        break;
+      default: append_json_string(out, as_text(v));
+    }
+  }
+  out += '}';
+}
+
 OrderedJson record_to_json(const RecordKind& kind, const Row& row) {
   OrderedJson out = OrderedJson::object();
   for (size_t i = 0; i < kind.fields.size(); ++i) out[std::string(kind.fields[i].name)] = value_to_json(kind.fields[i], row[i]);

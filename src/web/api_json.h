@@ -27,6 +27,11 @@ OrderedJson value_to_json(const Field& field, const Value& value);
 // The record as an object with its fields in catalog order.
 OrderedJson record_to_json(const RecordKind& kind, const Row& row);
 
+// The same record written straight into `out` as JSON text, byte for byte what
+// record_to_json(kind, row).dump() gives, without building the JSON tree (lists of hundreds of
+// records are answered many times a second; the tree's allocations were most of their cost).
+void append_record_json(std::string& out, const RecordKind& kind, const Row& row);
+
 // What a JSON object sent for a record of `kind` amounts to: the fields as form text, values of
 // the wrong JSON type (errors, "label: message" like record_editing's), and names that are not
 // fields of the kind. `ignored` names members that are not fields but are allowed (phien_ban).

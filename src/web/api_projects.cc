@@ -5,6 +5,8 @@
 // Documents are attached on the project page (multipart upload), not through the API.
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <mutex>
 
 #include "core/clock.h"
 #include "projects/lifecycle.h"
@@ -139,13 +141,9 @@ bool year_param(RequestContext& ctx, const char* name, int fallback, int& out) {
 }
 
 // Count and money of the projects that count as implemented (in progress or later), started
-// in [tu_nam, den_nam], by content and funding level, with the totals.
-void aggregate(RequestContext& ctx) {
-  int from = 0, to = 0;
-  if (!year_param(ctx, "tu_nam", 0, from) || !year_param(ctx, "den_nam", 9999, to)) return;
-  if (from > to) return send_field_errors(ctx, {{"den_nam", "\"den_nam\" phải từ \"tu_nam\" trở đi"}});
-  auto data = ctx.app.dataset();
-  const Projects& p = data->projects;
+// in [from, to], by content and funding level, with the totals.
+OrderedJson aggregate_of(const Dataset& data, int from, int to) {
+  const Projects& p = data.projects;
   struct Sum {
     int64_t count = 0, budget = 0, counterpart = 0;
   };
@@ -162,19 +160,50 @@ void aggregate(RequestContext& ctx) {
   }
   OrderedJson rows = OrderedJson::array();
   for (const auto& [key, s] : groups) {
-    const ContentItem& c = data->contents[static_cast<size_t>(key.first)];
+    const ContentItem& c = data.contents[static_cast<size_t>(key.first)];
     rows.push_back(OrderedJson{{"noi_dung", c.code},
-                    {"ten_noi_dung", c.name},
-                    {"cap_kinh_phi", std::string(enums::kFundingLevel[static_cast<size_t>(key.second)].code)},
-                    {"so_de_an", s.count},
-                    {"kinh_phi_nsnn", s.budget},
-                    {"kinh_phi_doi_ung", s.counterpart}});
+                               {"ten_noi_dung", c.name},
+                               {"cap_kinh_phi", std::string(enums::kFundingLevel[static_cast<size_t>(key.second)].code)},
+                               {"so_de_an", s.count},
+                               {"kinh_phi_nsnn", s.budget},
+                               {"kinh_phi_doi_ung", s.counterpart}});
   }
+  return {{"tu_nam", from == 0 ? OrderedJson(nullptr) : OrderedJson(from)},
+          {"den_nam", to == 9999 ? OrderedJson(nullptr) : OrderedJson(to)},
+          {"nhom", rows},
+          {"tong", {{"so_de_an", total.count}, {"kinh_phi_nsnn", total.budget}, {"kinh_phi_doi_ung", total.counterpart}}}};
+}
+
+// Answers computed for the current Dataset, by period: the scan over every project is done once
+// per period until a change replaces the Dataset (which then shows in the next answer).
+class AggregateCache {
+ public:
+  std::string body(const std::shared_ptr<const Dataset>& data, int from, int to) {
+    std::lock_guard lock(mutex_);
+    if (owner_.lock() != data) {
+      bodies_.clear();
+      owner_ = data;
+    }
+    if (bodies_.size() >= 256) bodies_.clear();  // many distinct periods: start over
+    auto [it, fresh] = bodies_.try_emplace({from, to});
+    if (fresh) it->second = aggregate_of(*data, from, to).dump();
+    return it->second;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::weak_ptr<const Dataset> owner_;
+  std::map<std::pair<int, int>, std::string> bodies_;
+};
+
+void aggregate(RequestContext& ctx) {
+  int from = 0, to = 0;
+  if (!year_param(ctx, "tu_nam", 0, from) || !year_param(ctx, "den_nam", 9999, to)) return;
+  if (from > to) return send_field_errors(ctx, {{"den_nam", "\"den_nam\" phải từ \"tu_nam\" trở đi"}});
+  static AggregateCache cache;
   ctx.res.set_header("Cache-Control", "private, no-cache");
-  send_json(ctx, 200, {{"tu_nam", from == 0 ? OrderedJson(nullptr) : OrderedJson(from)},
-                       {"den_nam", to == 9999 ? OrderedJson(nullptr) : OrderedJson(to)},
-                       {"nhom", rows},
-                       {"tong", {{"so_de_an", total.count}, {"kinh_phi_nsnn", total.budget}, {"kinh_phi_doi_ung", total.counterpart}}}});
+  ctx.res.status = 200;
+  ctx.res.set_content(cache.body(ctx.app.dataset(), from, to), "application/json; charset=utf-8");
 }
 
 }  // namespace

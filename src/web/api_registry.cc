@@ -34,8 +34,7 @@ std::string bare_version(std::string v) {
 }
 
 bool caller_scope_covers(RequestContext& ctx, const Registry& r, const Row& row) {
-  const User* u = ctx.user() ? &*ctx.user() : nullptr;
-  return in_scope(r, ctx.role(), u ? u->unit : "", u ? u->establishment : "", *ctx.app.dataset(), row);
+  return caller_in_scope(ctx, r, row, nullptr);
 }
 
 // The record named in the URL when the caller may see it; otherwise answers 404.
@@ -137,10 +136,18 @@ void list_records(RequestContext& ctx, const Registry& r) {
   if (!list_params_ok(ctx, r, page_size)) return;
   const RecordKind& k = r.record_kind();
   RegistryQuery q = registry_query(ctx, r, *ctx.app.dataset(), page_size);
-  ListPage page = ctx.read_store().list(k, q.query);
-  OrderedJson rows = OrderedJson::array();
-  for (const Row& row : page.rows) rows.push_back(record_to_json(k, row));
-  send_json(ctx, 200, {{"tong", page.total}, {"trang", q.page}, {"kich_thuoc", page_size}, {"ban_ghi", rows}});
+  ListPage page = ctx.app.list_totals().list(ctx.read_store(), k, q.query, ctx.app.data_version());
+  // {"tong", "trang", "kich_thuoc", "ban_ghi": [records]}, written directly (append_record_json).
+  std::string body = "{\"tong\":" + std::to_string(page.total) + ",\"trang\":" + std::to_string(q.page) +
+                     ",\"kich_thuoc\":" + std::to_string(page_size) + ",\"ban_ghi\":[";
+  body.reserve(body.size() + page.rows.size() * 512);
+  for (size_t i = 0; i < page.rows.size(); ++i) {
+    if (i > 0) body += ',';
+    append_record_json(body, k, page.rows[i]);
+  }
+  body += "]}";
+  ctx.res.status = 200;
+  ctx.res.set_content(std::move(body), "application/json; charset=utf-8");
 }
 
 void show_record(RequestContext& ctx, const Registry& r) {

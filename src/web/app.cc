@@ -139,6 +139,7 @@ void App::database_failed(RequestContext& ctx, const StoreError& e) {
 void App::changed() {
   std::lock_guard lock(dataset_mutex_);
   stale_ = true;
+  ++data_version_;
 }
 
 void App::add(Route route) { routes_.push_back(std::move(route)); }

@@ -3,6 +3,7 @@
 // next page load), sign-in throttling, and the route table with each route's access rule.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "model/dataset.h"
+#include "web/list_totals.h"
 #include "web/store_pool.h"
 #include "web/throttle.h"
 
@@ -77,6 +79,9 @@ class App {
   std::shared_ptr<const Dataset> dataset();
   // Called after a change is committed: the next dataset() reflects it.
   void changed();
+  // Advanced by every changed(): caches of query answers (list_totals) are valid for one version.
+  uint64_t data_version() const { return data_version_.load(); }
+  ListTotals& list_totals() { return list_totals_; }
 
   void add(Route route);
   const std::vector<Route>& routes() const { return routes_; }
@@ -108,6 +113,8 @@ class App {
   std::mutex dataset_mutex_;
   std::shared_ptr<const Dataset> dataset_;
   bool stale_ = true;
+  std::atomic<uint64_t> data_version_{1};
+  ListTotals list_totals_;
   std::vector<Route> routes_;
   std::unique_ptr<httplib::Server> server_;
 };

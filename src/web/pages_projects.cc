@@ -115,7 +115,7 @@ bool may_change_project(RequestContext& ctx, const Row& project) {
   if (!ctx.user()) return false;
   const User& u = *ctx.user();
   if (u.role == "quan_tri") return false;  // administrators manage accounts, not projects
-  return in_scope(project_registry(), &u.role, u.unit, u.establishment, *ctx.app.dataset(), project, ctx.read_store());
+  return caller_in_scope(ctx, project_registry(), project, &ctx.read_store());
 }
 
 void register_project_pages(App& app) {

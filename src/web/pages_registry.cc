@@ -44,8 +44,7 @@ const Registry& registry_of(RequestContext& ctx) { return *registry_by_slug(ctx.
 
 std::optional<Row> visible_record(RequestContext& ctx, const Registry& r, const std::string& key) {
   std::optional<Row> row = find_record(ctx.store(), r.record_kind(), key);
-  const User* u = ctx.user() ? &*ctx.user() : nullptr;
-  if (!row || !in_scope(r, ctx.role(), u ? u->unit : "", u ? u->establishment : "", *ctx.app.dataset(), *row, ctx.read_store())) {
+  if (!row || !caller_in_scope(ctx, r, *row, &ctx.read_store())) {
     ctx.error(404, "Không tìm thấy " + r.title + " mã \"" + key + "\".");
     return std::nullopt;
   }
@@ -63,7 +62,7 @@ void registry_list_page(RequestContext& ctx, const Registry& r, const std::strin
     ctx.res.set_content(rows_as_csv(k, ctx.store().list(k, q.query).rows), "text/csv; charset=utf-8");
     return;
   }
-  ListPage page = ctx.store().list(k, q.query);
+  ListPage page = ctx.app.list_totals().list(ctx.read_store(), k, q.query, ctx.app.data_version());
 
   Data header = list();
   for (const std::string& col : r.columns) {
@@ -214,8 +213,7 @@ FormValues posted_values(RequestContext& ctx, const RecordKind& k) {
 }
 
 bool may_write(RequestContext& ctx, const Registry& r, const Row& row) {
-  const User& u = *ctx.user();
-  if (rights(r, ctx.role()).write && in_scope(r, ctx.role(), u.unit, u.establishment, *ctx.app.dataset(), row)) return true;
+  if (rights(r, ctx.role()).write && caller_in_scope(ctx, r, row, nullptr)) return true;
   ctx.error(403, "Hồ sơ này nằm ngoài phạm vi bạn được phép thay đổi.");
   return false;
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "schema/record_key.h"
+#include "web/app.h"
+#include "web/request_context.h"
 
 namespace kc::web {
 
@@ -88,6 +90,17 @@ bool published_project(const Registry& r, const Row& row) {
 }
 
 }  // namespace
+
+bool caller_in_scope(RequestContext& ctx, const Registry& r, const Row& row, Store* links) {
+  const User* u = ctx.user() ? &*ctx.user() : nullptr;
+  std::string unit = u ? u->unit : "", establishment = u ? u->establishment : "";
+  std::shared_ptr<const Dataset> data;
+  static const Dataset kNoUnits;  // enough for every caller but a local officer
+  if (ctx.has_role("dia_phuong")) data = ctx.app.dataset();
+  const Dataset& units = data ? *data : kNoUnits;
+  if (links) return in_scope(r, ctx.role(), unit, establishment, units, row, *links);
+  return in_scope(r, ctx.role(), unit, establishment, units, row);
+}
 
 bool in_scope(const Registry& r, const std::string* role, const std::string& user_unit,
               const std::string& user_establishment, const Dataset& data, const Row& row, Store& store) {

@@ -45,6 +45,7 @@ const Registry* registry_for_kind(std::string_view kind);
 extern const std::vector<std::string> kStaffRoles;
 
 struct Caller;  // see below
+class RequestContext;
 
 // What a caller may do with a registry.
 struct RegistryRights {
@@ -59,6 +60,12 @@ bool in_scope(const Registry& r, const std::string* role, const std::string& use
 // The same, able to follow links in the database (an establishment's projects).
 bool in_scope(const Registry& r, const std::string* role, const std::string& user_unit, const std::string& user_establishment,
               const Dataset& data, const Row& row, Store& store);
+
+// in_scope for the signed-in caller (or the public) of a request. Only a local officer's scope
+// needs the Dataset (the units under theirs), so no other caller waits for it to be (re)loaded —
+// after a write that is a second or more at national scale. `links` (may be null) lets an
+// establishment's projects be followed.
+bool caller_in_scope(RequestContext& ctx, const Registry& r, const Row& row, Store* links);
 
 // Codes of the projects that benefit `establishment`.
 std::vector<std::string> projects_of_establishment(Store& store, const std::string& establishment);
