@@ -12,6 +12,8 @@ struct Migration {
   int version;
   std::string_view description;
   std::string_view sql;  // one or more statements separated by ';'
+  // Statements PostgreSQL runs after `sql` (where its planner needs what SQLite has already).
+  std::string_view postgres_sql = {};
 };
 
 const std::vector<Migration>& migrations();

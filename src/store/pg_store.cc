@@ -103,7 +103,8 @@ int PgStore::migrate() {
   for (const Migration& m : migrations()) {
     if (m.version <= current) continue;
     Transaction tx(*this);
-    exec(std::string(m.sql));
+    if (!m.sql.empty()) exec(std::string(m.sql));
+    if (!m.postgres_sql.empty()) exec(std::string(m.postgres_sql));
     std::string version = std::to_string(m.version), description(m.description), now = utc_now_text();
     exec("INSERT INTO schema_migrations (version, description, applied_at) VALUES ($1, $2, $3)",
          {version.c_str(), description.c_str(), now.c_str()});

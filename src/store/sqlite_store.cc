@@ -83,7 +83,7 @@ int SqliteStore::migrate() {
   for (const Migration& m : migrations()) {
     if (m.version <= current) continue;
     Transaction tx(*this);
-    exec(std::string(m.sql));
+    if (!m.sql.empty()) exec(std::string(m.sql));
     auto rec = prepare("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, datetime('now'))");
     sqlite3_bind_int(rec.get(), 1, m.version);
     sqlite3_bind_text(rec.get(), 2, m.description.data(), static_cast<int>(m.description.size()), SQLITE_STATIC);

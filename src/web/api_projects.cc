@@ -80,12 +80,8 @@ void propose(RequestContext& ctx) {
 //  "ket_qua": {"<indicator>": 12}}: one lifecycle step, as on the project page.
 void step(RequestContext& ctx) {
   std::string code = ctx.path(1);
-  std::optional<Row> p = visible_project(ctx, code);
+  std::optional<Row> p = changeable_project(ctx, code);
   if (!p) return;
-  if (!may_change_project(ctx, *p)) {
-    ctx.error(403, "Đề án này nằm ngoài phạm vi bạn được phép thay đổi.");
-    return;
-  }
   std::optional<nlohmann::json> body = json_object_body(ctx);
   if (!body) return;
   static const std::vector<std::string> kMembers = {"den_trang_thai", "ngay", "so_quyet_dinh", "ghi_chu", "ket_qua"};

@@ -28,30 +28,6 @@ std::optional<Row> requested_plan(RequestContext& ctx, const std::string& code) 
   return row;
 }
 
-Data choice_field(const Field& field, const std::string& value, const std::string& error,
-                  const std::vector<std::pair<std::string, std::string>>& choices, const std::string& none) {
-  Data d = form_field(field, value, error, false);
-  Data options = list();
-  auto option = [&](const std::string& code, const std::string& label) {
-    Data o;
-    o.set("code", code);
-    o.set("label", label);
-    if (code == value) o.set("selected", true);
-    options.push_back(o);
-  };
-  option("", none);
-  bool listed = value.empty();
-  for (const auto& [code, label] : choices) {
-    option(code, label);
-    listed = listed || code == value;
-  }
-  if (!listed) option(value, value);
-  d.set("input", false);
-  d.set("select", true);
-  d.set("options", options);
-  return d;
-}
-
 std::string error_for(const FieldErrors& errors, std::string_view field) {
   std::string out;
   for (const auto& [name, message] : errors)

@@ -96,12 +96,8 @@ namespace {
 
 void take(RequestContext& ctx) {
   std::string code = ctx.path(2);
-  std::optional<Row> p = visible_project(ctx, code);
+  std::optional<Row> p = changeable_project(ctx, code);
   if (!p) return;
-  if (!may_change_project(ctx, *p)) {
-    ctx.error(403, "Đề án này nằm ngoài phạm vi bạn được phép thay đổi.");
-    return;
-  }
   StepRequest req;
   req.project = code;
   req.to = ctx.param("den_trang_thai");
@@ -181,12 +177,8 @@ void register_project_step_pages(App& app) {
            }});
   app.add({"POST", "/(de-an)/([^/]+)/dieu-chinh", "de_an_dieu_chinh", acting, false, [](RequestContext& ctx) {
              std::string code = ctx.path(2);
-             std::optional<Row> p = visible_project(ctx, code);
+             std::optional<Row> p = changeable_project(ctx, code);
              if (!p) return;
-             if (!may_change_project(ctx, *p)) {
-               ctx.error(403, "Đề án này nằm ngoài phạm vi bạn được phép thay đổi.");
-               return;
-             }
              std::map<std::string, std::string> values;
              for (const char* f : {"kinh_phi_nsnn", "kinh_phi_doi_ung", "nam_ket_thuc", "dia_ban", "co_so"}) values[f] = ctx.param(f);
              AmendmentResult r = propose_amendment(ctx.store(), *ctx.user(), code, ctx.param("noi_dung_dieu_chinh"), values,

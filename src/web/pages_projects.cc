@@ -118,6 +118,15 @@ bool may_change_project(RequestContext& ctx, const Row& project) {
   return caller_in_scope(ctx, project_registry(), project, &ctx.read_store());
 }
 
+std::optional<Row> changeable_project(RequestContext& ctx, const std::string& code) {
+  std::optional<Row> p = visible_project(ctx, code);
+  if (p && !may_change_project(ctx, *p)) {
+    ctx.error(403, "Đề án này nằm ngoài phạm vi bạn được phép thay đổi.");
+    return std::nullopt;
+  }
+  return p;
+}
+
 void register_project_pages(App& app) {
   Access read = Access::public_access();
   Access propose = Access::only(kProposers);

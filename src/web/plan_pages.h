@@ -24,12 +24,6 @@ std::string plan_url(const std::string& code);
 // The plan named in the URL; otherwise answers 404 and returns nullopt.
 std::optional<Row> requested_plan(RequestContext& ctx, const std::string& code);
 
-// A form field (record_view.h) offered as a choice among `choices` {code, label}, with an
-// empty choice labelled `none` first; a value not among them stays selectable, so that its
-// error makes sense beside it.
-Data choice_field(const Field& field, const std::string& value, const std::string& error,
-                  const std::vector<std::pair<std::string, std::string>>& choices, const std::string& none);
-
 // The messages of `errors` about `field`, joined.
 std::string error_for(const FieldErrors& errors, std::string_view field);
 

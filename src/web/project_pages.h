@@ -25,6 +25,10 @@ std::optional<Row> visible_project(RequestContext& ctx, const std::string& code)
 // Whether the signed-in caller may act on this project (role and scope; not the administrator).
 bool may_change_project(RequestContext& ctx, const Row& project);
 
+// The project named `code` when the caller may see it and act on it; otherwise answers 404
+// (not visible) or 403 (outside what they may change) and returns nullopt.
+std::optional<Row> changeable_project(RequestContext& ctx, const std::string& code);
+
 // The project page with its history and the actions the caller may take.
 void project_page(RequestContext& ctx);
 // The same for a known project, with a message at the top (a refused step, for example).

@@ -49,6 +49,35 @@ std::string reference_link(const Field& f, const Value& v) {
   return "/" + r->slug + "/" + httplib::detail::encode_query_param(as_text(v));
 }
 
+Data select_options(const std::string& value, const std::vector<std::pair<std::string, std::string>>& choices) {
+  Data options = list();
+  bool listed = false;
+  auto option = [&](const std::string& code, const std::string& label) {
+    Data o;
+    o.set("code", code);
+    o.set("label", label);
+    if (code == value) o.set("selected", true);
+    options.push_back(o);
+  };
+  for (const auto& [code, label] : choices) {
+    option(code, label);
+    listed = listed || code == value;
+  }
+  if (!listed && !value.empty()) option(value, value);  // keep what was typed, even if unknown
+  return options;
+}
+
+Data choice_field(const Field& field, const std::string& value, const std::string& error,
+                  const std::vector<std::pair<std::string, std::string>>& choices, const std::string& none) {
+  Data d = form_field(field, value, error, false);
+  std::vector<std::pair<std::string, std::string>> all = {{"", none}};
+  all.insert(all.end(), choices.begin(), choices.end());
+  d.set("input", false);
+  d.set("select", true);
+  d.set("options", select_options(value, all));
+  return d;
+}
+
 Data form_field(const Field& f, const std::string& value, const std::string& error, bool read_only) {
   Data d;
   d.set("name", std::string(f.name));
@@ -58,23 +87,16 @@ Data form_field(const Field& f, const std::string& value, const std::string& err
   if (read_only) d.set("read_only", true);
   if (!error.empty()) d.set("error", error);
   if (f.type == FieldType::Enum || f.type == FieldType::Bool) {
-    Data options = list();
-    auto option = [&](const std::string& code, const std::string& label) {
-      Data o;
-      o.set("code", code);
-      o.set("label", label);
-      if (code == value) o.set("selected", true);
-      options.push_back(o);
-    };
-    if (!f.required) option("", "(không chọn)");
+    std::vector<std::pair<std::string, std::string>> choices;
+    if (!f.required) choices.emplace_back("", "(không chọn)");
     if (f.type == FieldType::Bool) {
-      option("1", "có");
-      option("0", "không");
+      choices.emplace_back("1", "có");
+      choices.emplace_back("0", "không");
     } else {
-      for (const EnumValue& e : f.enum_values) option(std::string(e.code), std::string(e.label));
+      for (const EnumValue& e : f.enum_values) choices.emplace_back(std::string(e.code), std::string(e.label));
     }
     d.set("select", true);
-    d.set("options", options);
+    d.set("options", select_options(value, choices));
   } else if (f.type == FieldType::Text && (f.name == "mo_ta" || f.name == "phuong_huong" || f.name == "trich_yeu" ||
                                            f.name == "ghi_chu")) {
     d.set("textarea", true);

@@ -21,4 +21,12 @@ std::string reference_link(const Field& field, const Value& value);
 // options for lists, required flag, error message.
 Data form_field(const Field& field, const std::string& value, const std::string& error, bool read_only);
 
+// The options of a <select>: each choice (code, label), the current value selected; a value
+// that is not among them is kept as an option of its own so that nothing typed is lost.
+Data select_options(const std::string& value, const std::vector<std::pair<std::string, std::string>>& choices);
+// A field shown as a <select> of the given choices (a reference to a few records), with `none`
+// as the empty choice.
+Data choice_field(const Field& field, const std::string& value, const std::string& error,
+                  const std::vector<std::pair<std::string, std::string>>& choices, const std::string& none);
+
 }  // namespace kc::web
