@@ -4,6 +4,8 @@
 #include "audit/audit.h"
 #include "schema/enums.h"
 #include "web/pages.h"
+#include "web/record_view.h"
+#include "web/registries.h"
 #include "web/request_context.h"
 
 namespace kc::web {
@@ -77,16 +79,7 @@ void audit_page(RequestContext& ctx) {
   std::string q = ctx.param("q");
   Data entries = list();
   for (const AuditEntry& e : search_audit(ctx.store(), q, 200)) {
-    Data d;
-    d.set("time", e.time.substr(0, 19));
-    d.set("user", e.user);
-    d.set("action", e.action);
-    d.set("kind", e.kind);
-    d.set("key", e.key);
-    d.set("before", e.before);
-    d.set("after", e.after);
-    d.set("note", e.note);
-    entries.push_back(d);
+    entries.push_back(audit_entry_view(e));
   }
   Data page;
   page.set("q", q);

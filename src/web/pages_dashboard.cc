@@ -9,13 +9,14 @@
 #include "report/phase_report_document.h"
 #include "text/csv.h"
 #include "web/pages.h"
+#include "web/record_view.h"
+#include "web/registries.h"
 #include "web/request_context.h"
 
 namespace kc::web {
 
 namespace {
 
-const std::vector<std::string> kStaff = {"quan_tri", "so_cong_thuong", "trung_tam"};
 
 // The plan asked for, or the latest phase plan.
 const Plan* chosen_plan(const Dataset& data, const std::string& code) {
@@ -112,15 +113,7 @@ void dashboard(RequestContext& ctx) {
   }
   PhaseReportResult result = compute_phase_report(*data, plan->code);
   const PhaseReport& r = *result.report;
-  Data plans = list();
-  for (const Plan& p : data->plans) {
-    if (p.type != "giai_doan") continue;
-    Data o;
-    o.set("code", p.code);
-    o.set("name", p.name);
-    if (&p == plan) o.set("selected", true);
-    plans.push_back(o);
-  }
+  Data plans = phase_plan_options(*data, plan);
   Data figures;
   figures.set("projects", format_int(r.total.projects));
   figures.set("budget", format_million_dong(r.total.budget));
@@ -166,8 +159,8 @@ void table_csv(RequestContext& ctx) {
 }  // namespace
 
 void register_dashboard_pages(App& app) {
-  app.add({"GET", "/tong-quan", "tong_quan", Access::only(kStaff), false, dashboard});
-  app.add({"GET", R"(/tong-quan/bang-(\d{1,2})\.csv)", "tong_quan_csv", Access::only(kStaff), false, table_csv});
+  app.add({"GET", "/tong-quan", "tong_quan", Access::only(kStaffRoles), false, dashboard});
+  app.add({"GET", R"(/tong-quan/bang-(\d{1,2})\.csv)", "tong_quan_csv", Access::only(kStaffRoles), false, table_csv});
 }
 
 }  // namespace kc::web

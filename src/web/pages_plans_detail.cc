@@ -180,14 +180,10 @@ Data history(RequestContext& ctx, const std::string& code) {
   std::stable_sort(entries.begin(), entries.end(), [](const AuditEntry& a, const AuditEntry& b) { return a.time > b.time; });
   Data out = list();
   for (const AuditEntry& e : entries) {
-    Data h;
-    h.set("time", e.time.substr(0, 19));
-    h.set("user", e.user);
+    Data h = audit_entry_view(e);
     h.set("action", action_label(e.action));
     size_t indicator = e.key.find("chi_tieu=");
     h.set("what", indicator == std::string::npos ? std::string("kế hoạch") : "mục tiêu " + e.key.substr(indicator + 9));
-    h.set("before", e.before);
-    h.set("after", e.after);
     out.push_back(h);
   }
   return out;

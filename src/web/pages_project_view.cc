@@ -133,12 +133,7 @@ void project_page_with(RequestContext& ctx, const Row& p, const std::string& not
     d.set("amendments", amendment_list(ctx, code, ctx.has_role("so_cong_thuong")));
     Data history = list();
     for (const AuditEntry& e : audit_of(ctx.read_store(), "de_an", code)) {
-      Data h;
-      h.set("time", e.time.substr(0, 19));
-      h.set("user", e.user);
-      h.set("action", e.action);
-      h.set("note", e.note);
-      history.push_back(h);
+      history.push_back(audit_entry_view(e));
     }
     d.set("history", history);
   }

@@ -135,13 +135,7 @@ Data detail_data(RequestContext& ctx, const Registry& r, const Row& row) {
   Data history = list();
   if (ctx.user()) {
     for (const AuditEntry& e : audit_of(ctx.store(), r.kind, key)) {
-      Data h;
-      h.set("time", e.time.substr(0, 19));
-      h.set("user", e.user);
-      h.set("action", e.action);
-      h.set("before", e.before);
-      h.set("after", e.after);
-      history.push_back(h);
+      history.push_back(audit_entry_view(e));
     }
   }
   Data d;

@@ -4,26 +4,19 @@
 #include "report/phase_report.h"
 #include "report/report_output.h"
 #include "web/pages.h"
+#include "web/record_view.h"
+#include "web/registries.h"
 #include "web/request_context.h"
 
 namespace kc::web {
 
 namespace {
 
-const std::vector<std::string> kReaders = {"quan_tri", "so_cong_thuong", "trung_tam"};
 
 void form(RequestContext& ctx) {
   auto data = ctx.app.dataset();
-  Data plans = list();
-  for (const Plan& p : data->plans) {
-    if (p.type != "giai_doan") continue;
-    Data o;
-    o.set("code", p.code);
-    o.set("name", p.name);
-    plans.push_back(o);
-  }
   Data page;
-  page.set("plans", plans);
+  page.set("plans", phase_plan_options(*data, nullptr));
   ctx.page(200, "reports", page, "Báo cáo");
 }
 
@@ -56,8 +49,8 @@ void download(RequestContext& ctx) {
 }  // namespace
 
 void register_report_pages(App& app) {
-  app.add({"GET", "/bao-cao", "bao_cao", Access::only(kReaders), false, form});
-  app.add({"GET", "/bao-cao/tai", "bao_cao_tai", Access::only(kReaders), false, download});
+  app.add({"GET", "/bao-cao", "bao_cao", Access::only(kStaffRoles), false, form});
+  app.add({"GET", "/bao-cao/tai", "bao_cao_tai", Access::only(kStaffRoles), false, download});
 }
 
 }  // namespace kc::web

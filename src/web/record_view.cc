@@ -109,4 +109,30 @@ Data form_field(const Field& f, const std::string& value, const std::string& err
   return d;
 }
 
+Data audit_entry_view(const AuditEntry& e) {
+  Data d;
+  d.set("time", e.time.substr(0, 19));
+  d.set("user", e.user);
+  d.set("action", e.action);
+  d.set("kind", e.kind);
+  d.set("key", e.key);
+  d.set("before", e.before);
+  d.set("after", e.after);
+  d.set("note", e.note);
+  return d;
+}
+
+Data phase_plan_options(const Dataset& data, const Plan* selected) {
+  Data plans = list();
+  for (const Plan& p : data.plans) {
+    if (p.type != "giai_doan") continue;
+    Data o;
+    o.set("code", p.code);
+    o.set("name", p.name);
+    if (&p == selected) o.set("selected", true);
+    plans.push_back(o);
+  }
+  return plans;
+}
+
 }  // namespace kc::web

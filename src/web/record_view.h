@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "audit/audit.h"
 #include "model/dataset.h"
 #include "schema/record_kind.h"
 #include "schema/value.h"
@@ -28,5 +29,12 @@ Data select_options(const std::string& value, const std::vector<std::pair<std::s
 // as the empty choice.
 Data choice_field(const Field& field, const std::string& value, const std::string& error,
                   const std::vector<std::pair<std::string, std::string>>& choices, const std::string& none);
+
+// One audit entry for a history table: time (to the second), user, action, kind, key, before,
+// after, note — each template shows the ones it needs.
+Data audit_entry_view(const AuditEntry& entry);
+
+// The phase plans (giai_doan) as <select> options {code, name, selected}.
+Data phase_plan_options(const Dataset& data, const Plan* selected);
 
 }  // namespace kc::web
