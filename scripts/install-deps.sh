@@ -8,10 +8,12 @@ build_packages=(
   libsqlite3-dev libicu-dev nlohmann-json3-dev libcli11-dev
   libzip-dev zipcmp zipmerge ziptool libpugixml-dev libpq-dev
   libsodium-dev postgresql-client-15 libcpp-httplib-dev libkainjow-mustache-dev
+  libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-liberation2
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev unzip libxml2-utils
-  libreoffice-writer-nogui fonts-liberation2 time postgresql-15 chromium
+  libreoffice-writer-nogui time postgresql-15 chromium
+  clang libclang-rt-14-dev
 )
 
 # Node.js and npm fetch the front end's assets (web/package-lock.json); a machine that already
