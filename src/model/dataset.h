@@ -80,7 +80,6 @@ struct Projects {
   std::vector<int16_t> year_from, year_to;
   std::vector<int32_t> unit;
   std::vector<int64_t> budget, counterpart;
-  std::unordered_map<std::string, int32_t> index;
   size_t size() const { return code.size(); }
 };
 
@@ -105,9 +104,10 @@ struct CraftVillage {
   std::optional<Date> revoked;
 };
 
+// Only what reports need of the (many) establishments: where each is. Codes are looked up
+// while loading and not kept: at national scale a code index cost more than all the projects.
 struct Establishments {
   std::vector<int32_t> unit;
-  std::unordered_map<std::string, int32_t> index;
   size_t size() const { return unit.size(); }
 };
 

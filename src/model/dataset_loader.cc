@@ -1,4 +1,5 @@
 // Builds a Dataset from the store: one scan per kind, codes resolved to indexes.
+#include <algorithm>
 #include <functional>
 #include <stdexcept>
 
@@ -44,6 +45,39 @@ int32_t lookup(const Map& map, std::string_view code) {
   return it == map.end() ? -1 : it->second;
 }
 
+// Positions of codes in a list read from the store. The stores scan in key order (byte
+// order), so the list is normally sorted and a binary search needs no memory beyond it — a
+// hash map of 300.000 establishment codes cost ~24 MB more, held by every Dataset. An
+// unsorted list (a store that scanned otherwise) gets a sorted permutation.
+class CodeIndex {
+ public:
+  explicit CodeIndex(const std::vector<std::string>& codes) : codes_(codes) {
+    if (std::is_sorted(codes.begin(), codes.end())) return;
+    order_.resize(codes.size());
+    for (size_t i = 0; i < codes.size(); ++i) order_[i] = static_cast<int32_t>(i);
+    std::sort(order_.begin(), order_.end(), [&](int32_t a, int32_t b) { return codes[static_cast<size_t>(a)] < codes[static_cast<size_t>(b)]; });
+  }
+
+  int32_t find(std::string_view code) const {
+    if (code.empty()) return -1;
+    size_t lo = 0, hi = codes_.size();
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (std::string_view(at(mid)) < code) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo == codes_.size() || at(lo) != code) return -1;
+    return order_.empty() ? static_cast<int32_t>(lo) : order_[lo];
+  }
+
+ private:
+  const std::string& at(size_t sorted_position) const {
+    return codes_[order_.empty() ? sorted_position : static_cast<size_t>(order_[sorted_position])];
+  }
+  const std::vector<std::string>& codes_;
+  std::vector<int32_t> order_;  // empty when codes_ is sorted
+};
+
 void scan(Store& store, std::string_view kind_name, const std::function<void(const Columns&, const Row&)>& fn) {
   const RecordKind& k = kind(kind_name);
   Columns cols(k);
@@ -54,6 +88,25 @@ FundingLevel funding_level(std::string_view code) {
   if (code == "quoc_gia") return FundingLevel::National;
   if (code == "tinh") return FundingLevel::Provincial;
   return FundingLevel::District;
+}
+
+// The big columns grew by doubling while loading; a Dataset lives long and two are alive while
+// a reload replaces one, so the spare room is given back.
+void release_spare_capacity(Dataset& d) {
+  Projects& p = d.projects;
+  p.code.shrink_to_fit();
+  p.content.shrink_to_fit();
+  p.level.shrink_to_fit();
+  p.status.shrink_to_fit();
+  p.year_from.shrink_to_fit();
+  p.year_to.shrink_to_fit();
+  p.unit.shrink_to_fit();
+  p.budget.shrink_to_fit();
+  p.counterpart.shrink_to_fit();
+  d.outputs.project.shrink_to_fit();
+  d.outputs.indicator.shrink_to_fit();
+  d.outputs.value.shrink_to_fit();
+  d.establishments.unit.shrink_to_fit();
 }
 
 }  // namespace
@@ -130,14 +183,15 @@ Dataset load_dataset(Store& store) {
                          number(r, c["gia_tri"]), text(r, c["ghi_chu"])});
   });
 
+  std::vector<std::string> establishment_codes;  // only while loading (products refer to them)
   scan(store, "co_so", [&](const Columns& c, const Row& r) {
-    d.establishments.index.emplace(text(r, c["ma"]), static_cast<int32_t>(d.establishments.unit.size()));
+    establishment_codes.push_back(text(r, c["ma"]));
     d.establishments.unit.push_back(lookup(units, text(r, c["dia_ban"])));
   });
+  CodeIndex establishment_index(establishment_codes);
 
   Projects& p = d.projects;
   scan(store, "de_an", [&](const Columns& c, const Row& r) {
-    p.index.emplace(text(r, c["ma"]), static_cast<int32_t>(p.code.size()));
     p.code.push_back(text(r, c["ma"]));
     p.content.push_back(static_cast<int16_t>(lookup(contents, text(r, c["noi_dung"]))));
     p.level.push_back(funding_level(text_or_empty(r[c["cap_kinh_phi"]])));
@@ -149,8 +203,9 @@ Dataset load_dataset(Store& store) {
     p.counterpart.push_back(number(r, c["kinh_phi_doi_ung"]));
   });
 
+  CodeIndex project_index(p.code);
   scan(store, "de_an_ket_qua", [&](const Columns& c, const Row& r) {
-    d.outputs.project.push_back(lookup(p.index, text_or_empty(r[c["de_an"]])));
+    d.outputs.project.push_back(project_index.find(text_or_empty(r[c["de_an"]])));
     d.outputs.indicator.push_back(static_cast<int16_t>(lookup(indicators, text_or_empty(r[c["chi_tieu"]]))));
     d.outputs.value.push_back(number(r, c["gia_tri"]));
   });
@@ -170,7 +225,7 @@ Dataset load_dataset(Store& store) {
 
   scan(store, "san_pham", [&](const Columns& c, const Row& r) {
     products.emplace(text(r, c["ma"]), static_cast<int32_t>(d.products.size()));
-    d.products.push_back({text(r, c["ma"]), text(r, c["ten"]), lookup(d.establishments.index, text(r, c["co_so"]))});
+    d.products.push_back({text(r, c["ma"]), text(r, c["ten"]), establishment_index.find(text_or_empty(r[c["co_so"]]))});
   });
 
   scan(store, "dot_binh_chon", [&](const Columns& c, const Row& r) {
@@ -186,18 +241,19 @@ Dataset load_dataset(Store& store) {
 
   scan(store, "hoi_cho", [&](const Columns& c, const Row& r) {
     d.fairs.push_back({text(r, c["ma"]), text(r, c["ten"]), static_cast<int>(number(r, c["nam"])),
-                       lookup(p.index, text(r, c["de_an"])), optional_number(r, c["so_luot_tham_gia"])});
+                       project_index.find(text_or_empty(r[c["de_an"]])), optional_number(r, c["so_luot_tham_gia"])});
   });
 
   scan(store, "cum_cong_nghiep", [&](const Columns& c, const Row& r) {
     d.clusters.push_back({text(r, c["ma"]), text(r, c["ten"]), text(r, c["trang_thai"]),
-                          lookup(units, text(r, c["dia_ban"])), lookup(p.index, text(r, c["de_an"]))});
+                          lookup(units, text(r, c["dia_ban"])), project_index.find(text_or_empty(r[c["de_an"]]))});
   });
 
   scan(store, "thong_ke", [&](const Columns& c, const Row& r) {
     d.statistics.push_back({lookup(units, text(r, c["dia_ban"])), static_cast<int>(number(r, c["nam"])),
                             text(r, c["chi_so"]), number(r, c["gia_tri"])});
   });
+  release_spare_capacity(d);
   return d;
 }
 

@@ -41,6 +41,8 @@ SqliteStore::SqliteStore(const std::string& path) : path_(path) {
   exec("PRAGMA cache_size = -8192");
 }
 
+void SqliteStore::set_page_cache_kib(int64_t kib) { exec("PRAGMA cache_size = -" + std::to_string(kib)); }
+
 SqliteStore::~SqliteStore() {
   insert_statements_.clear();
   index_delete_.reset();

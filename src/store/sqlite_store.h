@@ -36,6 +36,7 @@ class SqliteStore final : public Store {
   void restore_from(const std::string& file) override;
   std::vector<ColumnInfo> describe_table(const std::string& table) override;
   std::string describe() const override { return "SQLite " + path_; }
+  void set_page_cache_kib(int64_t kib) override;
 
   // The raw handle, for engine-specific tools (backup) only.
   sqlite3* handle() { return db_; }

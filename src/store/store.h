@@ -43,7 +43,7 @@ struct ListQuery {
   bool descending = false;
   bool include_archived = false;                 // rows marked in luu_tru are left out unless asked
   int64_t offset = 0, limit = 50;
-  // The number of matching rows when the caller already knows it (web/list_totals.h): the
+  // The number of matching rows when the caller already knows it (web/list_cache.h): the
   // count query is skipped. Left empty, the store counts.
   std::optional<int64_t> known_total;
 };
@@ -107,6 +107,11 @@ class Store {
 
   // A short name of the engine and target for messages ("SQLite khuyencong.db").
   virtual std::string describe() const = 0;
+
+  // How much memory this connection's own page cache may hold, where the engine keeps one in
+  // the process (SQLite; 8 MiB by default, for imports). A server's many connections each
+  // hold one, while the operating system caches the file once for all of them.
+  virtual void set_page_cache_kib(int64_t /*kib*/) {}
 };
 
 // Opens the store named by `url`: a postgresql://user@host:port/dbname URL (PostgreSQL) or a

@@ -135,15 +135,16 @@ void list_records(RequestContext& ctx, const Registry& r) {
   int64_t page_size = kDefaultPageSize;
   if (!list_params_ok(ctx, r, page_size)) return;
   const RecordKind& k = r.record_kind();
-  RegistryQuery q = registry_query(ctx, r, *ctx.app.dataset(), page_size);
-  ListPage page = ctx.app.list_totals().list(ctx.read_store(), k, q.query, ctx.app.data_version());
+  RegistryQuery q = registry_query(ctx, r, page_size);
+  std::shared_ptr<const ListPage> page = ctx.app.list_cache().list(ctx.read_store(), k, q.query, ctx.app.data_version(),
+                                                                  ctx.app.read_router() == nullptr);
   // {"tong", "trang", "kich_thuoc", "ban_ghi": [records]}, written directly (append_record_json).
-  std::string body = "{\"tong\":" + std::to_string(page.total) + ",\"trang\":" + std::to_string(q.page) +
+  std::string body = "{\"tong\":" + std::to_string(page->total) + ",\"trang\":" + std::to_string(q.page) +
                      ",\"kich_thuoc\":" + std::to_string(page_size) + ",\"ban_ghi\":[";
-  body.reserve(body.size() + page.rows.size() * 512);
-  for (size_t i = 0; i < page.rows.size(); ++i) {
+  body.reserve(body.size() + page->rows.size() * 512);
+  for (size_t i = 0; i < page->rows.size(); ++i) {
     if (i > 0) body += ',';
-    append_record_json(body, k, page.rows[i]);
+    append_record_json(body, k, page->rows[i]);
   }
   body += "]}";
   ctx.res.status = 200;

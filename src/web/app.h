@@ -13,7 +13,8 @@
 #include <vector>
 
 #include "model/dataset.h"
-#include "web/list_totals.h"
+#include "web/list_cache.h"
+#include "web/session_cache.h"
 #include "web/store_pool.h"
 #include "web/throttle.h"
 
@@ -79,9 +80,10 @@ class App {
   std::shared_ptr<const Dataset> dataset();
   // Called after a change is committed: the next dataset() reflects it.
   void changed();
-  // Advanced by every changed(): caches of query answers (list_totals) are valid for one version.
+  // Advanced by every changed(): caches of query answers (list_cache.h) are valid for one version.
   uint64_t data_version() const { return data_version_.load(); }
-  ListTotals& list_totals() { return list_totals_; }
+  ListCache& list_cache() { return list_cache_; }
+  SessionCache& session_cache() { return session_cache_; }
 
   void add(Route route);
   const std::vector<Route>& routes() const { return routes_; }
@@ -114,7 +116,8 @@ class App {
   std::shared_ptr<const Dataset> dataset_;
   bool stale_ = true;
   std::atomic<uint64_t> data_version_{1};
-  ListTotals list_totals_;
+  ListCache list_cache_;
+  SessionCache session_cache_;
   std::vector<Route> routes_;
   std::unique_ptr<httplib::Server> server_;
 };

@@ -54,7 +54,7 @@ std::optional<Row> visible_record(RequestContext& ctx, const Registry& r, const 
 void registry_list_page(RequestContext& ctx, const Registry& r, const std::string& new_href, const std::string& new_label) {
   const RecordKind& k = r.record_kind();
   auto data = ctx.app.dataset();
-  RegistryQuery q = registry_query(ctx, r, *data, kPageSize);
+  RegistryQuery q = registry_query(ctx, r, kPageSize);
   if (ctx.param("dinh_dang") == "csv") {
     q.query.offset = 0;
     q.query.limit = kCsvLimit;
@@ -62,7 +62,8 @@ void registry_list_page(RequestContext& ctx, const Registry& r, const std::strin
     ctx.res.set_content(rows_as_csv(k, ctx.store().list(k, q.query).rows), "text/csv; charset=utf-8");
     return;
   }
-  ListPage page = ctx.app.list_totals().list(ctx.read_store(), k, q.query, ctx.app.data_version());
+  std::shared_ptr<const ListPage> page = ctx.app.list_cache().list(ctx.read_store(), k, q.query, ctx.app.data_version(),
+                                                                  ctx.app.read_router() == nullptr);
 
   Data header = list();
   for (const std::string& col : r.columns) {
@@ -74,7 +75,7 @@ void registry_list_page(RequestContext& ctx, const Registry& r, const std::strin
     header.push_back(h);
   }
   Data rows = list();
-  for (const Row& row : page.rows) {
+  for (const Row& row : page->rows) {
     Data cells = list();
     for (size_t c = 0; c < r.columns.size(); ++c) {
       size_t f = static_cast<size_t>(k.field_index(r.columns[c]));
@@ -90,7 +91,7 @@ void registry_list_page(RequestContext& ctx, const Registry& r, const std::strin
   }
   Data filters = list();
   for (const std::string& name : r.filters) filters.push_back(form_field(k.field(name), ctx.param(name), "", false));
-  int64_t pages = std::max<int64_t>(1, (page.total + kPageSize - 1) / kPageSize);
+  int64_t pages = std::max<int64_t>(1, (page->total + kPageSize - 1) / kPageSize);
   Data d;
   d.set("title", r.title);
   d.set("slug", r.slug);
@@ -98,7 +99,7 @@ void registry_list_page(RequestContext& ctx, const Registry& r, const std::strin
   d.set("header", header);
   d.set("rows", rows);
   d.set("filters", filters);
-  d.set("total", format_int(page.total));
+  d.set("total", format_int(page->total));
   d.set("page", std::to_string(q.page));
   d.set("pages", std::to_string(pages));
   if (q.page > 1) d.set("prev", q.url_with({{"trang", std::to_string(q.page - 1)}}));

@@ -24,7 +24,7 @@ std::string RegistryQuery::url_with(const std::map<std::string, std::string>& ch
   return url;
 }
 
-RegistryQuery registry_query(const RequestContext& ctx, const Registry& r, const Dataset& data, int64_t page_size) {
+RegistryQuery registry_query(const RequestContext& ctx, const Registry& r, int64_t page_size) {
   RegistryQuery out;
   const RecordKind& k = r.record_kind();
   out.path = "/" + r.slug;
@@ -74,7 +74,7 @@ RegistryQuery registry_query(const RequestContext& ctx, const Registry& r, const
   }
   if (role && *role == "dia_phuong" && !r.area_field.empty()) {
     std::vector<Value> units;
-    for (const std::string& u : units_within(data, ctx.user()->unit)) units.emplace_back(u);
+    for (const std::string& u : units_within(*ctx.app.dataset(), ctx.user()->unit)) units.emplace_back(u);
     out.query.any_of.emplace_back(static_cast<size_t>(k.field_index(r.area_field)), std::move(units));
   } else if (role && *role == "co_so" && !r.own_field.empty()) {
     out.query.equals.emplace_back(static_cast<size_t>(k.field_index(r.own_field)), Value{ctx.user()->establishment});

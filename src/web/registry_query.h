@@ -22,6 +22,6 @@ struct RegistryQuery {
   std::string url_with(const std::map<std::string, std::string>& changes) const;
 };
 
-RegistryQuery registry_query(const RequestContext& ctx, const Registry& r, const Dataset& data, int64_t page_size);
+RegistryQuery registry_query(const RequestContext& ctx, const Registry& r, int64_t page_size);
 
 }  // namespace kc::web

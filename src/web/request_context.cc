@@ -1,5 +1,6 @@
 #include "web/request_context.h"
 
+#include "core/clock.h"
 #include "web/navigation.h"
 
 namespace kc::web {
@@ -42,17 +43,30 @@ std::string RequestContext::cookie(const std::string& name) const {
   return {};
 }
 
-void RequestContext::identify() {
-  if (std::string token = cookie(kSessionCookie); !token.empty()) {
-    session_ = find_session(store(), token);
-    if (session_) {
-      user_ = find_user(store(), session_->username);
-      if (!user_ || !user_->active) {
-        user_.reset();
-        session_.reset();
-      }
-    }
+// The session of the cookie and its active user: from the server's memory when looked up in
+// the last moments (session_cache.h), otherwise from the database.
+void RequestContext::identify_session(const std::string& token) {
+  SessionCache& cache = app.session_cache();
+  std::string now = utc_now_text();
+  if (auto known = cache.find(token, now)) {
+    session_ = std::move(known->session);
+    user_ = std::move(known->user);
+    return;
   }
+  uint64_t generation = cache.generation();
+  session_ = find_session(store(), token);
+  if (!session_) return;
+  user_ = find_user(store(), session_->username);
+  if (!user_ || !user_->active) {
+    user_.reset();
+    session_.reset();
+    return;
+  }
+  cache.remember(token, {*session_, *user_}, generation);
+}
+
+void RequestContext::identify() {
+  if (std::string token = cookie(kSessionCookie); !token.empty()) identify_session(token);
   if (session_) {
     csrf_ = session_->csrf;
   } else {

@@ -61,6 +61,7 @@ class RequestContext {
 
  private:
   void set_cookie(const std::string& name, const std::string& value, long max_age, bool http_only);
+  void identify_session(const std::string& token);
 
   std::optional<User> user_;
   std::optional<Session> session_;

@@ -1,0 +1,35 @@
+// See session_cache.h.
+#include "web/session_cache.h"
+
+namespace kc::web {
+
+std::optional<SignedInCaller> SessionCache::find(const std::string& token, const std::string& now_utc) {
+  std::lock_guard lock(mutex_);
+  auto it = entries_.find(token);
+  if (it == entries_.end()) return std::nullopt;
+  if (Clock::now() - it->second.stored > ttl_ || it->second.caller.session.expires < now_utc) {
+    entries_.erase(it);
+    return std::nullopt;
+  }
+  return it->second.caller;
+}
+
+uint64_t SessionCache::generation() {
+  std::lock_guard lock(mutex_);
+  return generation_;
+}
+
+void SessionCache::remember(const std::string& token, const SignedInCaller& caller, uint64_t generation) {
+  std::lock_guard lock(mutex_);
+  if (generation != generation_) return;
+  if (entries_.size() >= kMaxEntries) entries_.clear();
+  entries_[token] = Entry{caller, Clock::now()};
+}
+
+void SessionCache::forget_all() {
+  std::lock_guard lock(mutex_);
+  entries_.clear();
+  ++generation_;
+}
+
+}  // namespace kc::web
