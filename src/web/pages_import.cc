@@ -21,6 +21,7 @@ const std::vector<std::string> kImportRoles = {"quan_tri", "trung_tam"};
 
 Data form_data(RequestContext& ctx) {
   Data page;
+  page.set("csrf", ctx.csrf());
   page.set("max_mb", std::to_string(ctx.app.options().max_body_bytes >> 20));
   return page;
 }
