@@ -326,14 +326,14 @@ void Workbook::read_sheet(size_t index, const RowHandler& on_row) {
         in_cell = true;
       } else if (in_cell) {
         in_cell = false;
-        std::string where = "ô " + column_letters(column) + std::to_string(row);
+        auto where = [&] { return "ô " + column_letters(column) + std::to_string(row); };
         Cell cell;
         cell.column = column;
         if (type == "s") {
           size_t i = 0;
           auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), i);
           if (ec != std::errc() || end != value.data() + value.size() || i >= shared_strings_.size())
-            fail(where + " trỏ tới chuỗi dùng chung không tồn tại");
+            fail(where() + " trỏ tới chuỗi dùng chung không tồn tại");
           cell.text = shared_strings_[i];
         } else if (type == "inlineStr") {
           cell.text = unescape_ooxml(std::move(inline_text));
@@ -341,7 +341,7 @@ void Workbook::read_sheet(size_t index, const RowHandler& on_row) {
           cell.text = unescape_ooxml(std::move(value));
         } else if (type == "b") {
           cell.type = CellType::Bool;
-          if (value != "0" && value != "1") fail(where + " có giá trị đúng/sai không hợp lệ");
+          if (value != "0" && value != "1") fail(where() + " có giá trị đúng/sai không hợp lệ");
           cell.text = value;
         } else if (type == "e") {
           cell.type = CellType::Error;
@@ -351,14 +351,14 @@ void Workbook::read_sheet(size_t index, const RowHandler& on_row) {
           cell.text = value.size() >= 10 ? value.substr(0, 10) : value;
         } else if (type.empty() || type == "n") {
           if (value.empty()) continue;  // a formatted but empty cell
-          if (!valid_number(value)) fail(where + " có giá trị số không hợp lệ \"" + value + "\"");
+          if (!valid_number(value)) fail(where() + " có giá trị số không hợp lệ \"" + value + "\"");
           cell.type = CellType::Number;
           cell.text = value;
           uint32_t s = 0;
           auto [end, ec] = std::from_chars(style.data(), style.data() + style.size(), s);
           cell.date_style = ec == std::errc() && end == style.data() + style.size() && s < date_styles_.size() && date_styles_[s];
         } else {
-          fail(where + " có kiểu \"" + type + "\" không biết");
+          fail(where() + " có kiểu \"" + type + "\" không biết");
         }
         if (cell.type == CellType::Text && cell.text.empty()) continue;
         cells.push_back(std::move(cell));

@@ -100,9 +100,13 @@ std::optional<std::string> ZipPackage::read(std::string_view name) {
   zip_file_t* file = zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0);
   if (!file) throw XlsxError("không đọc được phần " + key + " của sổ tính (tệp nén bị hỏng hoặc dùng cách nén lạ)");
   std::string out;
-  if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<size_t>(std::min<uint64_t>(st.size, limits_.max_part_bytes)));
-  char buffer[64 * 1024];
   uint64_t compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? std::max<uint64_t>(st.comp_size, 1) : 1;
+  // Room for what the directory claims, but never more than the limits allow for this part.
+  if (st.valid & ZIP_STAT_SIZE) {
+    auto plausible = static_cast<uint64_t>(limits_.max_ratio * static_cast<double>(compressed)) + limits_.ratio_floor_bytes;
+    out.reserve(static_cast<size_t>(std::min({st.size, limits_.max_part_bytes, plausible})));
+  }
+  char buffer[64 * 1024];
   while (true) {
     zip_int64_t n = zip_fread(file, buffer, sizeof buffer);
     if (n < 0) {
