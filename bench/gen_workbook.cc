@@ -49,9 +49,11 @@ int main(int argc, char** argv) {
   std::string line;
   kc::append_csv_record(line, header);
   csv << line;
+  // Constant memory writes a row once the next one starts: row 1 whole, then row 2.
+  for (size_t c = 0; c < header.size(); ++c)
+    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), header[c].c_str(), nullptr);
   for (size_t c = 0; c < header.size(); ++c) {
     const kc::Field& f = kind.field(header[c]);
-    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), header[c].c_str(), nullptr);
     std::string label = std::string(f.label) + (f.required ? " *" : "");
     worksheet_write_string(ws, 1, static_cast<lxw_col_t>(c), label.c_str(), nullptr);
   }
