@@ -58,6 +58,9 @@ const std::map<std::string, Expectation>& matrix() {
       {"tong_quan_csv", {"GET", "/tong-quan/bang-1.csv?ke_hoach=bg-2016-2020", kStaff}},
       {"bao_cao", {"GET", "/bao-cao", kStaff}},
       {"bao_cao_tai", {"GET", "/bao-cao/tai?ke_hoach=bg-2016-2020&dinh_dang=json", kStaff}},
+      // Loading a workbook: centre staff and administrators. A form without a file is 422.
+      {"nhap_du_lieu", {"GET", "/nhap-du-lieu", {"quan_tri", "trung_tam"}}},
+      {"nhap_du_lieu_gui", {"POST", "/nhap-du-lieu", {"quan_tri", "trung_tam"}}},
       {"tai_khoan", {"GET", "/quan-tri/tai-khoan", kAdmin}},
       {"tai_khoan_tao", {"POST", "/quan-tri/tai-khoan", kAdmin, {{"ten_dang_nhap", "x"}}}},
       {"tai_khoan_khoa", {"POST", "/quan-tri/tai-khoan/khong-co/khoa", kAdmin}},

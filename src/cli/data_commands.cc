@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "interchange/bundle.h"
 #include "interchange/bundle_docs.h"
+#include "interchange/workbook_import.h"
 #include "store/store.h"
 
 namespace kc::cli {
@@ -26,12 +27,12 @@ void add_schema_command(CLI::App& app, Context& /*ctx*/) {
 }
 
 void add_import_command(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("import", "Nhập bộ dữ liệu CSV (kiểm tra toàn bộ trước khi ghi)");
+  auto* cmd = app.add_subcommand("import", "Nhập bộ dữ liệu CSV hoặc sổ tính .xlsx (kiểm tra toàn bộ trước khi ghi)");
   auto dir = std::make_shared<std::string>();
-  cmd->add_option("dir", *dir, "Thư mục bộ dữ liệu (xem docs/bundle.md)")->required();
+  cmd->add_option("dir", *dir, "Thư mục bộ dữ liệu (docs/bundle.md) hoặc sổ tính .xlsx (docs/xlsx-import.md)")->required();
   cmd->callback([&ctx, dir] {
     auto store = open_store(ctx.db);
-    ImportResult r = import_bundle(*store, *dir);
+    ImportResult r = is_workbook_path(*dir) ? import_workbook(*store, *dir) : import_bundle(*store, *dir);
     if (!r.ok()) {
       std::cerr << "Không nhập dữ liệu: phát hiện " << r.problems.size()
                 << " vấn đề; cơ sở dữ liệu không thay đổi.\n";

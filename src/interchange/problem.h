@@ -14,9 +14,13 @@ struct Problem {
   size_t column = 0;   // 1-based column of the file; 0 when not tied to a column
   std::string field;   // column name, when known
   std::string message;
+  // `file` names a worksheet of a workbook: printed "trang tính de_an", the column as Excel
+  // letters ("cột AB").
+  bool sheet = false;
 };
 
 // "de_an.csv, dòng 12, cột 9 (kinh_phi_nsnn): số tiền không được âm; gặp \"-5\""
+// "trang tính de_an, dòng 12, cột I (kinh_phi_nsnn): …" for a worksheet.
 std::string format_problem(const Problem& p);
 
 }  // namespace kc

@@ -20,6 +20,7 @@ const std::vector<Item>& items() {
       {"/ke-hoach", "Kế hoạch", {"quan_tri", "so_cong_thuong", "trung_tam"}},
       {"/danh-muc", "Danh mục", {"*"}},
       {"/bao-cao", "Báo cáo", {"quan_tri", "so_cong_thuong", "trung_tam"}},
+      {"/nhap-du-lieu", "Nhập dữ liệu", {"quan_tri", "trung_tam"}},
       {"/quan-tri/tai-khoan", "Tài khoản", {"quan_tri"}},
       {"/quan-tri/nhat-ky", "Nhật ký", {"quan_tri"}},
   };

@@ -1,0 +1,30 @@
+// The import bundle as one Excel workbook (docs/xlsx-import.md): one worksheet per record
+// kind, named like the kind's CSV file stem, row 1 the column codes, row 2 optionally the
+// Vietnamese labels, data from there on. Every cell becomes the canonical CSV text of its
+// field (workbook_cells.h) and goes through the CSV bundle's own row checker and
+// all-or-nothing transaction (kind_importer.h). Problems name the sheet, the Excel row and
+// the column letters with the column code.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "interchange/bundle.h"
+#include "xlsx/zip_package.h"
+
+namespace kc {
+
+// A path the import command reads as a workbook rather than a bundle folder.
+bool is_workbook_path(const std::filesystem::path& path);
+
+ImportResult import_workbook(Store& store, const std::filesystem::path& file, const xlsx::Limits& limits = {});
+
+// The same from bytes already in memory (an upload); `file_name` names it in problems.
+ImportResult import_workbook_bytes(Store& store, std::string bytes, const std::string& file_name,
+                                   const xlsx::Limits& limits = {});
+
+// Sheets a workbook may hold beside the kinds' sheets; the reader ignores them.
+inline constexpr std::string_view kNotesSheetName = "Hướng dẫn";
+inline constexpr std::string_view kListsSheetName = "Danh mục";
+
+}  // namespace kc
