@@ -39,11 +39,17 @@ std::vector<Row> audit_rows(Store& store, const std::vector<std::pair<std::strin
   return out;
 }
 
-// "Đăng ký nhu cầu → Đề xuất", or "Báo cáo tiến độ".
+// The step as the lifecycle names it, with the statuses: "Phê duyệt vào kế hoạch (thẩm định →
+// đã phê duyệt)"; "Báo cáo tiến độ"; "Đăng ký nhu cầu" for a project's first record.
 std::string step_name(const RecordKind& k, const Row& event) {
   if (text(k, event, "loai") == "bao_cao_tien_do") return "Báo cáo tiến độ";
   std::string from = text(k, event, "tu_trang_thai"), to = text(k, event, "den_trang_thai");
-  return (from.empty() ? "" : status_label(from) + " → ") + status_label(to);
+  if (from.empty()) return upper_first_vi(status_label(to));
+  std::string name;
+  for (const Step& s : lifecycle_steps())
+    if (s.from == from && s.to == to) name = s.name;
+  std::string statuses = status_label(from) + " → " + status_label(to);
+  return name.empty() ? upper_first_vi(statuses) : name + " (" + statuses + ")";
 }
 
 struct PlacedDocument {

@@ -11,6 +11,7 @@ void register_routes(App& app) {
   register_registry_pages(app);
   register_project_pages(app);
   register_plan_pages(app);
+  register_dossier_pages(app);
   register_project_api(app);
   register_registry_api(app);
   register_api_sign_in(app);
