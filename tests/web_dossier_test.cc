@@ -2,7 +2,11 @@
 // (RFC 5987) to exactly the callers who may see the project or plan — a local officer within
 // their area, an establishment for its own projects, staff for plans — and 404/403 or the
 // sign-in page to everyone else; each download is in the audit trail.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "audit/audit.h"
 #include "projects/dossier_archive.h"
@@ -23,6 +27,33 @@ WebFixture* WebDossier::server = nullptr;
 const std::string kInLucNgan = "bg-2017-t-011";  // Lục Ngạn, benefits cs-0046 (the test establishment)
 const std::string kElsewhere = "bg-2016-h-003";  // Việt Yên, not the test establishment's
 
+// The response head as it travels: cpp-httplib's client percent-decodes header values, which
+// would hide whether the server encoded the file name.
+std::string raw_response_head(int port, const std::string& path, const std::string& session) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    close(fd);
+    return {};
+  }
+  std::string request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: kc_session=" + session +
+                        "\r\nConnection: close\r\n\r\n";
+  if (send(fd, request.data(), request.size(), 0) < 0) {
+    close(fd);
+    return {};
+  }
+  std::string head;
+  char buffer[4096];
+  ssize_t n = 0;
+  while ((n = recv(fd, buffer, sizeof buffer, 0)) > 0) head.append(buffer, static_cast<size_t>(n));  // to the end: the server finishes writing
+  close(fd);
+  return head.substr(0, head.find("\r\n\r\n"));
+}
+
+// A ZIP with the index and `inside`, offered under `vietnamese_name` (decoded, as the client shows it).
 void expect_zip(const httplib::Result& r, const std::string& vietnamese_name, const std::string& inside) {
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200);
@@ -36,8 +67,17 @@ void expect_zip(const httplib::Result& r, const std::string& vietnamese_name, co
 }
 
 TEST_F(WebDossier, ProjectDossierForThoseWhoMaySeeTheProject) {
-  // "Hồ sơ đề án bg-2017-t-011.zip", percent-encoded UTF-8.
-  const std::string name = "H%E1%BB%93%20s%C6%A1%20%C4%91%E1%BB%81%20%C3%A1n%20bg-2017-t-011.zip";
+  const std::string name = "Hồ sơ đề án bg-2017-t-011.zip";
+  {
+    // On the wire: RFC 5987, UTF-8 percent-encoded, with a plain ASCII fallback.
+    Browser b(*server);
+    ASSERT_TRUE(b.sign_in("trungtam"));
+    std::string head = raw_response_head(server->port(), "/de-an/" + kInLucNgan + "/ho-so.zip", b.cookie("kc_session"));
+    EXPECT_NE(head.find("Content-Disposition: attachment; filename=\"ho-so-de-an-bg-2017-t-011.zip\"; "
+                        "filename*=UTF-8''H%E1%BB%93%20s%C6%A1%20%C4%91%E1%BB%81%20%C3%A1n%20bg-2017-t-011.zip"),
+              std::string::npos)
+        << head;
+  }
   for (const char* user : {"quantri", "socongthuong", "trungtam", "diaphuong", "coso"}) {
     Browser b(*server);
     ASSERT_TRUE(b.sign_in(user));
@@ -66,11 +106,11 @@ TEST_F(WebDossier, ProjectDossierForThoseWhoMaySeeTheProject) {
   size_t downloads = 0;
   for (const AuditEntry& e : audit_of(*store, "de_an", kInLucNgan))
     if (e.action == "tai_ho_so") ++downloads;
-  EXPECT_EQ(downloads, 5u);
+  EXPECT_EQ(downloads, 6u) << "five roles and the raw request";
 }
 
 TEST_F(WebDossier, PlanDossierForStaff) {
-  const std::string name = "H%E1%BB%93%20s%C6%A1%20k%E1%BA%BF%20ho%E1%BA%A1ch%20bg-2016.zip";  // "Hồ sơ kế hoạch bg-2016.zip"
+  const std::string name = "Hồ sơ kế hoạch bg-2016.zip";
   Browser centre(*server);
   ASSERT_TRUE(centre.sign_in("trungtam"));
   expect_zip(centre.get("/ke-hoach/bg-2016/ho-so.zip"), name, "ke_hoach/ke_hoach.html");

@@ -76,6 +76,11 @@ void add_project_folder(DossierArchive& archive, Store& store, RecordText& rt, c
   std::vector<Row> outputs = rows_where(store, "de_an_ket_qua", "de_an", code);
   std::vector<Row> events = rows_where(store, "de_an_su_kien", "de_an", code, "thoi_diem");
   std::vector<Row> documents = rows_where(store, "tai_lieu", "de_an", code, "thoi_diem");
+  // Documents uploaded within the same second: by id, so that the same database always gives
+  // the same names ("x.pdf", "x (2).pdf") to the same documents.
+  std::sort(documents.begin(), documents.end(), [&](const Row& a, const Row& b) {
+    return std::make_pair(text(dk, a, "thoi_diem"), text(dk, a, "ma")) < std::make_pair(text(dk, b, "thoi_diem"), text(dk, b, "ma"));
+  });
   std::vector<Row> amendments = rows_where(store, "dieu_chinh", "de_an", code, "thoi_diem_de_nghi");
   std::vector<std::pair<std::string, std::string>> audited = {{"de_an", code}};
   for (const Row& r : outputs) audited.emplace_back("de_an_ket_qua", code + "|" + as_text(r[1]));
