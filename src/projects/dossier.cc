@@ -130,11 +130,15 @@ std::optional<DossierSummary> write_plan_dossier(Store& store, const Dataset& da
   html += dossier::heading("4. Nhật ký thay đổi của kế hoạch và mục tiêu");
   {
     std::vector<std::vector<Cell>> rows;
-    for (const AuditEntry& e : trail)
-      rows.push_back({Cell(dossier::vn_time(e.time)), Cell(e.user), Cell(dossier::action_label(e.action)),
-                      Cell(e.kind == "muc_tieu" ? "Mục tiêu " + e.key.substr(e.key.find("chi_tieu=") == std::string::npos ? 0 : e.key.find("chi_tieu=") + 9)
-                                                : "Kế hoạch"),
+    for (const AuditEntry& e : trail) {
+      // A target's key is "ke_hoach=<plan>|chi_tieu=<indicator>".
+      size_t indicator = e.key.find("chi_tieu=");
+      std::string what = e.kind != "muc_tieu" ? "Kế hoạch"
+                         : indicator == std::string::npos ? "Mục tiêu " + e.key
+                                                          : "Mục tiêu " + e.key.substr(indicator + 9);
+      rows.push_back({Cell(dossier::vn_time(e.time)), Cell(e.user), Cell(dossier::action_label(e.action)), Cell(what),
                       Cell(dossier::audit_change(e.kind, e.before, e.after)), Cell(e.note)});
+    }
     html += dossier::table({"Thời điểm", "Người thực hiện", "Hành động", "Hồ sơ", "Thay đổi (trước → sau)", "Ghi chú"}, rows,
                            "Nhật ký không có mục nào về kế hoạch này.");
   }

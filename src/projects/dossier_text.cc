@@ -119,7 +119,10 @@ std::string audit_change(const std::string& kind_name, const std::string& before
   for (const std::string& key : keys) {
     std::string was = text(b, key), now = text(a, key);
     if (was == now) continue;
-    std::string change = before.empty() ? now : after.empty() ? was + " → (xóa)" : (was.empty() ? "(trống)" : was) + " → " + (now.empty() ? "(trống)" : now);
+    std::string change;
+    if (before.empty()) change = now;  // created: the values it was created with
+    else if (after.empty()) change = was + " → (xóa)";
+    else change = (was.empty() ? "(trống)" : was) + " → " + (now.empty() ? "(trống)" : now);
     out += (out.empty() ? "" : "; ") + label(key) + ": " + change;
   }
   return out;
