@@ -84,6 +84,9 @@ const std::map<std::string, Expectation>& matrix() {
       {"de_an_buoc", {"POST", "/de-an/bg-2017-t-011/buoc", kProposers}},
       {"de_an_tai_lieu", {"GET", "/de-an/bg-2017-t-011/tai-lieu/khong-co", kSignedIn}},
       {"de_an_dieu_chinh", {"POST", "/de-an/bg-2017-t-011/dieu-chinh", kProposers}},
+      // Dossiers (docs/dossier.md): whoever signed in may see the project (in scope: the local
+      // officer of Lục Ngạn, the establishment it benefits); plans: staff.
+      {"de_an_ho_so", {"GET", "/de-an/bg-2017-t-011/ho-so.zip", kSignedIn}},
       {"de_an_api_danh_sach", {"GET", "/api/de-an", kEveryone}},
       {"de_an_api_chi_tiet", {"GET", "/api/de-an/bg-2017-t-011", kEveryone}},
       {"de_an_api_tao", {"POST", "/api/de-an", kProposers}},
@@ -95,6 +98,7 @@ const std::map<std::string, Expectation>& matrix() {
       // version (409) or name no target (404): access is granted, nothing changes.
       {"ke_hoach_danh_sach", {"GET", "/ke-hoach", kStaff}},
       {"ke_hoach_chi_tiet", {"GET", "/ke-hoach/bg-2016-2020", kStaff}},
+      {"ke_hoach_ho_so", {"GET", "/ke-hoach/bg-2016/ho-so.zip", kStaff}},  // an annual plan: 43 projects
       {"ke_hoach_them", {"GET", "/ke-hoach/moi", kPlanEditors}},
       {"ke_hoach_tao", {"POST", "/ke-hoach", kPlanEditors}},
       {"ke_hoach_sua", {"GET", "/ke-hoach/bg-2016-2020/sua", kPlanEditors}},

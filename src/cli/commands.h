@@ -24,5 +24,6 @@ void add_migrate_db_command(CLI::App& app, Context& ctx);
 void add_backup_commands(CLI::App& app, Context& ctx);
 void add_user_commands(CLI::App& app, Context& ctx);
 void add_serve_command(CLI::App& app, Context& ctx);
+void add_dossier_command(CLI::App& app, Context& ctx);
 
 }  // namespace kc::cli

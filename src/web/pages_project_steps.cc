@@ -1,7 +1,6 @@
 // The project page and what happens on it: lifecycle steps with their date, decision number,
 // comment and attached documents; outputs recorded at acceptance; progress reports; amendments
 // proposed and decided; documents downloaded by id.
-#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "audit/audit.h"
@@ -12,6 +11,7 @@
 #include "projects/lifecycle.h"
 #include "projects/proposals.h"
 #include "schema/enums.h"
+#include "text/url.h"
 #include "web/pages.h"
 #include "web/project_pages.h"
 #include "web/record_view.h"
@@ -27,23 +27,6 @@ std::vector<Upload> uploads(RequestContext& ctx) {
   auto range = ctx.req.files.equal_range("tai_lieu");
   for (auto it = range.first; it != range.second; ++it)
     if (!it->second.filename.empty() || !it->second.content.empty()) out.push_back({it->second.filename, it->second.content});
-  return out;
-}
-
-// The uploaded file's name for filename*= (RFC 5987): every byte outside the unreserved
-// characters percent-encoded, so quotes, semicolons and line breaks cannot break the header.
-std::string rfc5987_encoded(const std::string& name) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : name) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
   return out;
 }
 
@@ -172,7 +155,7 @@ void register_project_step_pages(App& app) {
                return;
              }
              ctx.res.set_header("Content-Disposition", "attachment; filename=\"tai-lieu." + d->type + "\"; filename*=UTF-8''" +
-                                                           rfc5987_encoded(d->filename));
+                                                           percent_encoded(d->filename));
              ctx.res.set_content(*bytes, document_media_type(d->type));
            }});
   app.add({"POST", "/(de-an)/([^/]+)/dieu-chinh", "de_an_dieu_chinh", acting, false, [](RequestContext& ctx) {
