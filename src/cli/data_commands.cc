@@ -28,10 +28,21 @@ void add_schema_command(CLI::App& app, Context& /*ctx*/) {
 void add_import_command(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("import", "Nhập bộ dữ liệu CSV (kiểm tra toàn bộ trước khi ghi)");
   auto dir = std::make_shared<std::string>();
+  auto encoding = std::make_shared<std::string>();
   cmd->add_option("dir", *dir, "Thư mục bộ dữ liệu (xem docs/bundle.md)")->required();
-  cmd->callback([&ctx, dir] {
+  cmd->add_option("--ma-hoa", *encoding,
+                  "Bảng mã của các tệp gõ bằng bảng mã cũ: tcvn3, vni, cp1258; utf8 để giữ nguyên "
+                  "(mặc định: tự nhận ra, xem docs/legacy-text.md)");
+  cmd->callback([&ctx, dir, encoding] {
+    ImportOptions options;
+    if (!encoding->empty() && !parse_encoding_option(*encoding, options.legacy_encoding, options.keep_unicode)) {
+      std::cerr << "Bảng mã \"" << *encoding << "\" không được hỗ trợ; dùng tcvn3, vni, cp1258 hoặc utf8.\n";
+      ctx.exit_code = 2;
+      return;
+    }
     auto store = open_store(ctx.db);
-    ImportResult r = import_bundle(*store, *dir);
+    ImportResult r = import_bundle(*store, *dir, options);
+    for (const TextConversion& c : r.conversions) std::cout << "Đã chuyển bảng mã: " << format_conversion(c) << "\n";
     if (!r.ok()) {
       std::cerr << "Không nhập dữ liệu: phát hiện " << r.problems.size()
                 << " vấn đề; cơ sở dữ liệu không thay đổi.\n";

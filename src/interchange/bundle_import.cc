@@ -375,7 +375,7 @@ class FileImporter {
 
 std::string bundle_file_name(const RecordKind& kind) { return std::string(kind.name) + ".csv"; }
 
-ImportResult import_bundle(Store& store, const std::filesystem::path& dir) {
+ImportResult import_bundle(Store& store, const std::filesystem::path& dir, const ImportOptions& options) {
   ImportResult result;
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
@@ -401,6 +401,7 @@ ImportResult import_bundle(Store& store, const std::filesystem::path& dir) {
   index.load(store);
   Transaction tx(store);
   RowWriter writer(store);  // after tx: stopped before the transaction ends
+  std::vector<Problem> encoding_problems;
   for (const RecordKind& k : catalog()) {
     std::string name = bundle_file_name(k);
     if (!present.count(name)) continue;
@@ -409,8 +410,14 @@ ImportResult import_bundle(Store& store, const std::filesystem::path& dir) {
       result.problems.push_back({name, 0, 0, "", "không đọc được tệp"});
       continue;
     }
+    // Legacy encodings: once a file's encoding is uncertain, the rest are only checked for
+    // theirs, and only those problems are reported (the rows are checked after the choice).
+    BundleFileText decoded = decode_bundle_file(name, data->view(), options);
+    if (decoded.problem) encoding_problems.push_back(std::move(*decoded.problem));
+    if (!encoding_problems.empty()) continue;
+    if (decoded.conversion) result.conversions.push_back(std::move(*decoded.conversion));
     size_t first_problem = result.problems.size();
-    std::string_view text = data->view();
+    std::string_view text = decoded.conversion ? std::string_view(decoded.converted) : data->view();
     index.reserve(k, static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
     FileImporter importer(k, name, writer, index, result.problems);
     int64_t rows = importer.run(text);
@@ -423,6 +430,7 @@ ImportResult import_bundle(Store& store, const std::filesystem::path& dir) {
     result.total_rows += rows;
   }
   writer.finish();
+  if (!encoding_problems.empty()) result.problems = std::move(encoding_problems);
   if (result.ok()) {
     try {
       tx.commit();

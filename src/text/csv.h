@@ -33,10 +33,11 @@ class CsvReader {
   size_t line_ = 1;
 };
 
-// Appends `field` to `out`, quoted if it holds a comma, quote or line break.
+// Appends `field` to `out`, quoted if it holds a comma, quote or line break, or starts with a
+// byte order mark.
 void append_csv_field(std::string& out, std::string_view field);
 
-// Appends a whole record and its LF line end.
+// Appends a whole record and its LF line end (a record of one empty field as "").
 void append_csv_record(std::string& out, const std::vector<std::string>& fields);
 
 }  // namespace kc

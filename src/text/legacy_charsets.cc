@@ -29,6 +29,13 @@ constexpr uint16_t kTcvn3High[128] = {
     0x1EE9, 0x1EF1, 0x1EF3, 0x1EF7, 0x1EF9, 0x00FD, 0x1EF5, 0x1ED0,  // 0xF8
 };
 
+// TCVN3 bytes below 0x18 that TCVN 5712 gives to capitals (0 = the ASCII control it is in ASCII).
+// .VnTime files do not use them; glibc decodes them so, and so do we.
+constexpr uint16_t kTcvn3Low[24] = {
+    0, 0x00DA, 0x1EE4, 0, 0x1EEA, 0x1EEC, 0x1EEE, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0x1EE8, 0x1EF0, 0x1EF2, 0x1EF6, 0x1EF8, 0x00DD, 0x1EF4,
+};
+
 // Windows-1258 bytes 0x80..0xFF (0 = undefined). 0xCC, 0xD2, 0xDE, 0xEC, 0xF2 are combining
 // tone marks that follow their vowel.
 constexpr uint16_t kCp1258High[128] = {
@@ -187,13 +194,17 @@ std::string decode_vni(std::string_view bytes, size_t& unreadable) {
   return out;
 }
 
-std::string decode_with_table(std::string_view bytes, const uint16_t (&high)[128], size_t& unreadable) {
+std::string decode_with_table(std::string_view bytes, const uint16_t (&high)[128], const uint16_t* low,
+                              size_t& unreadable) {
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 2);
   for (char ch : bytes) {
     auto b = static_cast<unsigned char>(ch);
     if (b < 0x80) {
-      out += ch;
+      if (low && b < 24 && low[b])
+        append_utf8(out, low[b]);
+      else
+        out += ch;
       continue;
     }
     uint32_t cp = high[b - 0x80];
@@ -248,9 +259,9 @@ std::string decode_legacy_bytes_as(std::string_view bytes, LegacyEncoding e, siz
   size_t bad = 0;
   std::string out;
   switch (e) {
-    case LegacyEncoding::Tcvn3: out = decode_with_table(bytes, kTcvn3High, bad); break;
+    case LegacyEncoding::Tcvn3: out = decode_with_table(bytes, kTcvn3High, kTcvn3Low, bad); break;
     case LegacyEncoding::Vni: out = decode_vni(bytes, bad); break;
-    case LegacyEncoding::Windows1258: out = decode_with_table(bytes, kCp1258High, bad); break;
+    case LegacyEncoding::Windows1258: out = decode_with_table(bytes, kCp1258High, nullptr, bad); break;
   }
   if (unreadable) *unreadable += bad;
   return to_nfc(out);

@@ -30,9 +30,9 @@ bool is_ascii_letter(unsigned char c) { return (c >= 'A' && c <= 'Z') || (c >= '
 // every reading.
 bool is_cell_break(char c) { return c == ',' || c == ';' || c == '"' || c == '\t' || c == '\r' || c == '\n'; }
 
-// Non-ASCII characters that separate words in Unicode text: no-break space and the general
-// punctuation block (dashes, typographic quotes, ellipsis).
-bool is_unicode_separator(uint32_t cp) { return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x206F); }
+// Non-ASCII characters that separate words in Unicode text: no-break space, the byte order mark,
+// the general punctuation block (dashes, typographic quotes, ellipsis).
+bool is_unicode_separator(uint32_t cp) { return cp == 0xA0 || cp == 0xFEFF || (cp >= 0x2000 && cp <= 0x206F); }
 
 // Calls f(begin, end, marked) for each word of `s`: a maximal run of ASCII letters and non-ASCII
 // characters (bytes, in bytes mode) other than separators; `marked` when it holds non-ASCII.
@@ -93,21 +93,67 @@ bool reads_as_syllable(std::string_view word, Mode mode, LegacyEncoding e) {
   return unreadable == 0 && is_vietnamese_syllable(r);
 }
 
+// Which cells a reading applies to. A text that mostly reads as Vietnamese Unicode may still
+// hold a few cells typed with a legacy font: then only those (the suspects) are looked at.
+enum class Scope { AllCells, SuspectCells };
+
+// Calls f(begin, end, line, line_start) for each cell of `s` (see is_cell_break).
+template <class F>
+void for_each_cell(std::string_view s, F&& f) {
+  size_t line = 1, line_start = 0;
+  for (size_t pos = 0; pos <= s.size();) {
+    size_t end = pos;
+    while (end < s.size() && !is_cell_break(s[end])) ++end;
+    if (!f(pos, end, line, line_start) || end == s.size()) return;
+    if (s[end] == '\n') ++line, line_start = end + 1;
+    pos = end + 1;
+  }
+}
+
+// True when UTF-8 `w` has a character above U+00FF (its lead byte is 0xC4 or more).
+bool beyond_latin1(std::string_view w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xC4; });
+}
+
+// A Unicode cell that may be legacy text: none of its words has a letter no legacy font has
+// (such as "ộ"), and some word with non-ASCII letters is not a syllable.
+bool is_suspect_cell(std::string_view cell) {
+  if (is_ascii(cell)) return false;
+  bool not_syllable = false, genuine = false;
+  for_each_word(cell, Mode::Text, [&](size_t b, size_t e, bool marked) {
+    if (!marked) return true;
+    std::string_view w = cell.substr(b, e - b);
+    genuine = beyond_latin1(w);
+    not_syllable = not_syllable || !is_vietnamese_syllable(w);
+    return !genuine;
+  });
+  return not_syllable && !genuine;
+}
+
+bool in_scope(std::string_view cell, Scope scope) {
+  return scope == Scope::AllCells ? !is_ascii(cell) : is_suspect_cell(cell);
+}
+
 struct Scores {
   size_t words = 0;     // words with non-ASCII characters
   size_t original = 0;  // of those, syllables as they are (text mode)
   std::array<size_t, 3> legacy{};  // syllables in each legacy reading
 };
 
-Scores score(std::string_view s, Mode mode, size_t limit, bool legacy_too) {
+Scores score(std::string_view s, Mode mode, Scope scope, size_t limit, bool legacy_too) {
   Scores sc;
-  for_each_word(s, mode, [&](size_t b, size_t e, bool marked) {
-    if (!marked) return true;
-    std::string_view w = s.substr(b, e - b);
-    ++sc.words;
-    if (mode == Mode::Text && is_vietnamese_syllable(w)) ++sc.original;
-    if (legacy_too)
-      for (LegacyEncoding enc : kLegacyEncodings) sc.legacy[index_of(enc)] += reads_as_syllable(w, mode, enc);
+  for_each_cell(s, [&](size_t cb, size_t ce, size_t, size_t) {
+    std::string_view cell = s.substr(cb, ce - cb);
+    if (!in_scope(cell, scope)) return true;
+    for_each_word(cell, mode, [&](size_t b, size_t e, bool marked) {
+      if (!marked) return true;
+      std::string_view w = cell.substr(b, e - b);
+      ++sc.words;
+      if (mode == Mode::Text && is_vietnamese_syllable(w)) ++sc.original;
+      if (legacy_too)
+        for (LegacyEncoding enc : kLegacyEncodings) sc.legacy[index_of(enc)] += reads_as_syllable(w, mode, enc);
+      return sc.words < limit;
+    });
     return sc.words < limit;
   });
   return sc;
@@ -121,7 +167,7 @@ bool has_legacy_marks(std::string_view s) {
     std::array<bool, 128> t{};  // by code point - 0x80
     for (uint32_t cp : {0xC0, 0xC1, 0xC2, 0xC3, 0xC8, 0xC9, 0xCA, 0xCC, 0xCD, 0xD2, 0xD3, 0xD4, 0xD5, 0xD9, 0xDA, 0xDD})
       t[cp - 0x80] = t[cp + 0x20 - 0x80] = true;  // the capital and its small letter
-    for (uint32_t cp : {0xA0, 0xAB, 0xB0, 0xBB, 0xD7}) t[cp - 0x80] = true;  // nbsp « ° » ×
+    for (uint32_t cp : {0xA0, 0xB0, 0xD7}) t[cp - 0x80] = true;  // nbsp ° ×
     return t;
   }();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -133,14 +179,11 @@ bool has_legacy_marks(std::string_view s) {
   return false;
 }
 
-// True when UTF-8 `w` has a character above U+00FF (its lead byte is 0xC4 or more).
-bool beyond_latin1(std::string_view w) {
-  return std::any_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xC4; });
-}
-
-// Converts one cell; returns false when it is to be kept as it is.
-bool convert_cell(std::string_view cell, Mode mode, LegacyEncoding e, std::string& out) {
-  if (is_ascii(cell)) return false;
+// Converts one cell into `out`; false when it is to be kept as it is. A Unicode cell is kept when
+// a word has a letter no legacy font has, or when the conversion makes fewer words syllables
+// (in SuspectCells scope: when it does not make more).
+bool convert_cell(std::string_view cell, Mode mode, LegacyEncoding e, Scope scope, std::string& out) {
+  if (!in_scope(cell, scope)) return false;
   size_t unreadable = 0;
   if (mode == Mode::Bytes) {
     out = decode_legacy_bytes_as(cell, e, &unreadable);
@@ -156,17 +199,17 @@ bool convert_cell(std::string_view cell, Mode mode, LegacyEncoding e, std::strin
         out.append(w);
         return true;
       }
-      std::string r = read_word(w, mode, e, unreadable);
       if (beyond_latin1(w)) {
-        genuine_unicode = true;  // holds a letter no legacy font has, such as "ộ"
+        genuine_unicode = true;
         return false;
       }
+      std::string r = read_word(w, mode, e, unreadable);
       before += is_vietnamese_syllable(w);
       after += is_vietnamese_syllable(r);
       out.append(r);
       return true;
     });
-    if (genuine_unicode || after < before) return false;
+    if (genuine_unicode || after < before || (scope == Scope::SuspectCells && after == before)) return false;
     out.append(cell.substr(pos));
   }
   // Capitals typed with .VnTimeH use the lower-case codes: a cell whose ASCII letters are all
@@ -182,34 +225,28 @@ bool convert_cell(std::string_view cell, Mode mode, LegacyEncoding e, std::strin
 struct Conversion {
   std::string text;
   size_t changed_lines = 0, changed_cells = 0;
-  size_t first_line = 0;                 // 1-based line of the first change
-  size_t first_line_offset = 0;          // where that line starts in the input
+  size_t first_line = 0;         // 1-based line of the first change
+  size_t first_line_offset = 0;  // where that line starts in the input
 };
 
-Conversion convert(std::string_view s, Mode mode, LegacyEncoding e) {
+Conversion convert(std::string_view s, Mode mode, LegacyEncoding e, Scope scope) {
   Conversion c;
   c.text.reserve(s.size() + s.size() / 4);
-  size_t line = 1, line_start = 0, last_changed_line = 0;
+  size_t last_changed_line = 0;
   std::string converted;
-  for (size_t pos = 0; pos <= s.size();) {
-    size_t end = pos;
-    while (end < s.size() && !is_cell_break(s[end])) ++end;
-    std::string_view cell = s.substr(pos, end - pos);
-    if (convert_cell(cell, mode, e, converted)) {
+  for_each_cell(s, [&](size_t b, size_t end, size_t line, size_t line_start) {
+    std::string_view cell = s.substr(b, end - b);
+    if (convert_cell(cell, mode, e, scope, converted)) {
       c.text += converted;
       ++c.changed_cells;
       if (last_changed_line != line) ++c.changed_lines, last_changed_line = line;
       if (c.first_line == 0) c.first_line = line, c.first_line_offset = line_start;
-    } else if (mode == Mode::Bytes) {
-      c.text += decode_legacy_bytes_as(cell, e);
     } else {
-      c.text += cell;
+      c.text += cell;  // ASCII, or Unicode kept
     }
-    if (end == s.size()) break;
-    c.text += s[end];
-    if (s[end] == '\n') ++line, line_start = end + 1;
-    pos = end + 1;
-  }
+    if (end < s.size()) c.text += s[end];
+    return true;
+  });
   return c;
 }
 
@@ -240,9 +277,8 @@ std::string clip(std::string s) {
   return s;
 }
 
-std::string read_line(std::string_view line, Mode mode, LegacyEncoding e) {
-  Conversion c = convert(line, mode, e);
-  return clip(std::move(c.text));
+std::string read_line(std::string_view line, Mode mode, LegacyEncoding e, Scope scope) {
+  return clip(convert(line, mode, e, scope).text);
 }
 
 std::string names_of(const std::vector<LegacyCandidate>& cs) {
@@ -252,14 +288,18 @@ std::string names_of(const std::vector<LegacyCandidate>& cs) {
   return out;
 }
 
-LegacyDecoding converted(std::string_view s, Mode mode, LegacyEncoding e) {
+LegacyDecoding unchanged(std::string_view s, std::string message = {}) {
   LegacyDecoding d;
-  Conversion c = convert(s, mode, e);
-  if (mode == Mode::Text && c.changed_cells == 0) {
-    d.text = std::string(s);
-    d.message = "không có ô nào cần chuyển từ bảng mã " + std::string(legacy_encoding_name(e));
-    return d;
-  }
+  d.text = std::string(s);
+  d.message = std::move(message);
+  return d;
+}
+
+LegacyDecoding converted(std::string_view s, Mode mode, LegacyEncoding e, Scope scope) {
+  Conversion c = convert(s, mode, e, scope);
+  if (mode == Mode::Text && c.changed_cells == 0)
+    return unchanged(s, "không có ô nào cần chuyển từ bảng mã " + std::string(legacy_encoding_name(e)));
+  LegacyDecoding d;
   d.outcome = LegacyDecoding::Outcome::Converted;
   d.encoding = e;
   d.text = std::move(c.text);
@@ -269,7 +309,7 @@ LegacyDecoding converted(std::string_view s, Mode mode, LegacyEncoding e) {
     std::string_view line = line_at(s, c.first_line_offset);
     d.sample_line = c.first_line;
     if (mode == Mode::Text) d.sample_before = clip(std::string(line));
-    d.sample_after = read_line(line, mode, e);
+    d.sample_after = read_line(line, mode, e, scope);
   }
   std::string what = mode == Mode::Bytes ? "văn bản không phải UTF-8, đã đọc theo bảng mã "
                                          : "văn bản gõ bằng phông chữ của bảng mã ";
@@ -279,35 +319,47 @@ LegacyDecoding converted(std::string_view s, Mode mode, LegacyEncoding e) {
   return d;
 }
 
-// The first line where the candidates read a word differently, read by each of them.
-void add_samples(std::string_view s, Mode mode, LegacyDecoding& d) {
+// The first line where the candidates read a word differently (or, in Unicode text, differently
+// from the text itself), read by each of them.
+void add_samples(std::string_view s, Mode mode, Scope scope, LegacyDecoding& d) {
   size_t offset = std::string_view::npos;
-  for_each_word(s, mode, [&](size_t b, size_t e, bool marked) {
-    if (!marked) return true;
-    std::string_view w = s.substr(b, e - b);
-    size_t bad = 0;
-    std::string first = read_word(w, mode, d.candidates[0].encoding, bad);
-    for (const LegacyCandidate& c : d.candidates)
-      if (read_word(w, mode, c.encoding, bad) != first || (mode == Mode::Text && first != w)) offset = b;
+  for_each_cell(s, [&](size_t cb, size_t ce, size_t, size_t) {
+    std::string_view cell = s.substr(cb, ce - cb);
+    if (!in_scope(cell, scope)) return true;
+    for_each_word(cell, mode, [&](size_t b, size_t e, bool marked) {
+      if (!marked) return true;
+      std::string_view w = cell.substr(b, e - b);
+      size_t bad = 0;
+      std::string first = read_word(w, mode, d.candidates[0].encoding, bad);
+      bool differ = mode == Mode::Text && first != w;
+      for (const LegacyCandidate& c : d.candidates) differ = differ || read_word(w, mode, c.encoding, bad) != first;
+      if (differ) offset = cb + b;
+      return !differ;
+    });
     return offset == std::string_view::npos;
   });
   if (offset == std::string_view::npos) return;
   std::string_view line = line_at(s, offset);
   d.sample_line = line_number(s, offset);
-  for (LegacyCandidate& c : d.candidates) c.sample = read_line(line, mode, c.encoding);
+  for (LegacyCandidate& c : d.candidates) c.sample = read_line(line, mode, c.encoding, scope);
 }
 
 LegacyDecoding decide(std::string_view s, Mode mode, std::optional<LegacyEncoding> chosen) {
-  LegacyDecoding d;
-  Scores sc = score(s, mode, kMaxScoredWords, true);
-  double words = static_cast<double>(sc.words);
-  if (mode == Mode::Text && (sc.words == 0 || static_cast<double>(sc.original) >= kReadsWell * words)) {
-    d.text = std::string(s);
-    return d;
+  Scope scope = Scope::AllCells;
+  Scores sc = score(s, mode, scope, kMaxScoredWords, true);
+  if (mode == Mode::Text) {
+    if (sc.words == 0) return unchanged(s);
+    if (static_cast<double>(sc.original) >= kReadsWell * static_cast<double>(sc.words)) {
+      // Mostly Vietnamese Unicode: look only at the cells that do not read as Vietnamese.
+      scope = Scope::SuspectCells;
+      sc = score(s, mode, scope, kMaxScoredWords, true);
+      if (sc.words == 0) return unchanged(s);
+    }
   }
-  if (chosen) return converted(s, mode, *chosen);
-  if (sc.words == 0) return converted(s, mode, LegacyEncoding::Windows1258);  // only no-break spaces
+  if (chosen) return converted(s, mode, *chosen, scope);
+  if (sc.words == 0) return converted(s, mode, LegacyEncoding::Windows1258, scope);  // only no-break spaces
 
+  double words = static_cast<double>(sc.words);
   std::array<LegacyEncoding, 3> order{kLegacyEncodings[0], kLegacyEncodings[1], kLegacyEncodings[2]};
   std::stable_sort(order.begin(), order.end(), [&](LegacyEncoding a, LegacyEncoding b) {
     return sc.legacy[index_of(a)] > sc.legacy[index_of(b)];
@@ -316,8 +368,9 @@ LegacyDecoding decide(std::string_view s, Mode mode, std::optional<LegacyEncodin
   size_t rival = std::max(sc.legacy[index_of(order[1])], mode == Mode::Text ? sc.original : 0);
   size_t margin_needed = std::max<size_t>(1, static_cast<size_t>(std::ceil(0.25 * words)));
   if (static_cast<double>(best) >= kReadsWell * words && best >= rival + margin_needed)
-    return converted(s, mode, order[0]);
+    return converted(s, mode, order[0], scope);
 
+  LegacyDecoding d;
   for (LegacyEncoding e : order) {
     double share = static_cast<double>(sc.legacy[index_of(e)]) / words;
     if (share >= kPlausible) d.candidates.push_back({e, "", share});
@@ -325,16 +378,14 @@ LegacyDecoding decide(std::string_view s, Mode mode, std::optional<LegacyEncodin
   if (!d.candidates.empty()) {
     d.outcome = LegacyDecoding::Outcome::Ambiguous;
     if (mode == Mode::Text) d.text = std::string(s);
-    add_samples(s, mode, d);
-    d.message = (d.candidates.size() > 1 ? "không chắc chắn bảng mã: có thể là " : "quá ít chữ để chắc chắn bảng mã: có thể là ") +
+    add_samples(s, mode, scope, d);
+    d.message = (d.candidates.size() > 1 ? "không chắc chắn bảng mã: có thể là "
+                                         : "quá ít chữ để chắc chắn bảng mã: có thể là ") +
                 names_of(d.candidates);
     return d;
   }
-  if (mode == Mode::Text) {
-    d.text = std::string(s);
-    d.message = "văn bản có chữ không đọc được thành tiếng Việt theo bảng mã nào; giữ nguyên";
-    return d;
-  }
+  if (mode == Mode::Text)
+    return unchanged(s, "văn bản có chữ không đọc được thành tiếng Việt theo bảng mã cũ nào; giữ nguyên");
   d.outcome = LegacyDecoding::Outcome::Unreadable;
   d.message = "văn bản không phải UTF-8 và không đọc được theo bảng mã TCVN3 (ABC), VNI hay Windows-1258";
   return d;
@@ -345,17 +396,13 @@ LegacyDecoding decide(std::string_view s, Mode mode, std::optional<LegacyEncodin
 bool may_hold_legacy_text(std::string_view utf8) {
   if (is_ascii(utf8)) return false;
   if (has_legacy_marks(utf8)) return true;
-  Scores sc = score(utf8, Mode::Text, kQuickWords, false);
+  Scores sc = score(utf8, Mode::Text, Scope::AllCells, kQuickWords, false);
   return static_cast<double>(sc.original) < kReadsWell * static_cast<double>(sc.words);
 }
 
 LegacyDecoding decode_legacy_text(std::string_view utf8, std::optional<LegacyEncoding> chosen) {
   if (find_invalid_utf8(utf8) != std::string_view::npos) return decide(utf8, Mode::Bytes, chosen);
-  if (!may_hold_legacy_text(utf8)) {
-    LegacyDecoding d;
-    d.text = std::string(utf8);
-    return d;
-  }
+  if (!may_hold_legacy_text(utf8)) return unchanged(utf8);
   return decide(utf8, Mode::Text, chosen);
 }
 
