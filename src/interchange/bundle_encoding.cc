@@ -47,8 +47,9 @@ std::string format_conversion(const TextConversion& c) {
 
 BundleFileText decode_bundle_file(const std::string& file, std::string_view bytes, const ImportOptions& options) {
   BundleFileText out;
+  if (!may_hold_legacy_text(bytes)) return out;  // plain UTF-8: one quick scan
   bool utf8 = find_invalid_utf8(bytes) == std::string_view::npos;
-  if (utf8 && (options.keep_unicode || !may_hold_legacy_text(bytes))) return out;
+  if (utf8 && options.keep_unicode) return out;
   LegacyDecoding d = decode_legacy_bytes(bytes, options.legacy_encoding);
   switch (d.outcome) {
     case LegacyDecoding::Outcome::Unicode:

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 #include "core/vn_format.h"
 #include "text/normalize.h"
@@ -162,19 +163,52 @@ Scores score(std::string_view s, Mode mode, Scope scope, size_t limit, bool lega
 // Characters a legacy font shows for its Vietnamese letters but Vietnamese Unicode text does not
 // use: U+0080..U+00FF other than the Vietnamese letters (à á â ã è é ê ì í ò ó ô õ ù ú ý and
 // capitals) and a few common signs.
-bool has_legacy_marks(std::string_view s) {
+bool is_legacy_mark(uint32_t cp) {
   static const std::array<bool, 128> vietnamese_or_sign = [] {
     std::array<bool, 128> t{};  // by code point - 0x80
-    for (uint32_t cp : {0xC0, 0xC1, 0xC2, 0xC3, 0xC8, 0xC9, 0xCA, 0xCC, 0xCD, 0xD2, 0xD3, 0xD4, 0xD5, 0xD9, 0xDA, 0xDD})
-      t[cp - 0x80] = t[cp + 0x20 - 0x80] = true;  // the capital and its small letter
-    for (uint32_t cp : {0xA0, 0xB0, 0xD7}) t[cp - 0x80] = true;  // nbsp ° ×
+    for (uint32_t c : {0xC0, 0xC1, 0xC2, 0xC3, 0xC8, 0xC9, 0xCA, 0xCC, 0xCD, 0xD2, 0xD3, 0xD4, 0xD5, 0xD9, 0xDA, 0xDD})
+      t[c - 0x80] = t[c + 0x20 - 0x80] = true;  // the capital and its small letter
+    for (uint32_t c : {0xA0, 0xB0, 0xD7}) t[c - 0x80] = true;  // nbsp ° ×
     return t;
   }();
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  for (size_t i = 0; i + 1 < s.size(); ++i) {
-    if (p[i] != 0xC2 && p[i] != 0xC3) continue;
-    uint32_t cp = ((p[i] & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
-    if (cp >= 0x80 && !vietnamese_or_sign[cp - 0x80]) return true;
+  return cp >= 0x80 && cp <= 0xFF && !vietnamese_or_sign[cp - 0x80];
+}
+
+// One pass over `s`: false when it is well-formed UTF-8 without legacy font marks. Runs of ASCII
+// are skipped eight bytes at a time: this runs on every file of every import.
+bool ill_formed_or_marked(std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size(), i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t chunk;
+      std::memcpy(&chunk, p + i, 8);
+      if ((chunk & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    auto c = static_cast<unsigned char>(p[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    // Inline fast path for the two- and three-byte letters of Vietnamese (U+0080..U+07FF and
+    // U+0800..U+FFFF outside the surrogates); anything else goes through decode_utf8.
+    auto cont = [&](size_t k) { return i + k < n && (static_cast<unsigned char>(p[i + k]) & 0xC0) == 0x80; };
+    if (c >= 0xC2 && c <= 0xDF && cont(1)) {
+      if (c <= 0xC3 && is_legacy_mark(((c & 0x1Fu) << 6) | (static_cast<unsigned char>(p[i + 1]) & 0x3Fu))) return true;
+      i += 2;
+      continue;
+    }
+    if (c >= 0xE1 && c <= 0xEC && cont(1) && cont(2)) {
+      i += 3;
+      continue;
+    }
+    uint32_t cp = 0;
+    size_t len = decode_utf8(s, i, cp);
+    if (len == 0 || is_legacy_mark(cp)) return true;
+    i += len;
   }
   return false;
 }
@@ -394,8 +428,7 @@ LegacyDecoding decide(std::string_view s, Mode mode, std::optional<LegacyEncodin
 }  // namespace
 
 bool may_hold_legacy_text(std::string_view utf8) {
-  if (is_ascii(utf8)) return false;
-  if (has_legacy_marks(utf8)) return true;
+  if (ill_formed_or_marked(utf8)) return true;
   Scores sc = score(utf8, Mode::Text, Scope::AllCells, kQuickWords, false);
   return static_cast<double>(sc.original) < kReadsWell * static_cast<double>(sc.words);
 }

@@ -64,9 +64,10 @@ LegacyDecoding decode_legacy_bytes(std::string_view bytes, std::optional<LegacyE
 // `chosen` replaces the guess, except that text already reading as Vietnamese is still kept.
 LegacyDecoding decode_legacy_text(std::string_view utf8, std::optional<LegacyEncoding> chosen = {});
 
-// Cheap test for the import's fast path: false when `utf8` surely needs no conversion (ASCII,
-// or Vietnamese Unicode without characters typical of legacy fonts and whose first words read
-// as Vietnamese). When true, call decode_legacy_text.
-bool may_hold_legacy_text(std::string_view utf8);  // `utf8` must be well-formed
+// Cheap test for the import's fast path, on any bytes: false when `bytes` are well-formed UTF-8
+// that surely needs no conversion (no characters typical of legacy fonts, and the first words
+// read as Vietnamese, or no letters outside ASCII at all); true otherwise (ill-formed UTF-8 too).
+// When true, call decode_legacy_bytes.
+bool may_hold_legacy_text(std::string_view bytes);
 
 }  // namespace kc
