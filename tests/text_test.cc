@@ -37,6 +37,23 @@ TEST(Csv, ByteOrderMarkAndCrlfAreAccepted) {
   EXPECT_EQ(rows[1].fields[1], "a\nb");
 }
 
+TEST(Csv, WriterOutputReadsBackTheSame) {
+  // Cases found by fuzz/csv_fuzzer.cc: a lone CR in a quoted field, a field starting with a byte
+  // order mark, a record of one empty field.
+  auto rows = read_all("\"a\r\r\nb\"\n");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].fields[0], "a\n\nb");
+  for (const std::vector<std::string>& fields : {std::vector<std::string>{"a\n\nb", "x"},
+                                                  std::vector<std::string>{"\xEF\xBB\xBFma", "x"},
+                                                  std::vector<std::string>{""}}) {
+    std::string written;
+    append_csv_record(written, fields);
+    auto back = read_all(written);
+    ASSERT_EQ(back.size(), 1u) << written;
+    EXPECT_EQ(back[0].fields, fields) << written;
+  }
+}
+
 TEST(Csv, MalformedRecordsAreReported) {
   std::vector<std::string> errors;
   auto rows = read_all("a,\"b\"c\nok,ok\nx,\"never closed\n", &errors);

@@ -29,10 +29,23 @@ void add_schema_command(CLI::App& app, Context& /*ctx*/) {
 void add_import_command(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("import", "Nhập bộ dữ liệu CSV hoặc sổ tính .xlsx (kiểm tra toàn bộ trước khi ghi)");
   auto dir = std::make_shared<std::string>();
+  auto encoding = std::make_shared<std::string>();
   cmd->add_option("dir", *dir, "Thư mục bộ dữ liệu (docs/bundle.md) hoặc sổ tính .xlsx (docs/xlsx-import.md)")->required();
-  cmd->callback([&ctx, dir] {
+  cmd->add_option("--ma-hoa", *encoding,
+                  "Bảng mã của các tệp gõ bằng bảng mã cũ: tcvn3, vni, cp1258; utf8 để giữ nguyên "
+                  "(mặc định: tự nhận ra, xem docs/legacy-text.md)");
+  cmd->callback([&ctx, dir, encoding] {
+    ImportOptions options;
+    if (!encoding->empty() && !parse_encoding_option(*encoding, options.legacy_encoding, options.keep_unicode)) {
+      std::cerr << "Bảng mã \"" << *encoding << "\" không được hỗ trợ; dùng tcvn3, vni, cp1258 hoặc utf8.
+";
+      ctx.exit_code = 2;
+      return;
+    }
     auto store = open_store(ctx.db);
-    ImportResult r = is_workbook_path(*dir) ? import_workbook(*store, *dir) : import_bundle(*store, *dir);
+    ImportResult r = is_workbook_path(*dir) ? import_workbook(*store, *dir) : import_bundle(*store, *dir, options);
+    for (const TextConversion& c : r.conversions) std::cout << "Đã chuyển bảng mã: " << format_conversion(c) << "
+";
     if (!r.ok()) {
       std::cerr << "Không nhập dữ liệu: phát hiện " << r.problems.size()
                 << " vấn đề; cơ sở dữ liệu không thay đổi.\n";

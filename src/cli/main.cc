@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   kc::cli::add_user_commands(app, ctx);
   kc::cli::add_serve_command(app, ctx);
   kc::cli::add_dossier_command(app, ctx);
+  kc::cli::add_convert_text_command(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

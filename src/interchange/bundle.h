@@ -1,4 +1,5 @@
 // The import bundle: a folder of UTF-8 CSV files, one per record kind (see docs/bundle.md).
+// Files in a legacy Vietnamese encoding are converted or refused (interchange/bundle_encoding.h).
 //
 // import_bundle validates every file completely and reports every problem at once, each with
 // file, line, column and reason. Rows are written in one transaction that is committed only
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "interchange/bundle_encoding.h"
 #include "interchange/problem.h"
 #include "store/store.h"
 
@@ -22,10 +24,11 @@ struct ImportResult {
   std::vector<Problem> problems;
   std::map<std::string, int64_t> rows_by_kind;  // rows read per kind (written when ok())
   int64_t total_rows = 0;
+  std::vector<TextConversion> conversions;  // files read from a legacy encoding
   bool ok() const { return problems.empty(); }
 };
 
-ImportResult import_bundle(Store& store, const std::filesystem::path& dir);
+ImportResult import_bundle(Store& store, const std::filesystem::path& dir, const ImportOptions& options = {});
 
 struct ExportResult {
   std::map<std::string, int64_t> rows_by_kind;

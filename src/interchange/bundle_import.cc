@@ -7,6 +7,7 @@
 #include <set>
 
 #include "interchange/bundle.h"
+#include "interchange/bundle_encoding.h"
 #include "interchange/kind_importer.h"
 #include "text/csv.h"
 
@@ -69,7 +70,7 @@ int64_t import_csv_rows(KindImporter& importer, std::string_view data) {
 
 std::string bundle_file_name(const RecordKind& kind) { return std::string(kind.name) + ".csv"; }
 
-ImportResult import_bundle(Store& store, const std::filesystem::path& dir) {
+ImportResult import_bundle(Store& store, const std::filesystem::path& dir, const ImportOptions& options) {
   ImportResult result;
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
@@ -92,6 +93,7 @@ ImportResult import_bundle(Store& store, const std::filesystem::path& dir) {
   }
 
   ImportSession session(store, result);
+  std::vector<Problem> encoding_problems;
   for (const RecordKind& k : catalog()) {
     std::string name = bundle_file_name(k);
     if (!present.count(name)) continue;
@@ -100,13 +102,20 @@ ImportResult import_bundle(Store& store, const std::filesystem::path& dir) {
       result.problems.push_back({name, 0, 0, "", "không đọc được tệp"});
       continue;
     }
+    // Legacy encodings: once a file's encoding is uncertain, the rest are only checked for
+    // theirs, and only those problems are reported (the rows are checked after the choice).
+    BundleFileText decoded = decode_bundle_file(name, data->view(), options);
+    if (decoded.problem) encoding_problems.push_back(std::move(*decoded.problem));
+    if (!encoding_problems.empty()) continue;
+    if (decoded.conversion) result.conversions.push_back(std::move(*decoded.conversion));
     size_t first_problem = result.problems.size();
-    std::string_view text = data->view();
+    std::string_view text = decoded.conversion ? std::string_view(decoded.converted) : data->view();
     session.index().reserve(k, static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
     KindImporter importer(k, RowSourceForm::CsvFile, session.writer(), session.index(), result.problems);
     int64_t rows = import_csv_rows(importer, text);
     session.end_kind(k, first_problem, rows);
   }
+  if (!encoding_problems.empty()) result.problems = std::move(encoding_problems);
   session.finish();
   return result;
 }

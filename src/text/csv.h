@@ -1,6 +1,7 @@
 // RFC 4180 CSV as the import bundle uses it: comma-separated, fields with a comma, quote or
 // line break are quoted, a quote inside is doubled. A UTF-8 byte order mark at the start is
-// skipped and CRLF line ends are accepted, so files saved by spreadsheet programs load.
+// skipped and CRLF line ends are accepted, so files saved by spreadsheet programs load; a line
+// break inside a quoted field (CRLF, CR or LF) is read as LF.
 // The writer emits LF line ends and quotes only where needed: its output is canonical.
 #pragma once
 
@@ -33,10 +34,11 @@ class CsvReader {
   size_t line_ = 1;
 };
 
-// Appends `field` to `out`, quoted if it holds a comma, quote or line break.
+// Appends `field` to `out`, quoted if it holds a comma, quote or line break, or starts with a
+// byte order mark.
 void append_csv_field(std::string& out, std::string_view field);
 
-// Appends a whole record and its LF line end.
+// Appends a whole record and its LF line end (a record of one empty field as "").
 void append_csv_record(std::string& out, const std::vector<std::string>& fields);
 
 }  // namespace kc
