@@ -42,6 +42,9 @@ struct Text {
   PangoLayout* layout;
   explicit Text(cairo_t* cr, const std::string& text, double size, bool bold = false, double width = -1) {
     layout = pango_cairo_create_layout(cr);
+    // Sizes are points: pango_cairo assumes 96 dpi unless told that a user-space unit is a point.
+    pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72);
+    pango_layout_context_changed(layout);
     PangoFontDescription* font = pango_font_description_new();
     pango_font_description_set_family(font, kFont);
     pango_font_description_set_size(font, static_cast<int>(size * PANGO_SCALE));
@@ -72,6 +75,7 @@ struct Text {
     cairo_set_source_rgb(cr, 0, 0, 0);
     cairo_move_to(cr, x, y);
     pango_cairo_show_layout(cr, layout);
+    cairo_new_path(cr);  // drop the current point, or the next arc would start with a line from it
   }
 };
 
@@ -295,8 +299,10 @@ void draw_columns_or_lines(cairo_t* cr, const doc::Chart& c, double width, doubl
       for (size_t i = 0; i < c.categories.size(); ++i) {
         double x = x0 + slot * (static_cast<double>(i) + 0.5), v = value_at(c.series[s], i);
         set_colour(cr, s);
+        cairo_new_path(cr);
         cairo_arc(cr, x, y_of(v), 2.6, 0, 2 * std::numbers::pi);
         cairo_fill(cr);
+        if (c.series.size() > 1) continue;  // several lines: the labels would collide; the table has them
         Text t(cr, number(v, c.decimals), kTickSize);
         t.show(cr, x - t.width() / 2, y_of(v) - t.height() - 2);
       }
@@ -357,6 +363,7 @@ void draw_pie(cairo_t* cr, const doc::Chart& c, double width, double height) {
       cairo_set_source_rgb(cr, 1, 1, 1);
       cairo_move_to(cr, tx, ty);
       pango_cairo_show_layout(cr, t.layout);
+      cairo_new_path(cr);
     }
     angle += sweep;
   }

@@ -63,6 +63,9 @@ class Layout {
  public:
   Layout(cairo_t* cr, const std::string& markup_text, const Style& s, double width) {
     layout_ = pango_cairo_create_layout(cr);
+    // Sizes are points: pango_cairo assumes 96 dpi unless told that a user-space unit is a point.
+    pango_cairo_context_set_resolution(pango_layout_get_context(layout_), 72);
+    pango_layout_context_changed(layout_);
     PangoFontDescription* font = pango_font_description_new();
     pango_font_description_set_family(font, kFont);
     pango_font_description_set_size(font, static_cast<int>(s.size * PANGO_SCALE));
@@ -297,8 +300,9 @@ class PdfWriter {
     y_ += 6;
   }
 
-  // Column widths in the text width: each column its longest word (numbers whole), then, room
-  // permitting, its cells and header on one line; 12 pt when 13 pt does not fit.
+  // Column widths in the text width, in three tiers like the DOCX: every column its longest
+  // word (numbers whole); then, room permitting, its cells on one line; then its header on one
+  // line (up to ~6 em). 12 pt when the words do not fit at 13 pt.
   struct Columns {
     double size = 13;
     std::vector<double> widths;
@@ -306,31 +310,46 @@ class PdfWriter {
   Columns columns(const Table& t, size_t n) {
     for (double size : {13.0, 12.0}) {
       constexpr int kScale = 100;  // fit_widths works on integers: hundredths of a point
-      std::vector<int> need(n, 0), want(n, 0);
+      std::vector<int> need(n, 0), body(n, 0), full(n, 0);
       auto measure = [&](const std::string& text, bool bold) {
-        return Layout(cr_, escape(text), {size, bold}, -1).width() + 2 * kCellPadX + 1;
+        return static_cast<int>((Layout(cr_, escape(text), {size, bold}, -1).width() + 2 * kCellPadX + 1) * kScale);
       };
-      auto consider = [&](size_t c, const std::string& text, bool bold, bool header) {
-        bool numeric = c < t.numeric.size() && t.numeric[c] && !header;
-        double whole = measure(text, bold);
-        double word = 0;
+      auto longest_word = [&](const std::string& text, bool bold) {
+        int word = 0;
         for (size_t start = 0; start <= text.size();) {
           size_t end = std::min(text.find(' ', start), text.size());
           word = std::max(word, measure(text.substr(start, end - start), bold));
           start = end + 1;
         }
-        need[c] = std::max(need[c], static_cast<int>((numeric ? whole : word) * kScale));
-        want[c] = std::max(want[c], static_cast<int>((header ? std::min(whole, size * 6) : whole) * kScale));
+        return word;
       };
-      for (size_t c = 0; c < t.header.size(); ++c) consider(c, t.header[c], true, true);
+      for (size_t c = 0; c < t.header.size(); ++c) {
+        need[c] = std::max(need[c], longest_word(t.header[c], true));
+        full[c] = std::min(measure(t.header[c], true), static_cast<int>(size * 6 * kScale));
+      }
       for (size_t r = 0; r < t.rows.size(); ++r)
-        for (size_t c = 0; c < t.rows[r].size(); ++c)
-          consider(c, t.rows[r][c], t.last_row_is_total && r + 1 == t.rows.size(), false);
-      int total = static_cast<int>(kTextWidth * kScale), sum = 0;
-      for (int v : need) sum += v;
-      if (sum > total && size > 12) continue;
+        for (size_t c = 0; c < t.rows[r].size(); ++c) {
+          bool bold = t.last_row_is_total && r + 1 == t.rows.size();
+          int whole = measure(t.rows[r][c], bold);
+          bool numeric = c < t.numeric.size() && t.numeric[c];
+          need[c] = std::max(need[c], numeric ? whole : longest_word(t.rows[r][c], bold));
+          body[c] = std::max(body[c], whole);
+        }
+      int total = static_cast<int>(kTextWidth * kScale);
+      int64_t sum_need = 0, sum_body = 0, sum_full = 0;
+      for (size_t c = 0; c < n; ++c) {
+        body[c] = std::max(body[c], need[c]);
+        full[c] = std::max(full[c], body[c]);
+        sum_need += need[c];
+        sum_body += body[c];
+        sum_full += full[c];
+      }
+      if (sum_need > total && size > 12) continue;
+      std::vector<int> widths = sum_full <= total   ? ooxml::fit_widths(need, full, total)
+                                : sum_body <= total ? ooxml::fit_widths(body, full, total)
+                                                    : ooxml::fit_widths(need, body, total);
       Columns out{size, {}};
-      for (int w : ooxml::fit_widths(need, want, total)) out.widths.push_back(static_cast<double>(w) / kScale);
+      for (int w : widths) out.widths.push_back(static_cast<double>(w) / kScale);
       return out;
     }
     return {};
