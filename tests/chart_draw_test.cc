@@ -1,6 +1,7 @@
 // Charts drawn with cairo: PNG and SVG of the asked size, something drawn in the series'
 // colours, bar charts growing with their categories.
 #include "report/chart_draw.h"
+#include "report/render_text.h"
 
 #include <gtest/gtest.h>
 
@@ -93,6 +94,18 @@ TEST(ChartDraw, EmptyAndZeroChartsDrawWithoutFailing) {
   doc::Chart zeros = sample(doc::ChartKind::Bar, 3);
   for (doc::ChartSeries& s : zeros.series) std::fill(s.values.begin(), s.values.end(), 0.0);
   EXPECT_FALSE(chart::png(zeros, 200, chart::preferred_height(zeros, 200)).empty());
+}
+
+TEST(ChartDraw, HtmlShowsTheChartAsAnSvgImageAndMarkdownAsItsValues) {
+  doc::Document d;
+  d.body.push_back(sample(doc::ChartKind::Column, 2));
+  std::string html = render_html(d);
+  EXPECT_NE(html.find("<figure class=\"chart\"><figcaption>Biểu đồ thử</figcaption>"), std::string::npos);
+  EXPECT_NE(html.find("src=\"data:image/svg+xml;base64,PD94bWwg"), std::string::npos) << "an SVG document, base64";
+  std::string md = render_markdown(d);
+  EXPECT_NE(md.find("**Biểu đồ thử (triệu đồng)**"), std::string::npos) << md;
+  EXPECT_NE(md.find("| 2017 | 2.001 | 250 |"), std::string::npos) << md;
+  EXPECT_EQ(md.find("\n---\n"), std::string::npos) << "a chart is no page break";
 }
 
 }  // namespace
