@@ -177,6 +177,22 @@ TEST_F(ReportPdf, ChartsAreDrawnAsVectorsWithVietnameseLabels) {
   }
 }
 
+TEST_F(ReportPdf, RecordTextIsPrintedAsTextNeverAsMarkup) {
+  doc::Document d;
+  d.kind = "BÁO CÁO";
+  d.body.push_back(doc::para("Cơ sở <b>A&B</b> \x01ghi chú"));
+  doc::Table t;
+  t.header = {"Tên <i>", "Số"};
+  t.rows = {{"Hợp tác xã \"Đình Trì\" & cộng sự", "1.234"}};
+  d.body.push_back(t);
+  std::filesystem::path file = dir_->path() / "markup.pdf";
+  doc::render_pdf(d, file);
+  std::string flat = squeeze(capture("pdftotext -layout -enc UTF-8 '" + file.string() + "' -"));
+  EXPECT_NE(flat.find("Cơ sở <b>A&B</b> ghi chú"), std::string::npos) << flat;
+  EXPECT_NE(flat.find("Tên <i>"), std::string::npos) << flat;
+  EXPECT_NE(flat.find("Hợp tác xã \"Đình Trì\" & cộng sự"), std::string::npos) << flat;
+}
+
 TEST_F(ReportPdf, DownloadsAndTheCliShareTheRenderer) {
   EXPECT_EQ(parse_report_format("PDF"), ReportFormat::Pdf);
   EXPECT_EQ(format_from_extension("bao-cao.pdf"), ReportFormat::Pdf);

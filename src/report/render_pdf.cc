@@ -35,12 +35,9 @@ struct Style {
   double spacing = 1;  // line spacing factor
 };
 
-std::string escape(std::string_view text) {
-  gchar* e = g_markup_escape_text(text.data(), static_cast<gssize>(text.size()));
-  std::string out(e);
-  g_free(e);
-  return out;
-}
+// Pango markup is XML text: the OOXML escaper also drops control characters and ill-formed
+// UTF-8, either of which would make pango reject the whole paragraph.
+std::string escape(std::string_view text) { return ooxml::escape(text); }
 
 std::string markup(const std::vector<Span>& spans) {
   std::string out;
