@@ -20,6 +20,7 @@
 #include "report/phase_report.h"
 #include "report/phase_report_document.h"
 #include "report/render_text.h"
+#include "report/report_output.h"
 #include "store/store.h"
 
 namespace {
@@ -106,6 +107,13 @@ int main(int argc, char** argv) {
                 "document + Markdown %.2f ms (%zu bytes)\n",
                 plan.c_str(), static_cast<long long>(last.report->total.projects), times.front(),
                 times[times.size() / 2], times.back(), repeat, render_ms, md.size());
+    // The documents users download: PDF (pango layout, vector charts) and DOCX (PNG charts).
+    for (kc::ReportFormat format : {kc::ReportFormat::Pdf, kc::ReportFormat::Docx}) {
+      t = Clock::now();
+      kc::RenderedReport out = kc::render_phase_report(*last.report, format, {});
+      std::printf("  render %s %s: %.1f ms (%zu bytes)\n", plan.c_str(), out.extension.c_str(), ms_since(t),
+                  out.bytes.size());
+    }
   }
   std::printf("peak RSS: %ld MB\n", peak_rss_mb());
   return 0;

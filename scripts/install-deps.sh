@@ -12,7 +12,7 @@ build_packages=(
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev unzip libxml2-utils
-  libreoffice-writer-nogui time postgresql-15 chromium
+  libreoffice-writer-nogui poppler-utils time postgresql-15 chromium
   clang libclang-rt-14-dev
 )
 

@@ -50,6 +50,30 @@ TEST_F(ReportDocx, PageLayoutIsA4WithNumbersFromPageTwo) {
   EXPECT_NE(parts_["word/header1.xml"].find("PAGE"), std::string::npos);
 }
 
+TEST_F(ReportDocx, ChartsAreEmbeddedAsPngPicturesAndReferenced) {
+  std::vector<doc::Chart> charts = phase_charts(demo_report().report);
+  ASSERT_GE(charts.size(), 4u);
+  EXPECT_NE(parts_["[Content_Types].xml"].find("<Default Extension=\"png\" ContentType=\"image/png\"/>"),
+            std::string::npos);
+  pugi::xml_node rels = xml_["word/_rels/document.xml.rels"].document_element();
+  pugi::xml_node body = xml_["word/document.xml"].document_element();
+  std::string text = docx_text(body);
+  pugi::xpath_node_set blips = body.select_nodes("//w:drawing/wp:inline//a:blip");
+  ASSERT_EQ(blips.size(), charts.size());
+  for (size_t i = 0; i < charts.size(); ++i) {
+    std::string id = blips[i].node().attribute("r:embed").value();
+    pugi::xml_node rel = rels.find_child_by_attribute("Relationship", "Id", id.c_str());
+    ASSERT_TRUE(rel) << "no relationship " << id;
+    EXPECT_STREQ(rel.attribute("Type").value(),
+                 "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image");
+    std::string part = "word/" + std::string(rel.attribute("Target").value());
+    ASSERT_TRUE(parts_.count(part)) << part;
+    EXPECT_EQ(parts_[part].substr(0, 8), "\x89PNG\r\n\x1a\n") << part;
+    EXPECT_GT(parts_[part].size(), 5000u) << part << " looks empty";
+    EXPECT_NE(text.find(charts[i].caption), std::string::npos) << "caption missing: " << charts[i].caption;
+  }
+}
+
 TEST_F(ReportDocx, LibreOfficeConvertsTheWholeReport) {
   auto c = convert_to_pdf(file_, dir_.path());
   if (!c) GTEST_SKIP() << "soffice/libreoffice not on PATH: PDF conversion not tested";

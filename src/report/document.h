@@ -7,6 +7,7 @@
 // of document and its subject, the body, then the recipients block and the signature.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -43,7 +44,32 @@ struct Table {
 
 struct PageBreak {};
 
-using Block = std::variant<Paragraph, Table, PageBreak>;
+// A chart of one or more series over named categories. The renderers draw it with
+// report/chart_draw.h: vectors in PDF, a PNG image in DOCX. Values are in `unit`.
+enum class ChartKind {
+  Bar,     // horizontal bars, one row per category (long category names read well)
+  Column,  // vertical columns, categories along the bottom (years)
+  Pie,     // shares of a whole; only the first series is drawn
+  Line,    // one line per series over ordered categories (years)
+};
+
+struct ChartSeries {
+  std::string name;           // legend entry ("Khuyến công tỉnh")
+  std::vector<double> values;  // one per category
+};
+
+struct Chart {
+  ChartKind kind = ChartKind::Column;
+  std::string caption;                  // "Biểu đồ 1. …" printed above the chart
+  std::string unit;                     // "triệu đồng", "%", "đề án": axis title
+  int decimals = 0;                     // decimals of the value labels (trailing zeros dropped)
+  std::vector<std::string> categories;  // "2016", "1. Đào tạo nghề…"
+  std::vector<ChartSeries> series;      // several series are stacked (Bar, Column) or drawn apart (Line)
+  std::optional<double> reference;      // a dashed line at this value ("100%" of a target)
+  std::string reference_label;          // "Mục tiêu"
+};
+
+using Block = std::variant<Paragraph, Table, PageBreak, Chart>;
 
 struct Letterhead {
   std::string parent_agency;  // "UBND TỈNH BẮC GIANG" (upper case, regular)

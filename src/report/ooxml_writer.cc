@@ -139,7 +139,8 @@ std::string paragraph(const ParaFormat& f, std::string_view runs_xml) {
   return out + "</w:p>";
 }
 
-std::string content_types(const std::vector<std::pair<std::string, std::string>>& overrides) {
+std::string content_types(const std::vector<std::pair<std::string, std::string>>& overrides,
+                          const std::vector<std::pair<std::string, std::string>>& defaults) {
   auto override_part = [](const std::string& part, const std::string& type) {
     return "<Override PartName=\"" + part + "\" ContentType=\"" + type + "\"/>";
   };
@@ -148,6 +149,8 @@ std::string content_types(const std::vector<std::pair<std::string, std::string>>
                   "<Default Extension=\"rels\" "
                   "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
                   "<Default Extension=\"xml\" ContentType=\"application/xml\"/>";
+  for (const auto& [extension, type] : defaults)
+    t += "<Default Extension=\"" + extension + "\" ContentType=\"" + type + "\"/>";
   t += override_part("/docProps/core.xml",
                      "application/vnd.openxmlformats-package.core-properties+xml");
   t += override_part("/docProps/app.xml",
@@ -219,6 +222,24 @@ int estimate_width(std::string_view text, int half_points, bool bold) {
   if (bold) em_thousandths = em_thousandths * 112 / 100;
   // 1 pt = 20 twips, size in half-points: twips = em/1000 * half_points * 10.
   return static_cast<int>(em_thousandths * half_points / 100);
+}
+
+std::string inline_picture(std::string_view rel_id, int id, std::string_view name, std::string_view description,
+                           double width, double height) {
+  constexpr double kEmuPerPoint = 12700;
+  std::string extent = "cx=\"" + std::to_string(static_cast<int64_t>(width * kEmuPerPoint)) + "\" cy=\"" +
+                       std::to_string(static_cast<int64_t>(height * kEmuPerPoint)) + "\"";
+  std::string n = std::to_string(id);
+  return "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent " + extent +
+         "/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"" + n + "\" name=\"" + escape(name) +
+         "\" descr=\"" + escape(description) +
+         "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
+         "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
+         "<pic:nvPicPr><pic:cNvPr id=\"" + n + "\" name=\"" + escape(name) +
+         "\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"" + std::string(rel_id) +
+         "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext " +
+         extent + "/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData>"
+         "</a:graphic></wp:inline></w:drawing></w:r>";
 }
 
 std::vector<int> fit_widths(const std::vector<int>& need, const std::vector<int>& want, int total) {

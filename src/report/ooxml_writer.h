@@ -55,9 +55,21 @@ inline std::string text_paragraph(const ParaFormat& format, std::string_view tex
   return paragraph(format, run(text, run_format));
 }
 
-// [Content_Types].xml: defaults for .rels and .xml, docProps/core.xml and docProps/app.xml,
-// and one override per (part name, content type) pair.
-std::string content_types(const std::vector<std::pair<std::string, std::string>>& overrides);
+// [Content_Types].xml: defaults for .rels and .xml (and one per (extension, content type) pair
+// of `defaults`, e.g. {"png", "image/png"}), docProps/core.xml and docProps/app.xml, and one
+// override per (part name, content type) pair.
+std::string content_types(const std::vector<std::pair<std::string, std::string>>& overrides,
+                          const std::vector<std::pair<std::string, std::string>>& defaults = {});
+
+// A picture inline in the text (w:drawing/wp:inline), `width` × `height` in points, showing the
+// image of relationship `rel_id`. `id` is unique in the document; `description` is its alt
+// text. Needs the wp, a and pic namespaces (kDrawingNamespaces) declared on the root element.
+std::string inline_picture(std::string_view rel_id, int id, std::string_view name, std::string_view description,
+                           double width, double height);
+inline constexpr std::string_view kDrawingNamespaces =
+    " xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
+    " xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\""
+    " xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"";
 
 // docProps/core.xml with the current time as created and modified; docProps/app.xml.
 std::string core_properties(std::string_view title, std::string_view creator,

@@ -204,6 +204,7 @@ class PhaseDocumentBuilder {
     d_.body.push_back(doc::PageBreak{});
     heading(ParagraphStyle::Heading1, "PHỤ LỤC");
     for (doc::Table& t : tables) d_.body.push_back(std::move(t));
+    for (doc::Chart& c : phase_charts(r_)) d_.body.push_back(std::move(c));
   }
 
   void signature() {

@@ -20,4 +20,8 @@ doc::Document build_phase_document(const PhaseReport& report, const PhaseDocumen
 // Appendix tables (also used by the XLSX and HTML outputs later).
 std::vector<doc::Table> phase_appendix_tables(const PhaseReport& report);
 
+// The report's charts (money by content, by funding level, by year; projects by year; targets
+// achieved), printed after the appendix tables.
+std::vector<doc::Chart> phase_charts(const PhaseReport& report);
+
 }  // namespace kc

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "report/chart_draw.h"
 #include "report/ooxml_writer.h"
 
 namespace kc::doc {
@@ -28,22 +29,25 @@ constexpr int kTextWidth = 11906 - 1701 - 851;  // 9354; tables use the 160 mm b
 constexpr int kTableWidth = 9072;               // 160 mm
 constexpr int kCellPadding = 2 * 108;           // default left + right cell margins
 
-std::string wrap(std::string_view root, std::string_view inner) {
+std::string wrap(std::string_view root, std::string_view inner, std::string_view more_namespaces = {}) {
   return std::string(ooxml::kXmlDeclaration) + "<w:" + std::string(root) + " xmlns:w=\"" +
-         std::string(kW) + "\" xmlns:r=\"" + std::string(kR) + "\">" + std::string(inner) +
-         "</w:" + std::string(root) + ">";
+         std::string(kW) + "\" xmlns:r=\"" + std::string(kR) + "\"" + std::string(more_namespaces) + ">" +
+         std::string(inner) + "</w:" + std::string(root) + ">";
 }
 
 // ---- fixed parts -------------------------------------------------------------------------
 
-std::string content_types() {
+std::string content_types(bool has_images) {
   const std::string ct = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+  std::vector<std::pair<std::string, std::string>> defaults;
+  if (has_images) defaults.emplace_back("png", "image/png");
   return ooxml::content_types({{"/word/document.xml", ct + "document.main+xml"},
                                {"/word/styles.xml", ct + "styles+xml"},
                                {"/word/settings.xml", ct + "settings+xml"},
                                {"/word/fontTable.xml", ct + "fontTable+xml"},
                                {"/word/header1.xml", ct + "header+xml"},
-                               {"/word/header2.xml", ct + "header+xml"}});
+                               {"/word/header2.xml", ct + "header+xml"}},
+                              defaults);
 }
 
 std::string package_rels() {
@@ -55,14 +59,24 @@ std::string package_rels() {
        {rel + "extended-properties", "docProps/app.xml"}});
 }
 
+// The charts, drawn as PNG images into word/media/ and shown inline.
+struct Media {
+  std::vector<std::string> images;  // PNG bytes of word/media/chart<n>.png, n from 1
+  // rId1–rId5 are the fixed parts below; the images follow.
+  static std::string rel_id(size_t index) { return "rId" + std::to_string(index + 6); }
+  static std::string part(size_t index) { return "media/chart" + std::to_string(index + 1) + ".png"; }
+};
+
 // rId4 is the header of pages 2+, rId5 the empty first-page header (see sectPr below).
-std::string document_rels() {
+std::string document_rels(const Media& media) {
   const std::string rel(kRelTypes);
-  return ooxml::relationships({{rel + "styles", "styles.xml"},
-                               {rel + "settings", "settings.xml"},
-                               {rel + "fontTable", "fontTable.xml"},
-                               {rel + "header", "header1.xml"},
-                               {rel + "header", "header2.xml"}});
+  std::vector<std::pair<std::string, std::string>> rels = {{rel + "styles", "styles.xml"},
+                                                           {rel + "settings", "settings.xml"},
+                                                           {rel + "fontTable", "fontTable.xml"},
+                                                           {rel + "header", "header1.xml"},
+                                                           {rel + "header", "header2.xml"}};
+  for (size_t i = 0; i < media.images.size(); ++i) rels.emplace_back(rel + "image", Media::part(i));
+  return ooxml::relationships(rels);
 }
 
 std::string title(const Document& d) {
@@ -338,6 +352,21 @@ std::string table(const Table& t) {
   return out + ooxml::paragraph(styled("Compact"), "");
 }
 
+// A chart: its caption, then its PNG (drawn at 160 mm wide, 192 dpi) centred on its own line.
+std::string chart_picture(const Chart& c, Media& media) {
+  constexpr double kWidth = kTableWidth / 20.0;  // points
+  double height = chart::preferred_height(c, kWidth);
+  size_t index = media.images.size();
+  media.images.push_back(chart::png(c, kWidth, height));
+  std::string out;
+  if (!c.caption.empty()) out += ooxml::text_paragraph(styled("TableCaption"), c.caption);
+  ParaFormat f = centered();
+  f.after = 240;
+  return out + ooxml::paragraph(f, ooxml::inline_picture(Media::rel_id(index), static_cast<int>(index + 1),
+                                                         "Biểu đồ " + std::to_string(index + 1), c.caption, kWidth,
+                                                         height));
+}
+
 std::string signature(const Signature& s) {
   if (s.recipients.empty() && s.position.empty() && s.signer.empty()) return "";
   constexpr int kHalf = kTextWidth / 2;
@@ -365,7 +394,7 @@ std::string section_properties() {
          "<w:cols w:space=\"720\"/><w:titlePg/></w:sectPr>";
 }
 
-std::string document_xml(const Document& d) {
+std::string document_xml(const Document& d, Media& media) {
   std::string body = letterhead(d.letterhead);
   if (!d.kind.empty()) body += ooxml::text_paragraph(styled("DocKind"), d.kind);
   for (size_t i = 0; i < d.subject.size(); ++i) {
@@ -378,6 +407,8 @@ std::string document_xml(const Document& d) {
       body += paragraph(*p);
     } else if (const auto* t = std::get_if<Table>(&block)) {
       body += table(*t);
+    } else if (const auto* c = std::get_if<Chart>(&block)) {
+      body += chart_picture(*c, media);
     } else {
       body += ooxml::page_break();
     }
@@ -388,25 +419,28 @@ std::string document_xml(const Document& d) {
   last.line = 20;
   last.exact_line = true;
   body += ooxml::paragraph(last, "");
-  return wrap("document", "<w:body>" + body + section_properties() + "</w:body>");
+  return wrap("document", "<w:body>" + body + section_properties() + "</w:body>", ooxml::kDrawingNamespaces);
 }
 
 }  // namespace
 
 void render_docx(const Document& d, const std::filesystem::path& out) {
-  ooxml::write_package(
-      {{"[Content_Types].xml", content_types()},
+  Media media;
+  std::string document = document_xml(d, media);
+  std::vector<ooxml::Part> parts = {
+       {"[Content_Types].xml", content_types(!media.images.empty())},
        {"_rels/.rels", package_rels()},
        {"docProps/core.xml", ooxml::core_properties(title(d), d.letterhead.agency, "vi-VN")},
        {"docProps/app.xml", ooxml::app_properties("khuyencong", d.letterhead.agency)},
-       {"word/document.xml", document_xml(d)},
+       {"word/document.xml", std::move(document)},
        {"word/styles.xml", styles()},
        {"word/settings.xml", settings()},
        {"word/fontTable.xml", font_table()},
-       {"word/_rels/document.xml.rels", document_rels()},
+       {"word/_rels/document.xml.rels", document_rels(media)},
        {"word/header1.xml", page_number_header()},
-       {"word/header2.xml", empty_header()}},
-      out);
+       {"word/header2.xml", empty_header()}};
+  for (size_t i = 0; i < media.images.size(); ++i) parts.emplace_back("word/" + Media::part(i), std::move(media.images[i]));
+  ooxml::write_package(parts, out);
 }
 
 }  // namespace kc::doc

@@ -1,5 +1,7 @@
 #include "report/render_text.h"
 
+#include "report/chart_draw.h"
+
 namespace kc {
 
 namespace {
@@ -24,6 +26,9 @@ table.data th { text-align: center; }
 table.data td.num { text-align: right; white-space: nowrap; }
 table.data tr.total td { font-weight: bold; }
 caption { font-weight: bold; margin-bottom: 4pt; }
+figure.chart { margin: 12pt 0; text-align: center; break-inside: avoid; }
+figure.chart figcaption { font-weight: bold; margin-bottom: 6pt; }
+figure.chart img { max-width: 100%; height: auto; }
 .signature { width: 100%; margin-top: 18pt; border-collapse: collapse; }
 .signature td { vertical-align: top; border: none; width: 50%; }
 .recipients { font-size: 11pt; }
@@ -41,6 +46,31 @@ std::string spans(const std::vector<doc::Span>& spans) {
     out += text;
   }
   return out;
+}
+
+std::string base64(std::string_view bytes) {
+  static constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    uint32_t n = static_cast<uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
+    if (i + 1 < bytes.size()) n |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
+    if (i + 2 < bytes.size()) n |= static_cast<unsigned char>(bytes[i + 2]);
+    out += kDigits[(n >> 18) & 63];
+    out += kDigits[(n >> 12) & 63];
+    out += i + 1 < bytes.size() ? kDigits[(n >> 6) & 63] : '=';
+    out += i + 2 < bytes.size() ? kDigits[n & 63] : '=';
+  }
+  return out;
+}
+
+// A chart as an SVG image of its own (a data: URI keeps the ids of several charts apart).
+void chart_figure(std::string& out, const doc::Chart& c) {
+  constexpr double kWidth = 453.5;  // 160 mm, the width of the tables
+  double height = chart::preferred_height(c, kWidth);
+  out += "<figure class=\"chart\"><figcaption>" + html_escape(c.caption) + "</figcaption><img alt=\"" +
+         html_escape(c.caption) + "\" width=\"" + std::to_string(static_cast<int>(kWidth * 4 / 3)) +
+         "\" src=\"data:image/svg+xml;base64," + base64(chart::svg(c, kWidth, height)) + "\"></figure>\n";
 }
 
 void table(std::string& out, const doc::Table& t) {
@@ -106,6 +136,8 @@ std::string render_html(const doc::Document& d) {
       }
     } else if (const auto* t = std::get_if<doc::Table>(&b)) {
       table(out, *t);
+    } else if (const auto* c = std::get_if<doc::Chart>(&b)) {
+      chart_figure(out, *c);
     } else {
       out += "<hr class=\"page-break\">\n";
     }

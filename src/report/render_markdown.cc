@@ -1,5 +1,7 @@
 #include "report/render_text.h"
 
+#include "core/vn_format.h"
+
 namespace kc {
 
 namespace {
@@ -31,6 +33,22 @@ void table_row(std::string& out, const std::vector<std::string>& cells) {
   out += "|";
   for (const std::string& c : cells) out += " " + escape(c) + " |";
   out += "\n";
+}
+
+void table(std::string& out, const doc::Table& t);
+
+// Markdown cannot draw: a chart is printed as the table of its values.
+void chart(std::string& out, const doc::Chart& c) {
+  doc::Table t;
+  t.caption = c.caption + (c.unit.empty() ? "" : " (" + c.unit + ")");
+  t.header.push_back("");
+  for (const doc::ChartSeries& s : c.series) t.header.push_back(s.name);
+  for (size_t i = 0; i < c.categories.size(); ++i) {
+    std::vector<std::string> row = {c.categories[i]};
+    for (const doc::ChartSeries& s : c.series) row.push_back(i < s.values.size() ? format_double(s.values[i], c.decimals) : "");
+    t.rows.push_back(std::move(row));
+  }
+  table(out, t);
 }
 
 void table(std::string& out, const doc::Table& t) {
@@ -78,6 +96,8 @@ std::string render_markdown(const doc::Document& d) {
       }
     } else if (const auto* t = std::get_if<doc::Table>(&b)) {
       table(out, *t);
+    } else if (const auto* c = std::get_if<doc::Chart>(&b)) {
+      chart(out, *c);
     } else {
       out += "---\n\n";
     }

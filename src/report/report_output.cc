@@ -9,6 +9,7 @@
 #include "core/file_io.h"
 #include "report/phase_report_json.h"
 #include "report/render_docx.h"
+#include "report/render_pdf.h"
 #include "report/render_text.h"
 
 namespace kc {
@@ -20,6 +21,7 @@ std::optional<ReportFormat> parse_report_format(const std::string& name) {
   if (n == "html" || n == "htm") return ReportFormat::Html;
   if (n == "docx") return ReportFormat::Docx;
   if (n == "json") return ReportFormat::Json;
+  if (n == "pdf") return ReportFormat::Pdf;
   return std::nullopt;
 }
 
@@ -37,6 +39,8 @@ RenderedReport render_phase_report(const PhaseReport& report, ReportFormat forma
       return {render_html(build_phase_document(report, options)), "text/html; charset=utf-8", "html"};
     case ReportFormat::Json:
       return {phase_report_json(report).dump(2) + "\n", "application/json; charset=utf-8", "json"};
+    case ReportFormat::Pdf:
+      return {doc::render_pdf(build_phase_document(report, options)), "application/pdf", "pdf"};
     case ReportFormat::Docx: {
       // The DOCX writer works on files; a private temporary one is read back.
       static std::atomic<unsigned> counter{0};
@@ -59,6 +63,7 @@ void write_phase_report(const PhaseReport& report, ReportFormat format, const st
     doc::render_docx(build_phase_document(report, options), path);
     return;
   }
+  if (path == "-" && format == ReportFormat::Pdf) throw std::runtime_error("định dạng pdf cần tên tệp đầu ra (-o tên_tệp.pdf)");
   std::string text = render_phase_report(report, format, options).bytes;
   if (path == "-") {
     std::cout << text;

@@ -1,0 +1,470 @@
+// PDF renderer: a small page-layout engine over pango. Blocks are laid out top to bottom;
+// paragraphs break between lines, table rows move whole to the next page (with the header
+// row drawn again), charts and the signature block are kept whole.
+#include "report/render_pdf.h"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "core/file_io.h"
+#include "report/chart_draw.h"
+#include "report/ooxml_writer.h"
+
+namespace kc::doc {
+namespace {
+
+constexpr double kMm = 72.0 / 25.4;
+constexpr double kPageWidth = 210 * kMm, kPageHeight = 297 * kMm;
+constexpr double kTop = 20 * kMm, kBottom = 20 * kMm, kLeft = 30 * kMm, kRight = 15 * kMm;
+constexpr double kTextWidth = kPageWidth - kLeft - kRight;  // 165 mm
+constexpr double kIndent = 12.7 * kMm;                     // first line of body text
+constexpr double kBodySize = 14, kLineSpacing = 1.15;
+constexpr const char* kFont = "Liberation Serif";  // Times New Roman's metric twin
+constexpr double kCellPadX = 4, kCellPadY = 2;
+
+enum class Align { Left, Center, Right, Justify };
+
+struct Style {
+  double size = kBodySize;
+  bool bold = false, italic = false;
+  Align align = Align::Left;
+  double indent = 0;   // first line
+  double spacing = 1;  // line spacing factor
+};
+
+// Pango markup is XML text: the OOXML escaper also drops control characters and ill-formed
+// UTF-8, either of which would make pango reject the whole paragraph.
+std::string escape(std::string_view text) { return ooxml::escape(text); }
+
+std::string markup(const std::vector<Span>& spans) {
+  std::string out;
+  for (const Span& s : spans) {
+    std::string t = escape(s.text);
+    if (s.italic) t = "<i>" + t + "</i>";
+    if (s.bold) t = "<b>" + t + "</b>";
+    out += t;
+  }
+  return out;
+}
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// A pango layout owned for the scope of a block.
+class Layout {
+ public:
+  Layout(cairo_t* cr, const std::string& markup_text, const Style& s, double width) {
+    layout_ = pango_cairo_create_layout(cr);
+    // Sizes are points: pango_cairo assumes 96 dpi unless told that a user-space unit is a point.
+    pango_cairo_context_set_resolution(pango_layout_get_context(layout_), 72);
+    pango_layout_context_changed(layout_);
+    PangoFontDescription* font = pango_font_description_new();
+    pango_font_description_set_family(font, kFont);
+    pango_font_description_set_size(font, static_cast<int>(s.size * PANGO_SCALE));
+    if (s.bold) pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
+    if (s.italic) pango_font_description_set_style(font, PANGO_STYLE_ITALIC);
+    pango_layout_set_font_description(layout_, font);
+    pango_font_description_free(font);
+    pango_layout_set_width(layout_, width < 0 ? -1 : static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_indent(layout_, static_cast<int>(s.indent * PANGO_SCALE));
+    pango_layout_set_line_spacing(layout_, static_cast<float>(s.spacing));
+    pango_layout_set_alignment(layout_, s.align == Align::Center  ? PANGO_ALIGN_CENTER
+                                        : s.align == Align::Right ? PANGO_ALIGN_RIGHT
+                                                                  : PANGO_ALIGN_LEFT);
+    pango_layout_set_justify(layout_, s.align == Align::Justify);
+    pango_layout_set_markup(layout_, markup_text.data(), static_cast<int>(markup_text.size()));
+  }
+  ~Layout() {
+    if (layout_) g_object_unref(layout_);
+  }
+  Layout(Layout&& o) noexcept : layout_(std::exchange(o.layout_, nullptr)) {}
+  Layout(const Layout&) = delete;
+  Layout& operator=(const Layout&) = delete;
+
+  PangoLayout* get() const { return layout_; }
+  double height() const {
+    PangoRectangle r;
+    pango_layout_get_extents(layout_, nullptr, &r);
+    return static_cast<double>(r.y + r.height) / PANGO_SCALE;
+  }
+  double width() const {
+    PangoRectangle r;
+    pango_layout_get_extents(layout_, nullptr, &r);
+    return static_cast<double>(r.width) / PANGO_SCALE;
+  }
+  double first_line_height() const {
+    PangoLayoutIter* it = pango_layout_get_iter(layout_);
+    PangoRectangle r;
+    pango_layout_iter_get_line_extents(it, nullptr, &r);
+    pango_layout_iter_free(it);
+    return static_cast<double>(r.y + r.height) / PANGO_SCALE;
+  }
+
+ private:
+  PangoLayout* layout_ = nullptr;
+};
+
+Style body_style(ParagraphStyle p) {
+  Style s{kBodySize, false, false, Align::Justify, kIndent, kLineSpacing};
+  switch (p) {
+    case ParagraphStyle::Heading1:
+    case ParagraphStyle::Heading2: s.bold = true; break;
+    case ParagraphStyle::Heading3: s.bold = s.italic = true; break;
+    case ParagraphStyle::Note:
+      s.size = 12;
+      s.italic = true;
+      break;
+    case ParagraphStyle::Body:
+    case ParagraphStyle::Bullet: break;
+  }
+  return s;
+}
+
+bool is_heading(const Paragraph& p) {
+  return p.style == ParagraphStyle::Heading1 || p.style == ParagraphStyle::Heading2 ||
+         p.style == ParagraphStyle::Heading3;
+}
+
+bool is_heading(const Block& b) {
+  const auto* p = std::get_if<Paragraph>(&b);
+  return p && is_heading(*p);
+}
+
+class PdfWriter {
+ public:
+  explicit PdfWriter(const Document& d) : d_(d) {
+    surface_ = cairo_pdf_surface_create_for_stream(append, &bytes_, kPageWidth, kPageHeight);
+    std::string title = d.kind;
+    for (const std::string& s : d.subject) title += " " + s;
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title.c_str());
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_AUTHOR, d.letterhead.agency.c_str());
+    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "khuyencong");
+    cr_ = cairo_create(surface_);
+  }
+  ~PdfWriter() {
+    if (cr_) cairo_destroy(cr_);
+    if (surface_) cairo_surface_destroy(surface_);
+  }
+  PdfWriter(const PdfWriter&) = delete;
+  PdfWriter& operator=(const PdfWriter&) = delete;
+
+  std::string render() {
+    new_page();
+    letterhead();
+    title();
+    for (size_t i = 0; i < d_.body.size(); ++i) {
+      const Block& b = d_.body[i];
+      if (const auto* p = std::get_if<Paragraph>(&b)) {
+        paragraph(*p, i + 1 < d_.body.size() ? &d_.body[i + 1] : nullptr);
+      } else if (const auto* t = std::get_if<Table>(&b)) {
+        table(*t);
+      } else if (const auto* c = std::get_if<Chart>(&b)) {
+        chart(*c);
+      } else if (y_ > kTop) {
+        new_page();
+      }
+    }
+    signature();
+    cairo_destroy(cr_);
+    cr_ = nullptr;
+    cairo_surface_finish(surface_);
+    cairo_status_t status = cairo_surface_status(surface_);
+    if (status != CAIRO_STATUS_SUCCESS)
+      throw std::runtime_error(std::string("không tạo được tệp PDF: ") + cairo_status_to_string(status));
+    return std::move(bytes_);
+  }
+
+ private:
+  double limit() const { return kPageHeight - kBottom; }
+
+  // Page 1 carries the letterhead and no number; pages 2+ their number centred in the top margin.
+  void new_page() {
+    if (page_ > 0) cairo_show_page(cr_);
+    ++page_;
+    y_ = kTop;
+    if (page_ >= 2) {
+      Layout number(cr_, std::to_string(page_), {13, false, false, Align::Center}, kTextWidth);
+      show(number, kLeft, (kTop - number.height()) / 2 + 2);
+    }
+  }
+
+  void ensure_room(double height) {
+    if (y_ + height > limit() && y_ > kTop) new_page();
+  }
+
+  void show(const Layout& l, double x, double y) {
+    cairo_set_source_rgb(cr_, 0, 0, 0);
+    cairo_move_to(cr_, x, y);
+    pango_cairo_show_layout(cr_, l.get());
+  }
+
+  // Draws `l` at the cursor, line by line, going on to the next page where a line does not fit.
+  void flow(const Layout& l, double x) {
+    PangoLayoutIter* it = pango_layout_get_iter(l.get());
+    double origin = y_;  // page position of the layout's top (shifted on each new page)
+    do {
+      PangoRectangle r;
+      pango_layout_iter_get_line_extents(it, nullptr, &r);
+      double top = static_cast<double>(r.y) / PANGO_SCALE, bottom = static_cast<double>(r.y + r.height) / PANGO_SCALE;
+      if (origin + bottom > limit() && origin + top > kTop) {
+        new_page();
+        origin = y_ - top;
+      }
+      cairo_set_source_rgb(cr_, 0, 0, 0);
+      cairo_move_to(cr_, x + static_cast<double>(r.x) / PANGO_SCALE,
+                    origin + static_cast<double>(pango_layout_iter_get_baseline(it)) / PANGO_SCALE);
+      pango_cairo_show_layout_line(cr_, pango_layout_iter_get_line_readonly(it));
+      y_ = origin + bottom;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+  }
+
+  void rule(double centre, double width, double y) {
+    cairo_set_source_rgb(cr_, 0, 0, 0);
+    cairo_set_line_width(cr_, 0.6);
+    cairo_move_to(cr_, centre - width / 2, y);
+    cairo_line_to(cr_, centre + width / 2, y);
+    cairo_stroke(cr_);
+  }
+
+  // A centred line of text in the column [x, x + width); returns its height.
+  double centred(const std::string& text, const Style& s, double x, double width, double y) {
+    if (text.empty()) return 0;
+    Style c = s;
+    c.align = Align::Center;
+    Layout l(cr_, escape(text), c, width);
+    show(l, x, y);
+    return l.height();
+  }
+
+  // Nghị định 30: agency left (parent regular, agency bold, a short rule), the national name
+  // and motto right (the motto underlined as long as itself); number and place-date below.
+  void letterhead() {
+    const Letterhead& h = d_.letterhead;
+    const double left_x = kLeft - 10 * kMm, left_w = 70 * kMm, right_x = left_x + left_w, right_w = 105 * kMm;
+    double yl = y_, yr = y_;
+    yl += centred(h.parent_agency, {13}, left_x, left_w, yl);
+    double agency_height = centred(h.agency, {13, true}, left_x, left_w, yl);
+    if (!h.agency.empty()) {
+      Layout a(cr_, escape(h.agency), {13, true}, left_w);
+      yl += agency_height + 2;
+      rule(left_x + left_w / 2, std::clamp(a.width() * 0.45, 35.0, 120.0), yl);
+      yl += 2;
+    }
+    yr += centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", {12, true}, right_x, right_w, yr);
+    const std::string motto = "Độc lập - Tự do - Hạnh phúc";
+    Layout m(cr_, escape(motto), {13, true}, right_w);
+    yr += centred(motto, {13, true}, right_x, right_w, yr) + 2;
+    rule(right_x + right_w / 2, m.width(), yr);
+    yr += 2;
+    double y = std::max(yl, yr) + 6;
+    double hn = centred(h.number, {13}, left_x, left_w, y);
+    double hp = centred(h.place_date, {14, false, true}, right_x, right_w, y);
+    y_ = y + std::max(hn, hp);
+  }
+
+  void title() {
+    y_ += 18;
+    if (!d_.kind.empty()) y_ += centred(d_.kind, {kBodySize, true}, kLeft, kTextWidth, y_);
+    for (const std::string& s : d_.subject) {
+      Layout l(cr_, escape(s), {kBodySize, true, false, Align::Center}, kTextWidth);
+      flow(l, kLeft);
+    }
+    y_ += 12;
+  }
+
+  void paragraph(const Paragraph& p, const Block* next) {
+    Style s = body_style(p.style);
+    std::string text = markup(p.spans);
+    if (p.style == ParagraphStyle::Bullet && text.rfind("- ", 0) != 0 && text.rfind("+ ", 0) != 0 &&
+        text.rfind("– ", 0) != 0)
+      text = "- " + text;
+    Layout l(cr_, text, s, kTextWidth);
+    bool heading = is_heading(p);
+    if (heading) {
+      y_ += 6;
+      // A heading stays with the first lines of what follows it.
+      double follow = next && !is_heading(*next) ? 3 * kBodySize * kLineSpacing * 1.2 : 0;
+      ensure_room(l.height() + follow);
+    }
+    flow(l, kLeft);
+    y_ += 6;
+  }
+
+  // Column widths in the text width, in three tiers like the DOCX: every column its longest
+  // word (numbers whole); then, room permitting, its cells on one line; then its header on one
+  // line (up to ~6 em). 12 pt when the words do not fit at 13 pt.
+  struct Columns {
+    double size = 13;
+    std::vector<double> widths;
+  };
+  Columns columns(const Table& t, size_t n) {
+    for (double size : {13.0, 12.0}) {
+      constexpr int kScale = 100;  // fit_widths works on integers: hundredths of a point
+      std::vector<int> need(n, 0), body(n, 0), full(n, 0);
+      auto measure = [&](const std::string& text, bool bold) {
+        return static_cast<int>((Layout(cr_, escape(text), {size, bold}, -1).width() + 2 * kCellPadX + 1) * kScale);
+      };
+      auto longest_word = [&](const std::string& text, bool bold) {
+        int word = 0;
+        for (size_t start = 0; start <= text.size();) {
+          size_t end = std::min(text.find(' ', start), text.size());
+          word = std::max(word, measure(text.substr(start, end - start), bold));
+          start = end + 1;
+        }
+        return word;
+      };
+      for (size_t c = 0; c < t.header.size(); ++c) {
+        need[c] = std::max(need[c], longest_word(t.header[c], true));
+        full[c] = std::min(measure(t.header[c], true), static_cast<int>(size * 6 * kScale));
+      }
+      for (size_t r = 0; r < t.rows.size(); ++r)
+        for (size_t c = 0; c < t.rows[r].size(); ++c) {
+          bool bold = t.last_row_is_total && r + 1 == t.rows.size();
+          int whole = measure(t.rows[r][c], bold);
+          bool numeric = c < t.numeric.size() && t.numeric[c];
+          need[c] = std::max(need[c], numeric ? whole : longest_word(t.rows[r][c], bold));
+          body[c] = std::max(body[c], whole);
+        }
+      int total = static_cast<int>(kTextWidth * kScale);
+      int64_t sum_need = 0, sum_body = 0, sum_full = 0;
+      for (size_t c = 0; c < n; ++c) {
+        body[c] = std::max(body[c], need[c]);
+        full[c] = std::max(full[c], body[c]);
+        sum_need += need[c];
+        sum_body += body[c];
+        sum_full += full[c];
+      }
+      if (sum_need > total && size > 12) continue;
+      std::vector<int> widths = sum_full <= total   ? ooxml::fit_widths(need, full, total)
+                                : sum_body <= total ? ooxml::fit_widths(body, full, total)
+                                                    : ooxml::fit_widths(need, body, total);
+      Columns out{size, {}};
+      for (int w : widths) out.widths.push_back(static_cast<double>(w) / kScale);
+      return out;
+    }
+    return {};
+  }
+
+  std::vector<Layout> row_layouts(const Table& t, const std::vector<std::string>& cells, const Columns& cols,
+                                  bool header, bool bold) {
+    std::vector<Layout> out;
+    for (size_t c = 0; c < cols.widths.size(); ++c) {
+      bool numeric = c < t.numeric.size() && t.numeric[c];
+      Style s{cols.size, bold, false, header ? Align::Center : numeric ? Align::Right : Align::Left};
+      out.emplace_back(cr_, escape(c < cells.size() ? cells[c] : ""), s, cols.widths[c] - 2 * kCellPadX);
+    }
+    return out;
+  }
+
+  static double row_height(const std::vector<Layout>& cells) {
+    double h = 0;
+    for (const Layout& l : cells) h = std::max(h, l.height());
+    return h + 2 * kCellPadY;
+  }
+
+  void draw_row(const std::vector<Layout>& cells, const Columns& cols, double height, bool header) {
+    double x = kLeft;
+    cairo_set_line_width(cr_, 0.5);
+    for (size_t c = 0; c < cells.size(); ++c) {
+      double offset = header ? (height - cells[c].height()) / 2 : kCellPadY;
+      show(cells[c], x + kCellPadX, y_ + offset);
+      cairo_set_source_rgb(cr_, 0, 0, 0);
+      cairo_rectangle(cr_, x, y_, cols.widths[c], height);
+      cairo_stroke(cr_);
+      x += cols.widths[c];
+    }
+    y_ += height;
+  }
+
+  void caption(const std::string& text, double keep_with) {
+    if (text.empty()) return;
+    Layout l(cr_, escape(text), {kBodySize, true, false, Align::Center}, kTextWidth);
+    y_ += 6;
+    ensure_room(l.height() + 6 + keep_with);
+    flow(l, kLeft);
+    y_ += 6;
+  }
+
+  void table(const Table& t) {
+    size_t n = t.header.size();
+    for (const auto& row : t.rows) n = std::max(n, row.size());
+    if (n == 0) {
+      caption(t.caption, 0);
+      return;
+    }
+    Columns cols = columns(t, n);
+    std::vector<Layout> header;
+    double header_height = 0;
+    if (!t.header.empty()) {
+      header = row_layouts(t, t.header, cols, true, true);
+      header_height = row_height(header);
+    }
+    std::vector<std::vector<Layout>> rows;
+    for (size_t r = 0; r < t.rows.size(); ++r)
+      rows.push_back(row_layouts(t, t.rows[r], cols, false, t.last_row_is_total && r + 1 == t.rows.size()));
+    caption(t.caption, header_height + (rows.empty() ? 0 : row_height(rows.front())));
+    ensure_room(header_height + (rows.empty() ? 0 : row_height(rows.front())));
+    if (!header.empty()) draw_row(header, cols, header_height, true);
+    for (const std::vector<Layout>& row : rows) {
+      double h = row_height(row);
+      if (y_ + h > limit()) {  // the row moves whole; the header row is drawn again above it
+        new_page();
+        if (!header.empty()) draw_row(header, cols, header_height, true);
+      }
+      draw_row(row, cols, h, false);
+    }
+    y_ += 10;
+  }
+
+  void chart(const Chart& c) {
+    double height = chart::preferred_height(c, kTextWidth);
+    caption(c.caption, height);
+    cairo_save(cr_);
+    cairo_translate(cr_, kLeft, y_);
+    chart::draw(cr_, c, kTextWidth, height);
+    cairo_restore(cr_);
+    y_ += height + 12;
+  }
+
+  // "Nơi nhận:" and the recipients left; the position, room for the signature and the name right.
+  void signature() {
+    const Signature& s = d_.signature;
+    if (s.recipients.empty() && s.position.empty() && s.signer.empty()) return;
+    const double half = kTextWidth / 2;
+    std::string recipients = "<b><i>" + escape("Nơi nhận:") + "</i></b>";
+    for (const std::string& r : s.recipients) recipients += "\n<span size=\"" + std::to_string(11 * PANGO_SCALE) + "\">" + escape(r) + "</span>";
+    Layout left(cr_, recipients, {12}, half);
+    Layout position(cr_, escape(s.position), {kBodySize, true, false, Align::Center}, half);
+    Layout signer(cr_, escape(s.signer), {kBodySize, true, false, Align::Center}, half);
+    double gap = 4 * kBodySize * 1.2;
+    double height = std::max(left.height(), position.height() + gap + signer.height());
+    y_ += 6;
+    ensure_room(height);
+    show(left, kLeft, y_);
+    show(position, kLeft + half, y_);
+    show(signer, kLeft + half, y_ + position.height() + gap);
+    y_ += height;
+  }
+
+  const Document& d_;
+  std::string bytes_;
+  cairo_surface_t* surface_ = nullptr;
+  cairo_t* cr_ = nullptr;
+  int page_ = 0;
+  double y_ = kTop;
+};
+
+}  // namespace
+
+std::string render_pdf(const Document& d) { return PdfWriter(d).render(); }
+
+void render_pdf(const Document& d, const std::filesystem::path& out) { write_file_atomically(out, render_pdf(d)); }
+
+}  // namespace kc::doc
