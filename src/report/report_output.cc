@@ -10,6 +10,7 @@
 #include "report/phase_report_json.h"
 #include "report/render_docx.h"
 #include "report/render_text.h"
+#include "report/render_xlsx.h"
 
 namespace kc {
 
@@ -20,6 +21,7 @@ std::optional<ReportFormat> parse_report_format(const std::string& name) {
   if (n == "html" || n == "htm") return ReportFormat::Html;
   if (n == "docx") return ReportFormat::Docx;
   if (n == "json") return ReportFormat::Json;
+  if (n == "xlsx") return ReportFormat::Xlsx;
   return std::nullopt;
 }
 
@@ -48,6 +50,8 @@ RenderedReport render_phase_report(const PhaseReport& report, ReportFormat forma
       if (!bytes) throw std::runtime_error("không đọc lại được tệp DOCX vừa tạo");
       return {std::move(*bytes), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"};
     }
+    case ReportFormat::Xlsx:
+      return {XlsxFile::to_bytes(false, [&](XlsxFile& file) { fill_phase_workbook(file, report); }), kXlsxMediaType, "xlsx"};
   }
   throw std::logic_error("unknown report format");
 }
@@ -57,6 +61,13 @@ void write_phase_report(const PhaseReport& report, ReportFormat format, const st
   if (format == ReportFormat::Docx) {
     if (path == "-") throw std::runtime_error("định dạng docx cần tên tệp đầu ra (-o tên_tệp.docx)");
     doc::render_docx(build_phase_document(report, options), path);
+    return;
+  }
+  if (format == ReportFormat::Xlsx) {
+    if (path == "-") throw std::runtime_error("định dạng xlsx cần tên tệp đầu ra (-o tên_tệp.xlsx)");
+    XlsxFile file(path, /*constant_memory=*/false);
+    fill_phase_workbook(file, report);
+    file.commit();
     return;
   }
   std::string text = render_phase_report(report, format, options).bytes;

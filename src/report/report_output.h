@@ -10,11 +10,11 @@
 
 namespace kc {
 
-enum class ReportFormat { Markdown, Html, Docx, Json };
+enum class ReportFormat { Markdown, Html, Docx, Json, Xlsx };
 
-// "md", "html", "docx", "json" (case-insensitive); nullopt otherwise.
+// "md", "html", "docx", "json", "xlsx" (case-insensitive); nullopt otherwise.
 std::optional<ReportFormat> parse_report_format(const std::string& name);
-// The format a file name's extension implies (".md", ".html", ".docx", ".json").
+// The format a file name's extension implies (".md", ".html", ".docx", ".json", ".xlsx").
 std::optional<ReportFormat> format_from_extension(const std::filesystem::path& path);
 
 // The rendered report's bytes and its media type (for downloads).
