@@ -37,14 +37,7 @@ std::string canonical(const Field& f, const InspectedCell& c) {
   }
   double v = std::stod(c.value);
   if (f.type == FieldType::Date) {
-    int64_t serial = std::llround(v);
-    for (int y = 1900; y <= 2100; ++y) {
-      if (excel_serial(y + 1, 1, 1) <= serial) continue;
-      for (int m = 1; m <= 12; ++m)
-        for (int d = 1; d <= 31; ++d)
-          if (is_valid_date(y, m, d) && excel_serial(y, m, d) == serial) return to_iso({y, m, d});
-    }
-    return "bad serial " + c.value;
+    return iso_of_excel_serial(std::llround(v));
   }
   double scaled = v;
   for (int i = 0; f.type == FieldType::Decimal && i < f.scale; ++i) scaled *= 10;
@@ -128,7 +121,8 @@ TEST_F(BundleWorkbookTest, EnumsAndSmallKindsHaveDropdownsFromTheListsSheet) {
   }
   // The enum's list holds exactly its codes.
   std::string source = formula_of_column[letter("trang_thai")];
-  std::string col = source.substr(source.find("!$") + 2, 1);
+  size_t at = source.find("!$") + 2;
+  std::string col = source.substr(at, source.find('$', at) - at);  // "C", "AB"…
   std::vector<std::string> codes;
   for (int r = 3; r < 3 + static_cast<int>(de_an.field("trang_thai").enum_values.size()); ++r)
     codes.push_back(wb.cell("Danh mục", col + std::to_string(r)).value);
@@ -168,6 +162,13 @@ TEST_F(BundleWorkbookTest, TemplateHasHeadersAndListsButNoDataRows) {
   }
   EXPECT_GT(wb.last_row("Danh mục"), 10);
   EXPECT_TRUE(wb.sheet_xml("de_an").child("worksheet").child("dataValidations"));
+}
+
+TEST(ExcelSerialTest, RoundTrips) {
+  EXPECT_EQ(excel_serial(1900, 3, 1), 61);  // past Excel's phantom 29/02/1900
+  EXPECT_EQ(excel_serial(2016, 7, 15), 42566);
+  EXPECT_EQ(iso_of_excel_serial(42566), "2016-07-15");
+  EXPECT_EQ(iso_of_excel_serial(61), "1900-03-01");
 }
 
 TEST(XlsxCliTest, ExportWritesAWorkbookAndTheTemplate) {

@@ -101,11 +101,15 @@ void RecordSheetWriter::open_sheet() {
   rows_in_sheet_ = 0;
   lxw_format* code = file_.format("", false);
   lxw_format* label = file_.format("", true, true);
+  // Row by row: in constant-memory mode a row is flushed as soon as the next one is written.
+  for (size_t i = 0; i < kind_.fields.size(); ++i) {
+    std::string name(kind_.fields[i].name);
+    check_xlsx(worksheet_write_string(sheet_, 0, static_cast<lxw_col_t>(i), name.c_str(), code), sheet_name_);
+  }
   for (size_t i = 0; i < kind_.fields.size(); ++i) {
     const Field& f = kind_.fields[i];
     lxw_col_t c = static_cast<lxw_col_t>(i);
-    std::string name(f.name), text = std::string(f.label) + (f.required ? " *" : "");
-    check_xlsx(worksheet_write_string(sheet_, 0, c, name.c_str(), code), sheet_name_);
+    std::string text = std::string(f.label) + (f.required ? " *" : "");
     check_xlsx(worksheet_write_string(sheet_, 1, c, text.c_str(), label), sheet_name_);
     worksheet_set_column(sheet_, c, c, column_width(f), nullptr);
     add_validation(sheet_, c, f, dropdowns_);

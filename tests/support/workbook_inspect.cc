@@ -1,5 +1,6 @@
 #include "support/workbook_inspect.h"
 
+#include <cstdio>
 #include <stdexcept>
 
 #include "support/office_support.h"
@@ -105,31 +106,55 @@ InspectedCell InspectedWorkbook::read_cell(const pugi::xml_node& c) const {
   return out;
 }
 
-InspectedCell InspectedWorkbook::cell(const std::string& sheet, const std::string& ref) const {
+const std::map<int, pugi::xml_node>& InspectedWorkbook::rows_of(const std::string& sheet) const {
+  auto it = rows_.find(sheet);
+  if (it != rows_.end()) return it->second;
+  std::map<int, pugi::xml_node>& rows = rows_[sheet];
   for (auto row : sheet_xml(sheet).child("worksheet").child("sheetData").children("row"))
-    for (auto c : row.children("c"))
-      if (ref == c.attribute("r").value()) return read_cell(c);
+    rows[row.attribute("r").as_int()] = row;
+  return rows;
+}
+
+InspectedCell InspectedWorkbook::cell(const std::string& sheet, const std::string& ref) const {
+  size_t digits = ref.find_first_of("0123456789");
+  auto it = rows_of(sheet).find(std::stoi(ref.substr(digits)));
+  if (it == rows_of(sheet).end()) return {};
+  for (auto c : it->second.children("c"))
+    if (ref == c.attribute("r").value()) return read_cell(c);
   return {};
 }
 
 std::vector<InspectedCell> InspectedWorkbook::row(const std::string& sheet, int row_number) const {
   std::vector<InspectedCell> out;
-  for (auto row : sheet_xml(sheet).child("worksheet").child("sheetData").children("row")) {
-    if (row.attribute("r").as_int() != row_number) continue;
-    for (auto c : row.children("c")) {
-      size_t i = static_cast<size_t>(column_index(c.attribute("r").value()));
-      if (out.size() <= i) out.resize(i + 1);
-      out[i] = read_cell(c);
-    }
+  auto it = rows_of(sheet).find(row_number);
+  if (it == rows_of(sheet).end()) return out;
+  for (auto c : it->second.children("c")) {
+    size_t i = static_cast<size_t>(column_index(c.attribute("r").value()));
+    if (out.size() <= i) out.resize(i + 1);
+    out[i] = read_cell(c);
   }
   return out;
 }
 
 int InspectedWorkbook::last_row(const std::string& sheet) const {
-  int last = 0;
-  for (auto row : sheet_xml(sheet).child("worksheet").child("sheetData").children("row"))
-    last = std::max(last, row.attribute("r").as_int());
-  return last;
+  const auto& rows = rows_of(sheet);
+  return rows.empty() ? 0 : rows.rbegin()->first;
+}
+
+std::string iso_of_excel_serial(int64_t serial) {
+  // civil_from_days (H. Hinnant) on days since 1970-01-01; 1899-12-30 is day -25569.
+  int64_t z = serial - 25569 + 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  int64_t y = yoe + era * 400 + (m <= 2);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
+  return buf;
 }
 
 int64_t excel_serial(int y, int m, int d) {

@@ -42,10 +42,14 @@ class InspectedWorkbook {
   std::vector<std::string> names_, targets_, states_;
   std::vector<std::string> shared_;
   std::vector<std::string> xf_formats_;
+  const std::map<int, pugi::xml_node>& rows_of(const std::string& sheet) const;
   mutable std::map<std::string, pugi::xml_document> sheets_;
+  mutable std::map<std::string, std::map<int, pugi::xml_node>> rows_;  // row number → <row>
 };
 
 // Excel's 1900-system serial day number of a yyyy-mm-dd date.
 int64_t excel_serial(int year, int month, int day);
+// Its inverse: "yyyy-mm-dd".
+std::string iso_of_excel_serial(int64_t serial);
 
 }  // namespace kc::test
