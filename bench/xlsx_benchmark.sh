@@ -47,7 +47,7 @@ measure() {
   wall=$(to_seconds "$(field 'Elapsed (wall clock) time (h:mm:ss or m:ss)' "$tmp/time.txt")")
   rss=$(field 'Maximum resident set size (kbytes)' "$tmp/time.txt")
   awk -v l="$label" -v w="$wall" -v r="$rss" -v s="$(stat -c %s "$out")" -v u="$(field 'User time (seconds)' "$tmp/time.txt")" \
-    'BEGIN { printf "%s: %.2f s wall (user %.2f s), peak RSS %.1f MB, file %.1f MB\n", l, w, u, r / 1024, s / 1048576 }'
+    'BEGIN { printf "%s: %.2f s wall (user %.2f s), peak RSS %.1f MB, file %.0f KB\n", l, w, u, r / 1024, s / 1024 }'
 }
 measure "export --format xlsx (whole bundle)" "$tmp/bo.xlsx" export --format xlsx "$tmp/bo.xlsx"
 measure "export csv (for comparison)" "$tmp/csv/de_an.csv" export "$tmp/csv"

@@ -119,6 +119,18 @@ TEST_F(BundleWorkbookTest, EnumsAndSmallKindsHaveDropdownsFromTheListsSheet) {
     ASSERT_TRUE(formula_of_column.count(letter(f))) << f;
     EXPECT_NE(formula_of_column[letter(f)].find("list 'Danh mục'!$"), std::string::npos) << formula_of_column[letter(f)];
   }
+  // Years and money are whole-number ranges.
+  std::map<std::string, pugi::xml_node> by_column;
+  for (auto dv : wb.sheet_xml("de_an").child("worksheet").child("dataValidations").children("dataValidation"))
+    by_column[std::string(dv.attribute("sqref").value()).substr(0, 1)] = dv;
+  pugi::xml_node year = by_column[letter("nam_bat_dau")];
+  EXPECT_STREQ(year.attribute("type").value(), "whole");
+  EXPECT_STREQ(year.child("formula1").text().get(), "1900");
+  EXPECT_STREQ(year.child("formula2").text().get(), "2100");
+  pugi::xml_node budget = by_column[letter("kinh_phi_nsnn")];
+  EXPECT_STREQ(budget.attribute("operator").value(), "greaterThanOrEqual");
+  EXPECT_STREQ(budget.child("formula1").text().get(), "0");
+  EXPECT_NE(std::string(budget.attribute("error").value()).find("từ 0 trở lên"), std::string::npos);
   // The enum's list holds exactly its codes.
   std::string source = formula_of_column[letter("trang_thai")];
   size_t at = source.find("!$") + 2;

@@ -51,10 +51,16 @@ void add_validation(lxw_worksheet* ws, lxw_col_t c, const Field& f, const Dropdo
     message = "Chọn một mã trong danh sách (trang tính \"" + std::string(kListsSheetName) + "\").";
   } else if (auto range = integer_range(f); range && range->first > -kExactDouble) {
     v.validate = LXW_VALIDATION_TYPE_INTEGER;
-    v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-    v.minimum_number = static_cast<double>(range->first);
-    v.maximum_number = static_cast<double>(range->second);
-    message = "Nhập số nguyên từ " + format_int(range->first) + " đến " + format_int(range->second) + ".";
+    if (range->second >= kExactDouble) {
+      v.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+      v.value_number = static_cast<double>(range->first);
+      message = "Nhập số nguyên từ " + format_int(range->first) + " trở lên.";
+    } else {
+      v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+      v.minimum_number = static_cast<double>(range->first);
+      v.maximum_number = static_cast<double>(range->second);
+      message = "Nhập số nguyên từ " + format_int(range->first) + " đến " + format_int(range->second) + ".";
+    }
   } else {
     return;
   }
