@@ -44,6 +44,15 @@ std::string canonical(const Field& f, const InspectedCell& c) {
   return format_field(f, Value(static_cast<int64_t>(std::llround(scaled))));
 }
 
+// Every XML part of the package is well-formed (what a spreadsheet program parses first).
+void expect_well_formed(const InspectedWorkbook& wb) {
+  for (const auto& [name, xml] : wb.parts()) {
+    if (!name.ends_with(".xml") && !name.ends_with(".rels")) continue;
+    pugi::xml_document doc;
+    EXPECT_TRUE(doc.load_string(xml.c_str())) << name;
+  }
+}
+
 class BundleWorkbookTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -65,6 +74,7 @@ TEST_F(BundleWorkbookTest, EveryKindIsASheetWhoseCellsAreTheCsvExport) {
   expected.push_back("Hướng dẫn");
   expected.push_back("Danh mục");
   EXPECT_EQ(wb.sheet_names(), expected);
+  expect_well_formed(wb);
   EXPECT_GT(result.total_rows, 1000);
 
   for (const RecordKind& k : catalog()) {
@@ -221,6 +231,7 @@ TEST_F(ReportWorkbookTest, EachAppendixTableIsASheetWithTypedCellsAndSumTotals) 
   std::vector<std::string> names = {"Thông tin"};
   for (const SheetTable& t : tables) names.push_back(t.sheet_name);
   EXPECT_EQ(wb_->sheet_names(), names);
+  expect_well_formed(*wb_);
   EXPECT_EQ(names[2], "Phụ lục 2");
 
   // Phụ lục 2: money by content; header in row 3, contents from row 4, the total last.
