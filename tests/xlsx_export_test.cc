@@ -186,6 +186,23 @@ TEST_F(BundleWorkbookTest, TemplateHasHeadersAndListsButNoDataRows) {
   EXPECT_TRUE(wb.sheet_xml("de_an").child("worksheet").child("dataValidations"));
 }
 
+TEST(BundleWorkbookLimitsTest, TextOverACellsLimitIsRefusedByPlaceAndLeavesNoFile) {
+  BundleFixture f;
+  f.replace("noi_dung.csv", "nd45-2,2,\"", "nd45-2,2,\"" + std::string(40000, 'x'));
+  ImportResult imported = f.import_bundle();
+  ASSERT_TRUE(imported.ok()) << describe_problems(imported);
+  TempDir dir;
+  try {
+    export_bundle_workbook(f.store(), dir / "bo.xlsx");
+    FAIL() << "expected a refusal";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("trang tính noi_dung, hàng 4, cột C (ten): văn bản dài quá 32.767 ký tự"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}
+
 TEST(ExcelSerialTest, RoundTrips) {
   EXPECT_EQ(excel_serial(1900, 3, 1), 61);  // past Excel's phantom 29/02/1900
   EXPECT_EQ(excel_serial(2016, 7, 15), 42566);
