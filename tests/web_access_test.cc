@@ -66,6 +66,7 @@ const std::map<std::string, Expectation>& matrix() {
       {"tai_khoan_khoa", {"POST", "/quan-tri/tai-khoan/khong-co/khoa", kAdmin}},
       {"tai_khoan_mo_khoa", {"POST", "/quan-tri/tai-khoan/khong-co/mo-khoa", kAdmin}},
       {"nhat_ky", {"GET", "/quan-tri/nhat-ky", kAdmin}},
+      {"nhap_du_lieu_mau", {"GET", "/nhap-du-lieu/mau.xlsx", {"quan_tri", "trung_tam"}}},
       {"danh_muc", {"GET", "/danh-muc", kEveryone}},
       // The JSON API (docs/api.md). Writes send a form, not JSON: a granted call answers 400.
       {"api_csrf", {"GET", "/api/csrf", kEveryone}},

@@ -1,10 +1,12 @@
 // init, import and export: moving records in and out of the store.
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "interchange/bundle.h"
 #include "interchange/bundle_docs.h"
 #include "interchange/workbook_import.h"
+#include "spreadsheet/bundle_workbook.h"
 #include "store/store.h"
 
 namespace kc::cli {
@@ -61,13 +63,34 @@ void add_import_command(CLI::App& app, Context& ctx) {
 }
 
 void add_export_command(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("export", "Xuất toàn bộ dữ liệu ra bộ CSV");
-  auto dir = std::make_shared<std::string>();
-  cmd->add_option("dir", *dir, "Thư mục đích")->required();
-  cmd->callback([&ctx, dir] {
+  struct Options {
+    std::string target, format;
+    bool template_only = false;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("export", "Xuất toàn bộ dữ liệu ra bộ CSV hoặc một bảng tính XLSX");
+  cmd->add_option("target", o->target, "Thư mục đích (CSV) hoặc tệp .xlsx")->required();
+  cmd->add_option("--format", o->format, "csv hoặc xlsx (mặc định: xlsx khi tên tệp có đuôi .xlsx)");
+  cmd->add_flag("--template", o->template_only, "Chỉ ghi bảng tính mẫu để nhập liệu (không có dòng dữ liệu)");
+  cmd->callback([&ctx, o] {
+    std::string format = o->format;
+    if (format.empty())
+      format = o->template_only || std::filesystem::path(o->target).extension() == ".xlsx" ? "xlsx" : "csv";
+    if (format != "csv" && format != "xlsx")
+      throw CLI::ValidationError("--format", "định dạng \"" + format + "\" không hỗ trợ; dùng csv hoặc xlsx");
+    if (o->template_only && format != "xlsx")
+      throw CLI::ValidationError("--template", "bảng tính mẫu chỉ có dạng xlsx");
     auto store = open_store(ctx.db);
-    ExportResult r = export_bundle(*store, *dir);
-    std::cout << "Đã xuất " << r.total_rows << " bản ghi ra thư mục " << *dir << ".\n";
+    if (format == "csv") {
+      ExportResult r = export_bundle(*store, o->target);
+      std::cout << "Đã xuất " << r.total_rows << " bản ghi ra thư mục " << o->target << ".\n";
+      return;
+    }
+    ExportResult r = export_bundle_workbook(*store, o->target, {.template_only = o->template_only});
+    if (o->template_only)
+      std::cout << "Đã ghi bảng tính mẫu " << o->target << ".\n";
+    else
+      std::cout << "Đã xuất " << r.total_rows << " bản ghi ra bảng tính " << o->target << ".\n";
   });
 }
 

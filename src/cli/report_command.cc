@@ -21,10 +21,10 @@ void run_phase_report(Context& ctx, const ReportOptions& o) {
   std::optional<ReportFormat> format;
   if (!o.format.empty()) {
     format = parse_report_format(o.format);
-    if (!format) throw CLI::ValidationError("--format", "định dạng \"" + o.format + "\" không hỗ trợ; dùng md, html, docx, pdf hoặc json");
+    if (!format) throw CLI::ValidationError("--format", "định dạng \"" + o.format + "\" không hỗ trợ; dùng md, html, docx, pdf, xlsx hoặc json");
   } else {
     format = o.output == "-" ? std::optional(ReportFormat::Markdown) : format_from_extension(o.output);
-    if (!format) throw CLI::ValidationError("--format", "không suy ra được định dạng từ tên tệp; thêm --format md|html|docx|pdf|json");
+    if (!format) throw CLI::ValidationError("--format", "không suy ra được định dạng từ tên tệp; thêm --format md|html|docx|pdf|xlsx|json");
   }
   PhaseDocumentOptions doc_options;
   if (!o.date.empty()) {
@@ -51,7 +51,7 @@ void add_report_command(CLI::App& app, Context& ctx) {
   auto* phase = report->add_subcommand("phase", "Báo cáo kết quả hoạt động khuyến công giai đoạn của một kế hoạch");
   auto o = std::make_shared<ReportOptions>();
   phase->add_option("--plan", o->plan, "Mã kế hoạch giai đoạn (ví dụ bg-2016-2020)")->required();
-  phase->add_option("--format", o->format, "md, html, docx, pdf hoặc json (mặc định theo đuôi tệp)");
+  phase->add_option("--format", o->format, "md, html, docx, pdf, xlsx hoặc json (mặc định theo đuôi tệp)");
   phase->add_option("-o,--output", o->output, "Tệp đầu ra (mặc định: in ra màn hình)");
   phase->add_option("--date", o->date, "Ngày ký báo cáo (yyyy-mm-dd); bỏ trống để điền tay");
   phase->add_option("--db-replica", o->replicas,

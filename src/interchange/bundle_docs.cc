@@ -5,9 +5,10 @@
 
 namespace kc {
 
-namespace {
-
-std::string type_text(const Field& f) {
+std::string field_type_text(const Field& f, bool markdown) {
+  // Markdown quotes codes with backticks; a spreadsheet cell shows them as they are. The
+  // workbook holds dates as date cells shown dd/mm/yyyy and Vietnamese-formatted numbers.
+  auto quote = [markdown](std::string_view code) { return markdown ? "`" + std::string(code) + "`" : std::string(code); };
   switch (f.type) {
     case FieldType::Code: return "mã";
     case FieldType::Text: return "văn bản";
@@ -20,22 +21,22 @@ std::string type_text(const Field& f) {
       return t;
     }
     case FieldType::Money: return "tiền (đồng, số nguyên ≥ 0)";
-    case FieldType::Decimal: return "số thập phân (" + std::to_string(f.scale) + " chữ số sau dấu chấm)";
+    case FieldType::Decimal:
+      return "số thập phân (" + std::to_string(f.scale) + (markdown ? " chữ số sau dấu chấm)" : " chữ số thập phân)");
     case FieldType::Year: return "năm (4 chữ số)";
-    case FieldType::Date: return "ngày (yyyy-mm-dd)";
-    case FieldType::Bool: return "1 / 0";
+    case FieldType::Date: return markdown ? "ngày (yyyy-mm-dd)" : "ngày (dd/mm/yyyy)";
+    case FieldType::Bool: return markdown ? "1 / 0" : "1 (có) / 0 (không)";
     case FieldType::Enum: {
       std::string t = "một trong:";
-      for (const EnumValue& v : f.enum_values) t += " `" + std::string(v.code) + "` (" + std::string(v.label) + "),";
+      for (const EnumValue& v : f.enum_values) t += " " + quote(v.code) + " (" + std::string(v.label) + "),";
       t.pop_back();
       return t;
     }
-    case FieldType::Ref: return "mã trong `" + std::string(f.ref_kind) + ".csv`";
+    case FieldType::Ref:
+      return markdown ? "mã trong `" + std::string(f.ref_kind) + ".csv`" : "mã trong trang tính " + std::string(f.ref_kind);
   }
   return {};
 }
-
-}  // namespace
 
 std::string bundle_columns_markdown() {
   std::string out =
@@ -52,7 +53,7 @@ std::string bundle_columns_markdown() {
     out += "Khóa (không được trùng): " + key + ".\n\n";
     out += "| cột | bắt buộc | kiểu | ý nghĩa |\n|---|---|---|---|\n";
     for (const Field& f : k.fields)
-      out += "| `" + std::string(f.name) + "` | " + (f.required ? "có" : "") + " | " + type_text(f) + " | " +
+      out += "| `" + std::string(f.name) + "` | " + (f.required ? "có" : "") + " | " + field_type_text(f) + " | " +
              std::string(f.label) + " |\n";
   }
   return out;

@@ -1,16 +1,28 @@
 // The appendix tables of the phase report: by content and funding level, targets and
-// achievement, by area, by year. Money in million đồng.
+// achievement, by area, by year. Money in million đồng. Built once with typed cells
+// (phase_report_sheets.h); the document prints their text.
 #include "core/vn_format.h"
 #include "report/phase_report_document.h"
+#include "report/phase_report_sheets.h"
 
 namespace kc {
 
 namespace {
 
-std::string money(int64_t dong) { return format_million_dong(dong); }
-std::string count(int64_t n) { return format_int(n); }
+SheetCell text(std::string t) { return {std::move(t), std::nullopt, {}, std::nullopt}; }
+SheetCell money(int64_t dong) {
+  return {format_million_dong(dong), static_cast<double>(dong) / 1e6, "#,##0.0", dong};
+}
+SheetCell count(int64_t n) { return {format_int(n), static_cast<double>(n), "#,##0", n}; }
+SheetCell plain_number(int64_t n) { return {std::to_string(n), static_cast<double>(n), "0", std::nullopt}; }
+SheetCell percent(int64_t numerator, int64_t denominator, int decimals) {
+  if (denominator <= 0) return text("–");
+  return {format_ratio_percent(numerator, denominator, decimals),
+          100.0 * static_cast<double>(numerator) / static_cast<double>(denominator),
+          decimals > 0 ? "#,##0." + std::string(static_cast<size_t>(decimals), '0') : "#,##0", std::nullopt};
+}
 
-void add_level_cells(std::vector<std::string>& row, const std::array<Totals, kFundingLevels>& by_level) {
+void add_level_cells(std::vector<SheetCell>& row, const std::array<Totals, kFundingLevels>& by_level) {
   Totals total;
   for (const Totals& t : by_level) {
     row.push_back(count(t.projects));
@@ -24,15 +36,18 @@ void add_level_cells(std::vector<std::string>& row, const std::array<Totals, kFu
 const std::vector<std::string> kLevelHeader = {"Đề án QG", "Kinh phí QG", "Đề án tỉnh", "Kinh phí tỉnh",
                                                "Đề án huyện", "Kinh phí huyện", "Tổng số đề án", "Tổng kinh phí"};
 
+// "Phụ lục 1" from "Phụ lục 1. …": a sheet name (at most 31 characters, no ':').
+std::string sheet_name_of(const std::string& caption) { return caption.substr(0, caption.find('.')); }
+
 // One table per measure (projects, money) keeps the long content titles readable in portrait.
-doc::Table by_content(const PhaseReport& r, bool money_table) {
-  doc::Table t;
+SheetTable by_content(const PhaseReport& r, bool money_table) {
+  SheetTable t;
   t.caption = money_table ? "Phụ lục 2. Kinh phí ngân sách nhà nước theo nội dung và cấp kinh phí (triệu đồng)"
                           : "Phụ lục 1. Số đề án theo nội dung và cấp kinh phí";
   t.header = {"Nội dung", "Khuyến công quốc gia", "Khuyến công tỉnh", "Khuyến công cấp huyện", "Tổng cộng"};
   t.numeric = {false, true, true, true, true};
   auto cells = [&](const std::array<Totals, kFundingLevels>& levels, std::string label) {
-    std::vector<std::string> row = {std::move(label)};
+    std::vector<SheetCell> row = {text(std::move(label))};
     Totals total;
     for (const Totals& l : levels) {
       row.push_back(money_table ? money(l.budget) : count(l.projects));
@@ -42,72 +57,100 @@ doc::Table by_content(const PhaseReport& r, bool money_table) {
     return row;
   };
   for (const ContentResult& c : r.contents) t.rows.push_back(cells(c.by_level, std::to_string(c.number) + ". " + c.title));
+  t.summed_rows = static_cast<int>(t.rows.size());
   t.rows.push_back(cells(r.by_level, "Tổng cộng"));
   t.last_row_is_total = true;
+  std::string measure = money_table ? "Kinh phí ngân sách nhà nước (triệu đồng)" : "Số đề án";
+  t.charts.push_back({SheetChart::Type::Bar, true, measure + " theo nội dung và cấp kinh phí", {1, 2, 3}});
+  t.charts.push_back({SheetChart::Type::Pie, false, measure + " theo cấp kinh phí", {1, 2, 3}});
   return t;
 }
 
-doc::Table by_target(const PhaseReport& r) {
-  doc::Table t;
+SheetTable by_target(const PhaseReport& r) {
+  SheetTable t;
   t.caption = "Phụ lục 3. Kết quả thực hiện các chỉ tiêu so với mục tiêu giai đoạn";
   t.header = {"STT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Thực hiện", "Tỷ lệ đạt (%)"};
   t.numeric = {true, false, false, true, true, true};
   int n = 0;
   for (const IndicatorResult& i : r.targets) {
     bool m = i.money();
-    t.rows.push_back({std::to_string(++n), i.name, m ? "triệu đồng" : i.unit, m ? money(*i.target) : count(*i.target),
-                      m ? money(i.actual) : count(i.actual),
-                      *i.target > 0 ? format_ratio_percent(i.actual, *i.target, i.percent_decimals()) : "–"});
+    t.rows.push_back({plain_number(++n), text(i.name), text(m ? "triệu đồng" : i.unit), m ? money(*i.target) : count(*i.target),
+                      m ? money(i.actual) : count(i.actual), percent(i.actual, *i.target, i.percent_decimals())});
   }
   return t;
 }
 
-doc::Table by_area(const PhaseReport& r) {
-  doc::Table t;
+SheetTable by_area(const PhaseReport& r) {
+  SheetTable t;
   t.caption = "Phụ lục 4. Đề án và kinh phí theo địa bàn (triệu đồng)";
   t.header = {"Địa bàn", "Địa bàn ưu tiên", "Số đề án", "Tỷ lệ số đề án (%)", "Kinh phí NSNN", "Kinh phí đối ứng"};
   t.numeric = {false, false, true, true, true, true};
-  auto percent = [&](int64_t n) { return r.total.projects > 0 ? format_ratio_percent(n, r.total.projects, 1) : "–"; };
+  auto share = [&](int64_t n) { return percent(n, r.total.projects, 1); };
   for (const AreaRow& a : r.areas.rows) {
     std::string labels;
     for (const std::string& l : a.priority_labels) labels += (labels.empty() ? "" : ", ") + l;
-    t.rows.push_back({a.name, labels, count(a.totals.projects), percent(a.totals.projects), money(a.totals.budget),
+    t.rows.push_back({text(a.name), text(labels), count(a.totals.projects), share(a.totals.projects), money(a.totals.budget),
                       money(a.totals.counterpart)});
   }
-  t.rows.push_back({"Cộng các địa bàn ưu tiên", "", count(r.areas.priority.projects), percent(r.areas.priority.projects),
-                    money(r.areas.priority.budget), money(r.areas.priority.counterpart)});
-  t.rows.push_back({"Tổng cộng", "", count(r.total.projects), percent(r.total.projects), money(r.total.budget),
+  t.summed_rows = static_cast<int>(t.rows.size());
+  t.rows.push_back({text("Cộng các địa bàn ưu tiên"), text(""), count(r.areas.priority.projects),
+                    share(r.areas.priority.projects), money(r.areas.priority.budget), money(r.areas.priority.counterpart)});
+  t.rows.push_back({text("Tổng cộng"), text(""), count(r.total.projects), share(r.total.projects), money(r.total.budget),
                     money(r.total.counterpart)});
   t.last_row_is_total = true;
+  t.charts.push_back({SheetChart::Type::Bar, false, "Số đề án theo địa bàn", {2}});
+  t.charts.push_back({SheetChart::Type::Bar, false, "Kinh phí ngân sách nhà nước theo địa bàn (triệu đồng)", {4}});
   return t;
 }
 
-doc::Table by_year(const PhaseReport& r) {
-  doc::Table t;
+SheetTable by_year(const PhaseReport& r) {
+  SheetTable t;
   t.caption = "Phụ lục 5. Số đề án và kinh phí ngân sách nhà nước theo năm (triệu đồng)";
   t.header = {"Năm"};
   t.header.insert(t.header.end(), kLevelHeader.begin(), kLevelHeader.end());
   t.numeric = {false, true, true, true, true, true, true, true, true};
   for (const YearRow& y : r.years) {
-    std::vector<std::string> row = {std::to_string(y.year)};
+    std::vector<SheetCell> row = {plain_number(y.year)};
     add_level_cells(row, y.by_level);
     t.rows.push_back(std::move(row));
   }
-  std::vector<std::string> total = {"Tổng cộng"};
+  t.summed_rows = static_cast<int>(t.rows.size());
+  std::vector<SheetCell> total = {text("Tổng cộng")};
   add_level_cells(total, r.by_level);
   t.rows.push_back(std::move(total));
   t.last_row_is_total = true;
+  t.charts.push_back({SheetChart::Type::Column, true, "Kinh phí ngân sách nhà nước theo năm và cấp kinh phí (triệu đồng)", {2, 4, 6}});
+  t.charts.push_back({SheetChart::Type::Column, true, "Số đề án theo năm và cấp kinh phí", {1, 3, 5}});
   return t;
 }
 
 }  // namespace
 
-std::vector<doc::Table> phase_appendix_tables(const PhaseReport& report) {
-  std::vector<doc::Table> tables = {by_content(report, false), by_content(report, true)};
+std::vector<SheetTable> phase_sheet_tables(const PhaseReport& report) {
+  std::vector<SheetTable> tables = {by_content(report, false), by_content(report, true)};
   if (!report.targets.empty()) tables.push_back(by_target(report));
   tables.push_back(by_area(report));
   tables.push_back(by_year(report));
+  for (SheetTable& t : tables) t.sheet_name = sheet_name_of(t.caption);
   return tables;
+}
+
+std::vector<doc::Table> phase_appendix_tables(const PhaseReport& report) {
+  std::vector<doc::Table> out;
+  for (SheetTable& s : phase_sheet_tables(report)) {
+    doc::Table t;
+    t.caption = std::move(s.caption);
+    t.header = std::move(s.header);
+    t.numeric = std::move(s.numeric);
+    t.last_row_is_total = s.last_row_is_total;
+    for (auto& row : s.rows) {
+      std::vector<std::string> cells;
+      for (SheetCell& c : row) cells.push_back(std::move(c.text));
+      t.rows.push_back(std::move(cells));
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
 }
 
 }  // namespace kc

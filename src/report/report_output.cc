@@ -11,6 +11,7 @@
 #include "report/render_docx.h"
 #include "report/render_pdf.h"
 #include "report/render_text.h"
+#include "report/render_xlsx.h"
 
 namespace kc {
 
@@ -22,6 +23,7 @@ std::optional<ReportFormat> parse_report_format(const std::string& name) {
   if (n == "docx") return ReportFormat::Docx;
   if (n == "json") return ReportFormat::Json;
   if (n == "pdf") return ReportFormat::Pdf;
+  if (n == "xlsx") return ReportFormat::Xlsx;
   return std::nullopt;
 }
 
@@ -52,6 +54,8 @@ RenderedReport render_phase_report(const PhaseReport& report, ReportFormat forma
       if (!bytes) throw std::runtime_error("không đọc lại được tệp DOCX vừa tạo");
       return {std::move(*bytes), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"};
     }
+    case ReportFormat::Xlsx:
+      return {XlsxFile::to_bytes(false, [&](XlsxFile& file) { fill_phase_workbook(file, report); }), kXlsxMediaType, "xlsx"};
   }
   throw std::logic_error("unknown report format");
 }
@@ -64,6 +68,13 @@ void write_phase_report(const PhaseReport& report, ReportFormat format, const st
     return;
   }
   if (path == "-" && format == ReportFormat::Pdf) throw std::runtime_error("định dạng pdf cần tên tệp đầu ra (-o tên_tệp.pdf)");
+  if (format == ReportFormat::Xlsx) {
+    if (path == "-") throw std::runtime_error("định dạng xlsx cần tên tệp đầu ra (-o tên_tệp.xlsx)");
+    XlsxFile file(path, /*constant_memory=*/false);
+    fill_phase_workbook(file, report);
+    file.commit();
+    return;
+  }
   std::string text = render_phase_report(report, format, options).bytes;
   if (path == "-") {
     std::cout << text;

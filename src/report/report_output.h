@@ -10,11 +10,11 @@
 
 namespace kc {
 
-enum class ReportFormat { Markdown, Html, Docx, Json, Pdf };
+enum class ReportFormat { Markdown, Html, Docx, Json, Pdf, Xlsx };
 
-// "md", "html", "docx", "json", "pdf" (case-insensitive); nullopt otherwise.
+// "md", "html", "docx", "json", "pdf", "xlsx" (case-insensitive); nullopt otherwise.
 std::optional<ReportFormat> parse_report_format(const std::string& name);
-// The format a file name's extension implies (".md", ".html", ".docx", ".json", ".pdf").
+// The format a file name's extension implies (".md", ".html", ".docx", ".json", ".pdf", ".xlsx").
 std::optional<ReportFormat> format_from_extension(const std::filesystem::path& path);
 
 // The rendered report's bytes and its media type (for downloads).

@@ -10,6 +10,7 @@ void register_sign_in_pages(App& app);   // sign in, sign out
 void register_dashboard_pages(App& app); // dashboard and its downloads
 void register_report_pages(App& app);    // the phase report in every format
 void register_admin_pages(App& app);     // accounts and the audit trail
+void register_workbook_pages(App& app);  // the import workbook template (pages_workbook.cc)
 void register_registry_pages(App& app);  // lists, details, forms of every registry
 void register_project_pages(App& app);   // projects and their lifecycle
 void register_import_pages(App& app);    // loading a workbook (.xlsx) from the browser (pages_import.cc)

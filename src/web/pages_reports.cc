@@ -23,7 +23,7 @@ void form(RequestContext& ctx) {
 void download(RequestContext& ctx) {
   std::optional<ReportFormat> format = parse_report_format(ctx.param("dinh_dang"));
   if (!format) {
-    ctx.error(400, "Định dạng \"" + ctx.param("dinh_dang") + "\" không hỗ trợ; chọn docx, pdf, md, html hoặc json.");
+    ctx.error(400, "Định dạng \"" + ctx.param("dinh_dang") + "\" không hỗ trợ; chọn docx, pdf, xlsx, md, html hoặc json.");
     return;
   }
   PhaseDocumentOptions options;

@@ -8,6 +8,7 @@ void register_routes(App& app) {
   register_dashboard_pages(app);
   register_report_pages(app);
   register_admin_pages(app);
+  register_workbook_pages(app);
   register_registry_pages(app);
   register_project_pages(app);
   register_plan_pages(app);
