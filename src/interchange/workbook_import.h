@@ -11,6 +11,7 @@
 
 #include "interchange/bundle.h"
 #include "xlsx/zip_package.h"
+#include "interchange/workbook_layout.h"
 
 namespace kc {
 
@@ -23,8 +24,5 @@ ImportResult import_workbook(Store& store, const std::filesystem::path& file, co
 ImportResult import_workbook_bytes(Store& store, std::string bytes, const std::string& file_name,
                                    const xlsx::Limits& limits = {});
 
-// Sheets a workbook may hold beside the kinds' sheets; the reader ignores them.
-inline constexpr std::string_view kNotesSheetName = "Hướng dẫn";
-inline constexpr std::string_view kListsSheetName = "Danh mục";
 
 }  // namespace kc

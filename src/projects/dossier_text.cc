@@ -5,6 +5,7 @@
 #include "core/vn_format.h"
 #include "projects/dossier_parts.h"
 #include "records/record_editing.h"
+#include "schema/field_display.h"
 #include "report/render_text.h"
 #include "store/store.h"
 #include "text/csv.h"
@@ -33,33 +34,11 @@ std::string RecordText::name_of(const std::string& kind_name, const std::string&
 }
 
 std::string RecordText::value(const Field& f, const Value& v) {
-  if (is_null(v)) return "";
-  switch (f.type) {
-    case FieldType::Enum: {
-      auto label = f.enum_label(as_text(v));
-      return label ? std::string(*label) : as_text(v);
-    }
-    case FieldType::Bool:
-      return as_int(v) ? "có" : "không";
-    case FieldType::Money:
-      return format_int(as_int(v)) + " đồng";
-    case FieldType::Int:
-      return format_int(as_int(v));
-    case FieldType::Year:
-      return std::to_string(as_int(v));
-    case FieldType::Decimal:
-      return format_scaled(as_int(v), f.scale, f.scale);
-    case FieldType::Date: {
-      auto d = parse_date(as_text(v));
-      return d ? to_vn(*d) : as_text(v);
-    }
-    case FieldType::Ref: {
-      std::string name = name_of(std::string(f.ref_kind), as_text(v));
-      return name.empty() ? as_text(v) : as_text(v) + " — " + name;
-    }
-    default:
-      return as_text(v);
+  if (f.type == FieldType::Ref && !is_null(v)) {
+    std::string name = name_of(std::string(f.ref_kind), as_text(v));
+    return name.empty() ? as_text(v) : as_text(v) + " — " + name;
   }
+  return display_field_value(f, v, "đồng");
 }
 
 std::string RecordText::field(const RecordKind& k, const Row& row, std::string_view name) {

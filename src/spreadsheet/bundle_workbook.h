@@ -10,11 +10,11 @@
 
 #include "interchange/bundle.h"
 #include "spreadsheet/record_sheet.h"
+#include "interchange/workbook_layout.h"
 #include "store/store.h"
 
 namespace kc {
 
-inline constexpr const char* kNotesSheetName = "Hướng dẫn";
 
 struct WorkbookExportOptions {
   bool template_only = false;                        // headers, notes and lists; no data rows

@@ -4,42 +4,17 @@
 
 #include "core/date.h"
 #include "core/vn_format.h"
+#include "schema/field_display.h"
 #include "web/registries.h"
 
 namespace kc::web {
 
 std::string display_value(const Field& f, const Value& v, const Dataset& data) {
-  if (is_null(v)) return "";
-  switch (f.type) {
-    case FieldType::Enum: {
-      auto label = f.enum_label(as_text(v));
-      return label ? std::string(*label) : as_text(v);
-    }
-    case FieldType::Bool:
-      return as_int(v) ? "có" : "không";
-    case FieldType::Money:
-      return format_int(as_int(v)) + " đ";
-    case FieldType::Int:
-      return format_int(as_int(v));
-    case FieldType::Year:
-      return std::to_string(as_int(v));
-    case FieldType::Decimal:
-      return format_scaled(as_int(v), f.scale, f.scale);
-    case FieldType::Date: {
-      auto d = parse_date(as_text(v));
-      return d ? to_vn(*d) : as_text(v);
-    }
-    case FieldType::Ref:
-      if (f.ref_kind == "don_vi_hanh_chinh") {
-        int32_t u = data.unit_index(as_text(v));
-        if (u >= 0) return data.unit_display_name(u);
-      }
-      return as_text(v);
-    case FieldType::Code:
-    case FieldType::Text:
-      return as_text(v);
+  if (f.type == FieldType::Ref && f.ref_kind == "don_vi_hanh_chinh" && !is_null(v)) {
+    int32_t u = data.unit_index(as_text(v));
+    if (u >= 0) return data.unit_display_name(u);
   }
-  return "";
+  return display_field_value(f, v, "đ");
 }
 
 std::string reference_link(const Field& f, const Value& v) {
