@@ -39,15 +39,13 @@ void add_import_command(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, dir, encoding] {
     ImportOptions options;
     if (!encoding->empty() && !parse_encoding_option(*encoding, options.legacy_encoding, options.keep_unicode)) {
-      std::cerr << "Bảng mã \"" << *encoding << "\" không được hỗ trợ; dùng tcvn3, vni, cp1258 hoặc utf8.
-";
+      std::cerr << "Bảng mã \"" << *encoding << "\" không được hỗ trợ; dùng tcvn3, vni, cp1258 hoặc utf8.\n";
       ctx.exit_code = 2;
       return;
     }
     auto store = open_store(ctx.db);
-    ImportResult r = is_workbook_path(*dir) ? import_workbook(*store, *dir) : import_bundle(*store, *dir, options);
-    for (const TextConversion& c : r.conversions) std::cout << "Đã chuyển bảng mã: " << format_conversion(c) << "
-";
+    ImportResult r = is_workbook_path(*dir) ? import_workbook(*store, *dir, options) : import_bundle(*store, *dir, options);
+    for (const TextConversion& c : r.conversions) std::cout << "Đã chuyển bảng mã: " << format_conversion(c) << "\n";
     if (!r.ok()) {
       std::cerr << "Không nhập dữ liệu: phát hiện " << r.problems.size()
                 << " vấn đề; cơ sở dữ liệu không thay đổi.\n";

@@ -9,12 +9,12 @@
 #include <string>
 
 #include "interchange/bundle.h"
+#include "interchange/workbook_import.h"  // the sheet names shared with the reader
 #include "spreadsheet/record_sheet.h"
 #include "store/store.h"
 
 namespace kc {
 
-inline constexpr const char* kNotesSheetName = "Hướng dẫn";
 
 struct WorkbookExportOptions {
   bool template_only = false;                        // headers, notes and lists; no data rows

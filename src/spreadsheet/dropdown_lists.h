@@ -7,13 +7,13 @@
 #include <utility>
 #include <vector>
 
+#include "interchange/workbook_import.h"  // the sheet names shared with the reader
 #include "schema/record_kind.h"
 #include "spreadsheet/xlsx_file.h"
 #include "store/store.h"
 
 namespace kc {
 
-inline constexpr const char* kListsSheetName = "Danh mục";
 // A reference kind with at most this many rows gets a dropdown (Excel keeps list validations
 // usable up to a few thousand items; the bundle's big kinds are typed by hand).
 inline constexpr int64_t kSmallKindRows = 1000;
