@@ -11,7 +11,7 @@ namespace kc {
 namespace {
 
 // Enough evidence for the decision (decode_legacy_text scores at most 20.000 words).
-constexpr size_t kMaxEvidenceBytes = 1 << 20;
+constexpr size_t kMaxEvidenceBytes = 256 << 10;
 constexpr size_t kSampleChars = 120;
 
 std::string quoted(const std::string& s) { return "«" + s + "»"; }
@@ -28,13 +28,16 @@ std::string clipped(std::string_view s) {
 
 }  // namespace
 
-void SheetSuspects::look(uint32_t row, uint32_t column, std::string_view field, std::string_view text) {
-  if (!is_legacy_suspect_cell(text)) return;
+bool SheetSuspects::enough() const { return evidence_.size() >= kMaxEvidenceBytes; }
+
+bool SheetSuspects::look(uint32_t row, uint32_t column, std::string_view field, std::string_view text) {
+  if (!is_legacy_suspect_cell(text)) return false;
   ++cells_;
-  if (evidence_.size() >= kMaxEvidenceBytes) return;
+  if (evidence_.size() >= kMaxEvidenceBytes) return true;
   for (char c : text) evidence_ += c == '\n' || c == '\r' ? ' ' : c;
   evidence_ += '\n';
   where_.push_back({row, column, std::string(field)});
+  return true;
 }
 
 SheetEncoding decide_sheet_encoding(const std::string& sheet, const SheetSuspects& suspects,

@@ -19,12 +19,14 @@ namespace kc {
 
 struct SheetEncoding;
 
-// The suspect cells of one sheet, gathered while it is read.
+// The suspect cells of one sheet, gathered while it is read (the first 256 KB of them).
 class SheetSuspects {
  public:
-  // Looks at one text cell of column `field`; keeps it when it is a suspect.
-  void look(uint32_t row, uint32_t column, std::string_view field, std::string_view text);
+  // Looks at one text cell of column `field`; keeps it and returns true when it is a suspect.
+  bool look(uint32_t row, uint32_t column, std::string_view field, std::string_view text);
   bool empty() const { return cells_ == 0; }
+  // Enough evidence for a decision (decode_legacy_text scores at most 20.000 words).
+  bool enough() const;
   size_t cells() const { return cells_; }
 
  private:

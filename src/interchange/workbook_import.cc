@@ -55,8 +55,19 @@ class SheetRows {
     if (continuation_) width_ = static_cast<uint32_t>(header_.names.size());
   }
 
-  // Legacy text: convert the text cells with the sheet's encoding.
-  void convert_with(SheetConverter* converter) { converter_ = converter; }
+  // Legacy text (workbook_encoding.h), unless --ma-hoa utf8. Rows are checked as they come
+  // until a row holds a suspect cell; from there they wait until the sheet's encoding is
+  // decided from its suspects (at the sheet's end, or once there is enough evidence or too
+  // much waiting), then go on converted. Rows before the first suspect hold no cell a
+  // conversion would change, so they need not wait. A sheet whose encoding is uncertain adds
+  // to `encoding_problems`; once that list is not empty, rows are no longer checked.
+  void check_legacy_text(const std::string& sheet, const ImportOptions& options,
+                         std::vector<Problem>& encoding_problems) {
+    sheet_ = sheet;
+    options_ = &options;
+    encoding_problems_ = &encoding_problems;
+  }
+  std::optional<TextConversion> conversion() const { return converter_ ? converter_->conversion() : std::nullopt; }
 
   void operator()(uint32_t row, const std::vector<xlsx::Cell>& cells) {
     if (!header_seen_) {
@@ -85,6 +96,7 @@ class SheetRows {
 
   // Returns the number of data rows read.
   int64_t finish() {
+    if (options_ && !decided_ && !suspects_.empty()) decide_encoding();
     if (!header_seen_) {
       if (continuation_) {
         importer_.report(0, 0, "", "trang tính nối tiếp rỗng: thiếu hai dòng tiêu đề như ở trang tính " + header_.first_sheet);
@@ -130,7 +142,39 @@ class SheetRows {
     }
   }
 
+  bool rows_checked() const { return !encoding_problems_ || encoding_problems_->empty(); }
+
   void read_data_row(uint32_t row, const std::vector<xlsx::Cell>& cells) {
+    if (options_ && !decided_) {
+      bool suspect = false;
+      for (const xlsx::Cell& cell : cells)
+        if (const Field* field = cell.type == xlsx::CellType::Text ? importer_.field_at(cell.column - 1) : nullptr)
+          suspect = suspects_.look(row, cell.column, field->name, cell.text) || suspect;
+      if (suspect || !waiting_.empty() || !rows_checked()) {
+        if (rows_checked()) {
+          for (const xlsx::Cell& cell : cells) waiting_bytes_ += cell.text.size() + sizeof cell;
+          waiting_.emplace_back(row, cells);
+        }
+        if (suspects_.enough() || waiting_bytes_ > kMaxWaitingBytes) decide_encoding();
+        return;
+      }
+    }
+    if (rows_checked()) check_row(row, cells);
+  }
+
+  void decide_encoding() {
+    decided_ = true;
+    SheetEncoding e = decide_sheet_encoding(sheet_, suspects_, *options_);
+    if (e.problem) encoding_problems_->push_back(std::move(*e.problem));
+    if (e.encoding) converter_.emplace(sheet_, *e.encoding);
+    std::vector<std::pair<uint32_t, std::vector<xlsx::Cell>>> waiting = std::move(waiting_);
+    waiting_.clear();
+    waiting_bytes_ = 0;
+    if (rows_checked())
+      for (const auto& [row, cells] : waiting) check_row(row, cells);
+  }
+
+  void check_row(uint32_t row, const std::vector<xlsx::Cell>& cells) {
     std::fill(texts_.begin(), texts_.end(), std::string());
     std::fill(errors_.begin(), errors_.end(), std::string());
     bool any = false;
@@ -172,8 +216,17 @@ class SheetRows {
   uint32_t width_ = 0;
   std::vector<std::string> texts_, errors_;
   int64_t rows_ = 0;
-  SheetConverter* converter_ = nullptr;
   xlsx::Cell converted_cell_;
+  // Legacy text
+  static constexpr size_t kMaxWaitingBytes = size_t{64} << 20;
+  std::string sheet_;
+  const ImportOptions* options_ = nullptr;
+  std::vector<Problem>* encoding_problems_ = nullptr;
+  SheetSuspects suspects_;
+  bool decided_ = false;
+  std::optional<SheetConverter> converter_;
+  std::vector<std::pair<uint32_t, std::vector<xlsx::Cell>>> waiting_;
+  size_t waiting_bytes_ = 0;
 };
 
 // "de_an (2)" -> {"de_an", 2}: a continuation sheet's kind and part (2 or more); nullopt
@@ -227,32 +280,11 @@ SheetPlan plan_sheets(const std::vector<xlsx::SheetInfo>& sheets, std::vector<Pr
   return plan;
 }
 
-// The text cells of a sheet's data that do not read as Vietnamese Unicode: a first, light
-// reading of the sheet, before its rows are checked with the encoding decided from them.
-SheetSuspects gather_suspects(xlsx::Workbook& workbook, size_t sheet, const RecordKind& kind) {
-  SheetSuspects suspects;
-  std::vector<const Field*> fields;  // per column, from row 1
-  workbook.read_sheet(sheet, [&](uint32_t row, const std::vector<xlsx::Cell>& cells) {
-    if (row == 1) {
-      fields.assign(cells.back().column, nullptr);
-      for (const xlsx::Cell& cell : cells) {
-        int f = kind.field_index(trimmed_nfc(cell.text));
-        if (f >= 0) fields[cell.column - 1] = &kind.fields[static_cast<size_t>(f)];
-      }
-      return;
-    }
-    for (const xlsx::Cell& cell : cells)
-      if (cell.type == xlsx::CellType::Text && cell.column <= fields.size() && fields[cell.column - 1])
-        suspects.look(row, cell.column, fields[cell.column - 1]->name, cell.text);
-  });
-  return suspects;
-}
-
-// Reads every kind's sheets into `session`. Each sheet's legacy text is looked at first
-// (unless --ma-hoa utf8): a sheet whose encoding is certain is converted as it is read and
-// reported in result.conversions. Once a sheet's encoding is uncertain, the other sheets are
-// only checked for theirs, and only those problems are reported (as for the CSV bundle: the
-// rows are checked once the encoding is chosen).
+// Reads every kind's sheets into `session`. Each sheet's legacy text is decided from the
+// sheet's own cells (unless --ma-hoa utf8): a sheet whose encoding is certain is converted as
+// it is read and reported in result.conversions. Once a sheet's encoding is uncertain, the
+// other sheets are only checked for theirs, and only those problems are reported (as for the
+// CSV bundle: the rows are checked once the encoding is chosen).
 void read_kinds(xlsx::Workbook& workbook, const SheetPlan& plan, const std::string& file_name,
                 const ImportOptions& options, ImportSession& session, ImportResult& result) {
   std::vector<Problem> encoding_problems;
@@ -270,20 +302,12 @@ void read_kinds(xlsx::Workbook& workbook, const SheetPlan& plan, const std::stri
       bool continuation = !sources.empty();
       sources.push_back(name);
       if (continuation) importer.continue_in(name);
+      SheetRows rows(importer, header, continuation, workbook.date1904());
+      if (!options.keep_unicode) rows.check_legacy_text(name, options, encoding_problems);
       try {
-        std::optional<SheetConverter> converter;
-        if (!options.keep_unicode) {
-          SheetEncoding e = decide_sheet_encoding(name, gather_suspects(workbook, sheet, k), options);
-          if (e.problem) encoding_problems.push_back(std::move(*e.problem));
-          if (e.encoding) converter.emplace(name, *e.encoding);
-        }
-        if (!encoding_problems.empty()) continue;
-        SheetRows rows(importer, header, continuation, workbook.date1904());
-        if (converter) rows.convert_with(&*converter);
         workbook.read_sheet(sheet, [&](uint32_t row, const std::vector<xlsx::Cell>& cells) { rows(row, cells); });
         count += rows.finish();
-        if (converter)
-          if (auto c = converter->conversion()) result.conversions.push_back(std::move(*c));
+        if (auto c = rows.conversion()) result.conversions.push_back(std::move(*c));
       } catch (const xlsx::XlsxError& e) {
         result.problems.push_back({file_name, 0, 0, "", e.what()});
       }
