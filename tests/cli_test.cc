@@ -53,9 +53,9 @@ TEST(Cli, UnknownPlanAndBadOptionsAreExplained) {
   CommandResult unknown = run_cli(db + " report phase --plan khong-co -o " + q(dir / "r.md"));
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_NE(unknown.output.find("không có kế hoạch mã \"khong-co\""), std::string::npos) << unknown.output;
-  CommandResult format = run_cli(db + " report phase --plan x --format pdf -o " + q(dir / "r.pdf"));
+  CommandResult format = run_cli(db + " report phase --plan x --format odt -o " + q(dir / "r.odt"));
   EXPECT_NE(format.exit_code, 0);
-  EXPECT_NE(format.output.find("định dạng \"pdf\" không hỗ trợ"), std::string::npos) << format.output;
+  EXPECT_NE(format.output.find("định dạng \"odt\" không hỗ trợ"), std::string::npos) << format.output;
   CommandResult date = run_cli(db + " report phase --plan x --date 31/02/2020");
   EXPECT_NE(date.exit_code, 0);
   EXPECT_NE(date.output.find("không hợp lệ"), std::string::npos) << date.output;

@@ -6,6 +6,8 @@
 #include "audit/audit.h"
 
 #include "support/bundle_fixture.h"
+#include "schema/value.h"
+#include "support/legacy_encode.h"
 #include "support/web_fixture.h"
 #include "support/workbook_support.h"
 
@@ -81,6 +83,54 @@ TEST_F(WebImport, BadWorkbookShowsEveryProblemAndWritesNothing) {
   auto broken = upload(b, "hong.xlsx", "PK\x03\x04 not really");
   EXPECT_EQ(broken->status, 422);
   EXPECT_NE(broken->body.find("tệp không phải là sổ tính Excel .xlsx"), std::string::npos) << broken->body;
+}
+
+TEST_F(WebImport, CellsTypedWithALegacyFontAreConvertedAndShown) {
+  Browser b(*server);
+  ASSERT_TRUE(b.sign_in("trungtam"));
+  b.get("/nhap-du-lieu");
+  auto cell = [](const std::string& ref, const std::string& t) {
+    return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + t + "</t></is></c>";
+  };
+  std::string name = "Hội chợ hàng thủ công mỹ nghệ làng nghề tiêu biểu năm 2026";
+  std::string place = "Thành phố Bắc Giang, tỉnh Bắc Giang";
+  std::string data = "<row r=\"1\">" + cell("A1", "ma") + cell("B1", "ten") + cell("C1", "nam") + cell("D1", "dia_diem") +
+                     cell("E1", "de_an") + cell("F1", "so_luot_tham_gia") + "</row><row r=\"3\">" +
+                     cell("A3", "hc-thu-nghiem") + cell("B3", as_font_text(to_tcvn3(name))) + "<c r=\"C3\"><v>2026</v></c>" +
+                     cell("D3", as_font_text(to_tcvn3(place))) + "<c r=\"F3\"><v>12</v></c></row>";
+  auto r = upload(b, "hoi-cho.xlsx", hand_workbook({{"hoi_cho", sheet_xml(data)}}));
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_NE(r->body.find("Đã nhập 1 bản ghi"), std::string::npos) << r->body;
+  EXPECT_NE(r->body.find("<li>trang tính hoi_cho: có ô gõ bằng phông chữ của bảng mã TCVN3 (ABC) và chuyển sang Unicode 2 ô "
+                         "trên 1 dòng (ví dụ ô B3: «"),
+            std::string::npos)
+      << r->body;
+  EXPECT_NE(r->body.find("→ «" + name + "»"), std::string::npos) << r->body;
+  auto store = server->database().open();
+  bool found = false;
+  store->scan(kind("hoi_cho"), [&](const Row& row) { found = found || (as_text(row[0]) == "hc-thu-nghiem" && as_text(row[1]) == name); });
+  EXPECT_TRUE(found) << "the fair is stored in Unicode";
+}
+
+TEST_F(WebImport, UploadOverTheBodyLimitGetsAVietnamese413) {
+  Browser b(*server);
+  ASSERT_TRUE(b.sign_in("trungtam"));
+  b.get("/nhap-du-lieu");
+  std::string huge(13 * 1024 * 1024, 'x');
+  auto page = upload(b, "lon.xlsx", huge);
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 413);
+  EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(page->body.find("Dữ liệu gửi lên quá lớn: mỗi lần gửi tối đa 12 MB"), std::string::npos) << page->body;
+  EXPECT_NE(page->body.find("khuyencong import"), std::string::npos) << page->body;
+
+  httplib::MultipartFormDataItems items = {{"so_tinh", huge, "lon.xlsx", "application/octet-stream"}};
+  httplib::Headers h = {{"Cookie", "kc_session=" + b.cookie("kc_session")}, {"Accept", "application/json"}};
+  auto json = server->client()->Post("/nhap-du-lieu", h, items);
+  ASSERT_TRUE(json);
+  EXPECT_EQ(json->status, 413);
+  EXPECT_NE(json->body.find("\"ma_loi\":413"), std::string::npos) << json->body;
+  EXPECT_NE(json->body.find("tối đa 12 MB"), std::string::npos) << json->body;
 }
 
 TEST_F(WebImport, NeedsCsrfAndTheRightRole) {

@@ -44,7 +44,7 @@ void add_import_command(CLI::App& app, Context& ctx) {
       return;
     }
     auto store = open_store(ctx.db);
-    ImportResult r = is_workbook_path(*dir) ? import_workbook(*store, *dir) : import_bundle(*store, *dir, options);
+    ImportResult r = is_workbook_path(*dir) ? import_workbook(*store, *dir, options) : import_bundle(*store, *dir, options);
     for (const TextConversion& c : r.conversions) std::cout << "Đã chuyển bảng mã: " << format_conversion(c) << "\n";
     if (!r.ok()) {
       std::cerr << "Không nhập dữ liệu: phát hiện " << r.problems.size()

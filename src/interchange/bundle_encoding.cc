@@ -32,13 +32,13 @@ Problem ambiguity_problem(const std::string& file, const LegacyDecoding& d, bool
 }  // namespace
 
 std::string format_conversion(const TextConversion& c) {
-  std::string out = c.file + ": ";
+  std::string out = (c.sheet ? "trang tính " : "") + c.file + ": ";
   out += c.from_bytes ? "tệp không phải UTF-8, đã đọc theo bảng mã " : "có ô gõ bằng phông chữ của bảng mã ";
   out += std::string(legacy_encoding_name(c.encoding)) + " và chuyển sang Unicode " +
          format_int(static_cast<int64_t>(c.changed_cells)) + " ô trên " +
          format_int(static_cast<int64_t>(c.changed_lines)) + " dòng";
   if (c.sample_line > 0) {
-    out += " (ví dụ dòng " + std::to_string(c.sample_line) + ": ";
+    out += " (ví dụ " + (c.sample_cell.empty() ? "dòng " + std::to_string(c.sample_line) : "ô " + c.sample_cell) + ": ";
     if (!c.sample_before.empty()) out += quoted(c.sample_before) + " → ";
     out += quoted(c.sample_after) + ")";
   }
@@ -61,7 +61,8 @@ BundleFileText decode_bundle_file(const std::string& file, std::string_view byte
     case LegacyDecoding::Outcome::Converted:
       out.conversion = TextConversion{file,          *d.encoding,     !utf8,
                                       d.changed_lines, d.changed_cells, d.sample_line,
-                                      d.sample_before, d.sample_after};
+                                      d.sample_before, d.sample_after,   false,
+                                      {}};
       out.converted = std::move(d.text);
       break;
   }

@@ -21,7 +21,7 @@ struct ImportOptions {
   bool keep_unicode = false;
 };
 
-// A file the import converted to Unicode.
+// A file (or a workbook's sheet) the import converted to Unicode.
 struct TextConversion {
   std::string file;
   LegacyEncoding encoding;
@@ -29,11 +29,14 @@ struct TextConversion {
   size_t changed_lines = 0, changed_cells = 0;
   size_t sample_line = 0;  // a changed line, before and after
   std::string sample_before, sample_after;
+  bool sheet = false;       // `file` names a worksheet; lines are its Excel rows
+  std::string sample_cell;  // a sheet's sample: the cell's reference ("B3"), the sample is that cell
 };
 
 // One Vietnamese sentence for the CLI and the import report:
 // "de_an.csv: tệp không phải UTF-8, đã đọc theo bảng mã TCVN3 (ABC) và chuyển sang Unicode 12 ô
-// trên 6 dòng (ví dụ dòng 2: «Hà Nội»)".
+// trên 6 dòng (ví dụ dòng 2: «Hà Nội»)"; for a sheet "trang tính co_so: có ô gõ bằng phông chữ
+// của bảng mã TCVN3 (ABC) và chuyển sang Unicode 3 ô trên 2 dòng (ví dụ ô C4: «Hµ Néi» → «Hà Nội»)".
 std::string format_conversion(const TextConversion& c);
 
 struct BundleFileText {

@@ -41,9 +41,19 @@ std::string KindImporter::source_name() const { return source_name_of(kind_, for
 std::string KindImporter::source_noun() const { return form_ == RowSourceForm::CsvFile ? "tệp" : "trang tính"; }
 
 void KindImporter::report(size_t line, size_t column, std::string field, std::string message) {
-  Problem p{source_name(), line, column, std::move(field), std::move(message)};
+  report_tagged(tagged(line), column, std::move(field), std::move(message));
+}
+
+void KindImporter::report_tagged(size_t tagged_line, size_t column, std::string field, std::string message) {
+  size_t part = tagged_line >> 32, line = tagged_line & 0xFFFFFFFFu;
+  Problem p{part == 0 ? source_name() : part_names_[part - 1], line, column, std::move(field), std::move(message)};
   p.sheet = form_ == RowSourceForm::Sheet;
   problems_.push_back(std::move(p));
+}
+
+void KindImporter::continue_in(std::string name) {
+  part_names_.push_back(std::move(name));
+  part_ = part_names_.size();
 }
 
 std::string KindImporter::expected_columns() const {
@@ -148,7 +158,7 @@ bool KindImporter::parse_row(size_t line, const std::vector<std::string>& cells,
 }
 
 void KindImporter::accept_row(size_t line, const Row& row, bool all_cells_ok) {
-  line_ = line;
+  line_ = line;  // report_field_ reports here, in the current source
   row_ok_ = all_cells_ok;
   check_references(line, row);
   if (row_ok_) check_record_rules(kind_, row, index_, report_field_);
@@ -156,7 +166,7 @@ void KindImporter::accept_row(size_t line, const Row& row, bool all_cells_ok) {
   for (size_t pos : kind_.key) key_ok = key_ok && cell_ok_[pos];
   if (key_ok && !index_.add(kind_, row)) report_field_(kind_.fields[kind_.key.back()].name, duplicate_message(row));
   if (!row_ok_) return;
-  if (kind_.keep_rows_for_rules) kept_rows_.push_back({line, row});
+  if (kind_.keep_rows_for_rules) kept_rows_.push_back({tagged(line), row});
   if (problems_.empty()) writer_.write(kind_, row);
 }
 
@@ -175,7 +185,7 @@ void KindImporter::check_references(size_t line, const Row& row) {
     const std::string& target = as_text(row[f]);
     if (index_.has_key(*ref_targets_[f], target)) continue;
     if (field.ref_kind == kind_.name) {
-      pending_self_refs_.push_back({line, f, target});  // may be defined further down
+      pending_self_refs_.push_back({tagged(line), f, target});  // may be defined further down
       continue;
     }
     report_field_(field.name, dangling_message(field, target));
@@ -192,11 +202,11 @@ void KindImporter::finish() {
   for (const auto& p : pending_self_refs_) {
     const Field& field = kind_.fields[p.field];
     if (!index_.has_key(kind_.name, p.target))
-      report(p.line, field_column_[p.field] + 1, std::string(field.name), dangling_message(field, p.target));
+      report_tagged(p.line, field_column_[p.field] + 1, std::string(field.name), dangling_message(field, p.target));
   }
   check_kind_rules(kind_, kept_rows_, index_, [&](size_t line, std::string_view field, std::string message) {
     int f = kind_.field_index(field);
-    report(line, field_column_[static_cast<size_t>(f)] + 1, std::string(field), std::move(message));
+    report_tagged(line, field_column_[static_cast<size_t>(f)] + 1, std::string(field), std::move(message));
   });
 }
 
@@ -209,9 +219,16 @@ RecordIndex ImportSession::loaded_index(Store& store) {
 ImportSession::ImportSession(Store& store, ImportResult& result)
     : result_(result), index_(loaded_index(store)), tx_(store), writer_(store) {}
 
-void ImportSession::end_kind(const RecordKind& kind, size_t first_problem, int64_t rows) {
+void ImportSession::end_kind(const RecordKind& kind, size_t first_problem, int64_t rows,
+                             const std::vector<std::string>& sources) {
+  auto rank = [&](const Problem& p) {
+    auto at = std::find(sources.begin(), sources.end(), p.file);
+    return at == sources.end() ? size_t{0} : static_cast<size_t>(at - sources.begin());
+  };
   std::stable_sort(result_.problems.begin() + static_cast<std::ptrdiff_t>(first_problem), result_.problems.end(),
-                   [](const Problem& a, const Problem& b) { return std::tie(a.line, a.column) < std::tie(b.line, b.column); });
+                   [&](const Problem& a, const Problem& b) {
+                     return std::make_tuple(rank(a), a.line, a.column) < std::make_tuple(rank(b), b.line, b.column);
+                   });
   result_.rows_by_kind[std::string(kind.name)] = rows;
   result_.total_rows += rows;
 }

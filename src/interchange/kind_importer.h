@@ -36,8 +36,13 @@ class KindImporter {
   void read_row(size_t line, const std::vector<std::string>& cells,
                 const std::vector<std::string>* cell_errors = nullptr);
 
-  // A problem at a 1-based source column (0: the row or the whole source).
+  // A problem at a 1-based source column (0: the row or the whole source), in the current source.
   void report(size_t line, size_t column, std::string field, std::string message);
+
+  // The kind's rows go on in another source, named `name` in problems: a continuation sheet
+  // ("de_an (2)") after the kind's first sheet. The header read first stays in force; rows of
+  // every part are checked together (keys, self references, rules across the kind's rows).
+  void continue_in(std::string name);
 
   // The field read from a source column (0-based), or nullptr for a column it does not hold.
   const Field* field_at(size_t source_column) const;
@@ -55,6 +60,9 @@ class KindImporter {
   std::string duplicate_message(const Row& row) const;
   void check_references(size_t line, const Row& row);
   std::string dangling_message(const Field& field, const std::string& target) const;
+  // Lines kept for the checks in finish() carry their source: (part << 32) | line.
+  size_t tagged(size_t line) const { return (part_ << 32) | line; }
+  void report_tagged(size_t tagged_line, size_t column, std::string field, std::string message);
 
   struct PendingRef {
     size_t line;
@@ -78,6 +86,8 @@ class KindImporter {
   Row row_;
   size_t line_ = 0;
   bool row_ok_ = true;
+  std::vector<std::string> part_names_;  // names of the sources after the first
+  size_t part_ = 0;                      // current source: 0 the first, k part_names_[k - 1]
 };
 
 // One all-or-nothing import of several kinds: the index of the keys already in the database,
@@ -90,8 +100,10 @@ class ImportSession {
   RecordIndex& index() { return index_; }
 
   // Records the rows read for `kind` and puts its problems (found since `first_problem`) in
-  // line order: rules checked at the end of a source report late.
-  void end_kind(const RecordKind& kind, size_t first_problem, int64_t rows);
+  // line order: rules checked at the end of a source report late. With continuation sheets,
+  // `sources` lists the kind's sources in order, and problems are ordered by source first.
+  void end_kind(const RecordKind& kind, size_t first_problem, int64_t rows,
+                const std::vector<std::string>& sources = {});
 
   // Writes everything when no problem was found; otherwise the transaction is rolled back.
   void finish();

@@ -7,6 +7,8 @@
 
 #include "core/date.h"
 #include "core/vn_format.h"
+#include "text/legacy_text.h"
+#include "text/utf8.h"
 #include "xlsx/date_format.h"
 
 namespace kc {
@@ -136,7 +138,14 @@ std::string vietnamese_number_to_bundle(std::string_view text, const Field& fiel
   return std::string(text);
 }
 
-std::string convert_legacy_cell_text(std::string text) { return text; }
+bool is_legacy_suspect_cell(std::string_view text) { return !is_ascii(text) && may_hold_legacy_text(text); }
+
+std::optional<std::string> convert_legacy_cell_text(std::string_view text, LegacyEncoding encoding) {
+  if (!is_legacy_suspect_cell(text)) return std::nullopt;
+  LegacyDecoding d = decode_legacy_text(text, encoding);
+  if (d.outcome != LegacyDecoding::Outcome::Converted || d.text == text) return std::nullopt;
+  return std::move(d.text);
+}
 
 CellText cell_to_bundle_text(const xlsx::Cell& cell, const Field* field, bool date1904) {
   switch (cell.type) {
@@ -150,9 +159,8 @@ CellText cell_to_bundle_text(const xlsx::Cell& cell, const Field* field, bool da
     case xlsx::CellType::Text:
       break;
   }
-  std::string text = convert_legacy_cell_text(cell.text);
-  if (field && is_number_field(*field)) return {vietnamese_number_to_bundle(text, *field), {}};
-  return {std::move(text), {}};
+  if (field && is_number_field(*field)) return {vietnamese_number_to_bundle(cell.text, *field), {}};
+  return {cell.text, {}};
 }
 
 }  // namespace kc

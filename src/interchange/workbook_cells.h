@@ -5,10 +5,12 @@
 // A cell that cannot stand for its field gets a Vietnamese reason instead.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "schema/record_kind.h"
+#include "text/legacy_charsets.h"
 #include "xlsx/workbook.h"
 
 namespace kc {
@@ -27,9 +29,16 @@ CellText cell_to_bundle_text(const xlsx::Cell& cell, const Field* field, bool da
 // field). Anything else is returned as given, for parse_field to explain.
 std::string vietnamese_number_to_bundle(std::string_view text, const Field& field);
 
-// The one place where text cells typed in a legacy Vietnamese encoding (TCVN3/ABC, VNI fonts)
-// will be converted to Unicode, with decode_legacy_text (src/text/legacy_text.h) and the
-// import's --ma-hoa choice, once that lands. Today cells pass unchanged.
-std::string convert_legacy_cell_text(std::string text);
+// Text cells typed with a legacy Vietnamese font (.VnTime for TCVN3/ABC, VNI-Times, or
+// Windows-1258), docs/legacy-text.md. The import decides the encoding once per sheet from all
+// its suspect cells (workbook_encoding.h), then converts each cell with it.
+
+// A text cell worth a closer look: it does not already read as Vietnamese Unicode (or holds
+// characters typical of a legacy font). ASCII and ordinary Vietnamese cells are not.
+bool is_legacy_suspect_cell(std::string_view text);
+
+// The cell read in `encoding` (decode_legacy_text with that choice), or nullopt when it stays
+// as it is (already Vietnamese, a letter no legacy font has, or a reading no better).
+std::optional<std::string> convert_legacy_cell_text(std::string_view text, LegacyEncoding encoding);
 
 }  // namespace kc

@@ -9,12 +9,12 @@ namespace {
 
 // "Hướng dẫn": how the workbook is laid out, then one line per column of every kind.
 void write_notes(XlsxFile& file) {
-  lxw_worksheet* ws = file.add_sheet(kNotesSheetName);
+  lxw_worksheet* ws = file.add_sheet(std::string(kNotesSheetName));
   lxw_format* bold = file.format("", true);
   lxw_format* wrap = file.format("", false, true);
   lxw_row_t r = 0;
   auto line = [&](const std::string& text, lxw_format* f = nullptr) {
-    check_xlsx(worksheet_write_string(ws, r++, 0, text.c_str(), f), kNotesSheetName);
+    check_xlsx(worksheet_write_string(ws, r++, 0, text.c_str(), f), std::string(kNotesSheetName));
   };
   line("Hướng dẫn nhập dữ liệu khuyến công bằng bảng tính", bold);
   line("Mỗi trang tính mang tên một loại hồ sơ (như tệp CSV cùng tên trong bộ dữ liệu, xem docs/bundle.md).");
@@ -25,23 +25,23 @@ void write_notes(XlsxFile& file) {
   line("Khi nhập, toàn bộ bảng tính được kiểm tra như bộ CSV: có lỗi thì không ghi gì.");
   ++r;
   const char* header[] = {"Trang tính", "Mã cột", "Tên cột", "Kiểu và giá trị cho phép", "Bắt buộc", "Ý nghĩa của loại hồ sơ"};
-  for (lxw_col_t c = 0; c < 6; ++c) check_xlsx(worksheet_write_string(ws, r, c, header[c], bold), kNotesSheetName);
+  for (lxw_col_t c = 0; c < 6; ++c) check_xlsx(worksheet_write_string(ws, r, c, header[c], bold), std::string(kNotesSheetName));
   lxw_row_t header_row = r++;
   for (const RecordKind& k : catalog()) {
     std::string sheet(k.name), description = std::string(k.label) + ": " + std::string(k.description);
     for (size_t i = 0; i < k.fields.size(); ++i) {
       const Field& f = k.fields[i];
       std::string code(f.name), label(f.label), type = field_type_text(f, false);
-      check_xlsx(worksheet_write_string(ws, r, 0, sheet.c_str(), nullptr), kNotesSheetName);
-      check_xlsx(worksheet_write_string(ws, r, 1, code.c_str(), nullptr), kNotesSheetName);
-      check_xlsx(worksheet_write_string(ws, r, 2, label.c_str(), nullptr), kNotesSheetName);
-      check_xlsx(worksheet_write_string(ws, r, 3, type.c_str(), wrap), kNotesSheetName);
-      if (f.required) check_xlsx(worksheet_write_string(ws, r, 4, "có", nullptr), kNotesSheetName);
-      if (i == 0) check_xlsx(worksheet_write_string(ws, r, 5, description.c_str(), wrap), kNotesSheetName);
+      check_xlsx(worksheet_write_string(ws, r, 0, sheet.c_str(), nullptr), std::string(kNotesSheetName));
+      check_xlsx(worksheet_write_string(ws, r, 1, code.c_str(), nullptr), std::string(kNotesSheetName));
+      check_xlsx(worksheet_write_string(ws, r, 2, label.c_str(), nullptr), std::string(kNotesSheetName));
+      check_xlsx(worksheet_write_string(ws, r, 3, type.c_str(), wrap), std::string(kNotesSheetName));
+      if (f.required) check_xlsx(worksheet_write_string(ws, r, 4, "có", nullptr), std::string(kNotesSheetName));
+      if (i == 0) check_xlsx(worksheet_write_string(ws, r, 5, description.c_str(), wrap), std::string(kNotesSheetName));
       ++r;
     }
   }
-  check_xlsx(worksheet_autofilter(ws, header_row, 0, r - 1, 5), kNotesSheetName);
+  check_xlsx(worksheet_autofilter(ws, header_row, 0, r - 1, 5), std::string(kNotesSheetName));
   worksheet_set_column(ws, 0, 0, 22, nullptr);
   worksheet_set_column(ws, 1, 1, 22, nullptr);
   worksheet_set_column(ws, 2, 2, 36, nullptr);

@@ -9,8 +9,8 @@
 #include <string>
 
 #include "interchange/bundle.h"
+#include "interchange/workbook_layout.h"  // the sheet names shared with the reader
 #include "spreadsheet/record_sheet.h"
-#include "interchange/workbook_layout.h"
 #include "store/store.h"
 
 namespace kc {

@@ -68,30 +68,30 @@ std::string DropdownLists::source(const Field& f) const {
 }
 
 void DropdownLists::write_sheet(XlsxFile& file) const {
-  lxw_worksheet* ws = file.add_sheet(kListsSheetName);
+  lxw_worksheet* ws = file.add_sheet(std::string(kListsSheetName));
   lxw_format* bold = file.format("", true);
   size_t longest = 0;
   // Row by row: in constant-memory mode a row is flushed as soon as the next one is written.
   for (size_t i = 0; i < lists_.size(); ++i) {
     lxw_col_t c = static_cast<lxw_col_t>(2 * i);
-    check_xlsx(worksheet_write_string(ws, 0, c, lists_[i].title.c_str(), bold), kListsSheetName);
+    check_xlsx(worksheet_write_string(ws, 0, c, lists_[i].title.c_str(), bold), std::string(kListsSheetName));
     worksheet_set_column(ws, c, c, 18, nullptr);
     worksheet_set_column(ws, c + 1, c + 1, 30, nullptr);
     longest = std::max(longest, lists_[i].items.size());
   }
   for (size_t i = 0; i < lists_.size(); ++i) {
     lxw_col_t c = static_cast<lxw_col_t>(2 * i);
-    check_xlsx(worksheet_write_string(ws, 1, c, "Mã", bold), kListsSheetName);
-    check_xlsx(worksheet_write_string(ws, 1, c + 1, "Ý nghĩa", bold), kListsSheetName);
+    check_xlsx(worksheet_write_string(ws, 1, c, "Mã", bold), std::string(kListsSheetName));
+    check_xlsx(worksheet_write_string(ws, 1, c + 1, "Ý nghĩa", bold), std::string(kListsSheetName));
   }
   for (size_t r = 0; r < longest; ++r) {
     for (size_t i = 0; i < lists_.size(); ++i) {
       if (r >= lists_[i].items.size()) continue;
       const auto& [code, meaning] = lists_[i].items[r];
       lxw_col_t c = static_cast<lxw_col_t>(2 * i);
-      check_xlsx(worksheet_write_string(ws, static_cast<lxw_row_t>(r + 2), c, code.c_str(), nullptr), kListsSheetName);
+      check_xlsx(worksheet_write_string(ws, static_cast<lxw_row_t>(r + 2), c, code.c_str(), nullptr), std::string(kListsSheetName));
       if (!meaning.empty())
-        check_xlsx(worksheet_write_string(ws, static_cast<lxw_row_t>(r + 2), c + 1, meaning.c_str(), nullptr), kListsSheetName);
+        check_xlsx(worksheet_write_string(ws, static_cast<lxw_row_t>(r + 2), c + 1, meaning.c_str(), nullptr), std::string(kListsSheetName));
     }
   }
   worksheet_freeze_panes(ws, 2, 0);

@@ -7,9 +7,9 @@
 #include <utility>
 #include <vector>
 
+#include "interchange/workbook_layout.h"  // the sheet names shared with the reader
 #include "schema/record_kind.h"
 #include "spreadsheet/xlsx_file.h"
-#include "interchange/workbook_layout.h"
 #include "store/store.h"
 
 namespace kc {

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <thread>
 
+#include "core/vn_format.h"
 #include "web/request_context.h"
 #include "web/sessions.h"
 
@@ -36,6 +37,14 @@ std::string status_message(int status) {
     case 503: return "Cơ sở dữ liệu tạm thời không dùng được; vui lòng thử lại sau ít phút.";
     default: return "Đã có lỗi; vui lòng thử lại.";
   }
+}
+
+// An upload past the body limit is answered by httplib before any route runs: say what the
+// limit is and how a bigger workbook can still be loaded.
+std::string too_large_message(size_t max_body_bytes) {
+  return "Dữ liệu gửi lên quá lớn: mỗi lần gửi tối đa " + format_int(static_cast<int64_t>(max_body_bytes >> 20)) +
+         " MB. Sổ tính lớn hơn có thể nhập bằng lệnh khuyencong import <tệp>.xlsx trên máy chủ "
+         "(hoặc chia thành nhiều sổ tính nhỏ hơn).";
 }
 
 bool wants_json(const httplib::Request& req) {
@@ -228,10 +237,10 @@ void App::install_routes() {
   }
   // Answers httplib produces itself (unknown route, body too large, bad request) and handler
   // statuses without a body get a Vietnamese message in the right format.
-  s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+  s.set_error_handler([max_body = options_.max_body_bytes](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     security_headers(res);
-    std::string message = status_message(res.status);
+    std::string message = res.status == 413 ? too_large_message(max_body) : status_message(res.status);
     if (wants_json(req)) {
       res.set_content(nlohmann::json({{"loi", message}, {"ma_loi", res.status}}).dump(), "application/json; charset=utf-8");
     } else {

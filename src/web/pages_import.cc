@@ -1,7 +1,9 @@
 // Loading a workbook from the browser (docs/xlsx-import.md): centre staff and administrators
 // upload a .xlsx; it is checked completely and written all or nothing, exactly as
-// `khuyencong import <file.xlsx>` does. The answer lists the rows written per sheet, or every
-// problem (sheet, row, column, message) with nothing written.
+// `khuyencong import <file.xlsx>` does (cells typed with a legacy Vietnamese font are
+// converted when their encoding is certain). The answer lists the sheets converted from a legacy
+// encoding and the rows written per sheet, or every problem (sheet, row, column, message) with
+// nothing written. An upload over the server's body limit gets the Vietnamese 413 of app.cc.
 #include "audit/audit.h"
 #include "core/vn_format.h"
 #include "interchange/workbook_import.h"
@@ -71,6 +73,16 @@ void upload(RequestContext& ctx) {
     }
   }
   page.set("file_name", name);
+  Data conversions = list();
+  for (const TextConversion& c : r.conversions) {
+    Data d;
+    d.set("text", format_conversion(c));
+    conversions.push_back(d);
+  }
+  if (!r.conversions.empty()) {
+    page.set("conversions", conversions);
+    page.set("conversion_count", format_int(static_cast<int64_t>(r.conversions.size())));
+  }
   if (r.ok()) {
     ctx.app.changed();
     Data sheets = list();
