@@ -2,6 +2,10 @@
 # The web server against nginx, in one run on this machine (docs/performance.md, "Web API").
 #
 #   bench/web_benchmark.sh [--scale 1.0] [--connections 32] [--seconds 10] [--threads 32] [--db-pool 8]
+#                          [--binary <khuyencong>]
+#
+# --binary measures an already built khuyencong (say, a Release build of another commit) instead
+# of building build-bench/ in Release.
 #
 # Loads the national-scale dataset (bench/data/national, made by gen_national as in
 # run_benchmarks.sh) into a fresh SQLite database, serves it with `khuyencong serve`, signs in as
@@ -21,6 +25,7 @@ connections=32
 seconds=10
 threads=32
 pool=8
+binary=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) scale="$2"; shift 2 ;;
@@ -28,7 +33,8 @@ while [ $# -gt 0 ]; do
     --seconds) seconds="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
     --db-pool) pool="$2"; shift 2 ;;
-    *) echo "usage: bench/web_benchmark.sh [--scale 1.0] [--connections 32] [--seconds 10] [--threads 32] [--db-pool 8]" >&2; exit 2 ;;
+    --binary) binary="$2"; shift 2 ;;
+    *) echo "usage: bench/web_benchmark.sh [--scale 1.0] [--connections 32] [--seconds 10] [--threads 32] [--db-pool 8] [--binary <khuyencong>]" >&2; exit 2 ;;
   esac
 done
 
@@ -44,11 +50,13 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 build=build-bench
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DKHUYENCONG_TESTS=OFF -DKHUYENCONG_BENCH=ON >/dev/null
-cmake --build "$build" -j"$(nproc)" --target khuyencong gen_national >/dev/null
-kc="$build/src/khuyencong"
 data=bench/data/national
 [ "$scale" = "1.0" ] || [ "$scale" = "1" ] || data="bench/data/national-$scale"
+if [ -z "$binary" ] || [ ! -f "$data/de_an.csv" ]; then
+  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DKHUYENCONG_TESTS=OFF -DKHUYENCONG_BENCH=ON >/dev/null
+  cmake --build "$build" -j"$(nproc)" --target khuyencong gen_national >/dev/null
+fi
+kc="${binary:-$build/src/khuyencong}"
 [ -f "$data/de_an.csv" ] || "$build/bench/gen_national" "$data" --scale "$scale" >/dev/null
 
 tmp="$(mktemp -d)"
@@ -161,7 +169,7 @@ for what in list aggregate; do
   }'
 done
 
-awk '/VmHWM/ {printf "server peak RSS after the read benchmarks: %.1f MB\n", $2 / 1024}' "/proc/$server_pid/status"
+awk '/VmHWM/ {printf "server peak RSS after the read benchmarks: %.1f MB", $2 / 1024} /VmRSS/ {rss = $2} END {printf " (now %.1f MB)\n", rss / 1024}' "/proc/$server_pid/status"
 
 # Every write visible in the next aggregate answer: proposals (not counted until in progress)
 # then steps up to "đang thực hiện", each followed by one aggregate request.
@@ -200,4 +208,5 @@ echo "writes: $writes (5 projects, proposal + 4 steps each); aggregate answers a
 echo "  mean per project: 5 writes $((write_ms / 5)) ms; the next aggregate answer (reloads the dataset) $((read_after_write_ms / 5)) ms"
 
 rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
+awk '/VmRSS/ {printf "server RSS after the writes and their Dataset reloads: %.1f MB\n", $2 / 1024}' "/proc/$server_pid/status"
 awk -v kb="$rss_kb" 'BEGIN {printf "server peak RSS, writes included (a reload holds two Datasets): %.1f MB (target < 100 MB: %s)\n", kb / 1024, (kb / 1024 < 100 ? "met" : "NOT MET")}'

@@ -1,6 +1,8 @@
 // serve: the web workspace. Stops cleanly on Ctrl-C or SIGTERM.
 #include <malloc.h>
 
+#include <cstdlib>
+
 #include <csignal>
 #include <iostream>
 #include <thread>
@@ -55,8 +57,9 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     }
     // glibc gives each thread that allocates its own malloc arena and keeps what is freed there:
     // with a worker thread per connection that grew the server to ~1 GB under load at national
-    // scale (docs/performance.md). Two arenas serve 32 threads with little contention here.
-    mallopt(M_ARENA_MAX, 2);
+    // scale (docs/performance.md). Two arenas serve 32 threads with little contention here;
+    // glibc's own MALLOC_ARENA_MAX, when set, decides instead.
+    if (!std::getenv("MALLOC_ARENA_MAX")) mallopt(M_ARENA_MAX, 2);
     web::App server(options);
     web::register_routes(server);
     // Open the database and load the records before taking requests. A database that cannot be

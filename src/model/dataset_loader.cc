@@ -55,7 +55,8 @@ class CodeIndex {
     if (std::is_sorted(codes.begin(), codes.end())) return;
     order_.resize(codes.size());
     for (size_t i = 0; i < codes.size(); ++i) order_[i] = static_cast<int32_t>(i);
-    std::sort(order_.begin(), order_.end(), [&](int32_t a, int32_t b) { return codes[static_cast<size_t>(a)] < codes[static_cast<size_t>(b)]; });
+    std::sort(order_.begin(), order_.end(),
+              [&](int32_t a, int32_t b) { return codes[static_cast<size_t>(a)] < codes[static_cast<size_t>(b)]; });
   }
 
   int32_t find(std::string_view code) const {
@@ -90,8 +91,20 @@ FundingLevel funding_level(std::string_view code) {
   return FundingLevel::District;
 }
 
-// The big columns grew by doubling while loading; a Dataset lives long and two are alive while
-// a reload replaces one, so the spare room is given back.
+void reserve_projects(Projects& p, size_t n) {
+  p.code.reserve(n);
+  p.content.reserve(n);
+  p.level.reserve(n);
+  p.status.reserve(n);
+  p.year_from.reserve(n);
+  p.year_to.reserve(n);
+  p.unit.reserve(n);
+  p.budget.reserve(n);
+  p.counterpart.reserve(n);
+}
+
+// The big columns may have grown past their count (rows written between count and scan); a
+// Dataset lives long and two are alive while a reload replaces one, so spare room is given back.
 void release_spare_capacity(Dataset& d) {
   Projects& p = d.projects;
   p.code.shrink_to_fit();
@@ -183,7 +196,12 @@ Dataset load_dataset(Store& store) {
                          number(r, c["gia_tri"]), text(r, c["ghi_chu"])});
   });
 
+  // The big kinds' columns are sized from a count first: grown by doubling, a reload briefly held
+  // old and new copies of each (tens of MB at national scale, beside the Dataset being replaced).
   std::vector<std::string> establishment_codes;  // only while loading (products refer to them)
+  size_t establishments = static_cast<size_t>(store.count(kind("co_so")));
+  establishment_codes.reserve(establishments);
+  d.establishments.unit.reserve(establishments);
   scan(store, "co_so", [&](const Columns& c, const Row& r) {
     establishment_codes.push_back(text(r, c["ma"]));
     d.establishments.unit.push_back(lookup(units, text(r, c["dia_ban"])));
@@ -191,6 +209,7 @@ Dataset load_dataset(Store& store) {
   CodeIndex establishment_index(establishment_codes);
 
   Projects& p = d.projects;
+  reserve_projects(p, static_cast<size_t>(store.count(kind("de_an"))));
   scan(store, "de_an", [&](const Columns& c, const Row& r) {
     p.code.push_back(text(r, c["ma"]));
     p.content.push_back(static_cast<int16_t>(lookup(contents, text(r, c["noi_dung"]))));
@@ -204,6 +223,10 @@ Dataset load_dataset(Store& store) {
   });
 
   CodeIndex project_index(p.code);
+  size_t outputs = static_cast<size_t>(store.count(kind("de_an_ket_qua")));
+  d.outputs.project.reserve(outputs);
+  d.outputs.indicator.reserve(outputs);
+  d.outputs.value.reserve(outputs);
   scan(store, "de_an_ket_qua", [&](const Columns& c, const Row& r) {
     d.outputs.project.push_back(project_index.find(text_or_empty(r[c["de_an"]])));
     d.outputs.indicator.push_back(static_cast<int16_t>(lookup(indicators, text_or_empty(r[c["chi_tieu"]]))));

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 
 #include "core/clock.h"
 #include "projects/lifecycle.h"
@@ -175,7 +176,14 @@ OrderedJson aggregate_of(const Dataset& data, int from, int to) {
 class AggregateCache {
  public:
   std::string body(const std::shared_ptr<const Dataset>& data, int from, int to) {
-    std::lock_guard lock(mutex_);
+    {
+      // Readers share the lock: with more threads than cores, one preempted while holding an
+      // exclusive lock stalled every other answer (p99 in the hundreds of ms under wrk).
+      std::shared_lock lock(mutex_);
+      if (owner_.lock() == data)
+        if (auto it = bodies_.find({from, to}); it != bodies_.end()) return it->second;
+    }
+    std::unique_lock lock(mutex_);
     if (owner_.lock() != data) {
       bodies_.clear();
       owner_ = data;
@@ -187,7 +195,7 @@ class AggregateCache {
   }
 
  private:
-  std::mutex mutex_;
+  std::shared_mutex mutex_;
   std::weak_ptr<const Dataset> owner_;
   std::map<std::pair<int, int>, std::string> bodies_;
 };

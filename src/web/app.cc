@@ -99,8 +99,19 @@ App::App(WebOptions options)
 App::~App() = default;
 
 std::shared_ptr<const Dataset> App::dataset() {
-  std::lock_guard lock(dataset_mutex_);
+  {
+    std::shared_lock lock(dataset_mutex_);  // readers share it; a reload takes it alone
+    if (!stale_ && dataset_) {
+      t_dataset_source = dataset_source_;
+      return dataset_;
+    }
+  }
+  std::unique_lock lock(dataset_mutex_);
   if (stale_ || !dataset_) {
+    // The old Dataset goes first: requests wait on this lock during the reload anyway, and
+    // freeing it before the new one is built keeps one Dataset in memory, not two, unless a
+    // request still holds it.
+    dataset_.reset();
     dataset_ = load_dataset_routed();
     stale_ = false;
     malloc_trim(0);  // the loader's temporary indexes, freed, go back to the system too
@@ -159,7 +170,7 @@ void App::database_failed(RequestContext& ctx, const StoreError& e) {
 }
 
 void App::changed() {
-  std::lock_guard lock(dataset_mutex_);
+  std::unique_lock lock(dataset_mutex_);
   stale_ = true;
   ++data_version_;
 }

@@ -112,7 +112,7 @@ class App {
   int dataset_source_ = 0;  // which database the current Dataset was loaded from (source_label)
   SignInThrottle account_throttle_;
   SignInThrottle address_throttle_;
-  std::mutex dataset_mutex_;
+  std::shared_mutex dataset_mutex_;
   std::shared_ptr<const Dataset> dataset_;
   bool stale_ = true;
   std::atomic<uint64_t> data_version_{1};

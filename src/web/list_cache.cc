@@ -47,13 +47,19 @@ std::shared_ptr<const ListPage> ListCache::list(Store& store, const RecordKind& 
   if (!remember) return std::make_shared<const ListPage>(store.list(kind, query));
   std::string total_key = total_signature(kind, query), page_key = page_signature(kind, query);
   {
-    std::lock_guard lock(mutex_);
+    // Readers share the lock (see session_cache.cc): most answers are found here.
+    std::shared_lock lock(mutex_);
+    if (version_ == data_version)
+      if (auto it = pages_.find(page_key); it != pages_.end()) return it->second;
+  }
+  {
+    std::unique_lock lock(mutex_);
     advance_to(data_version);
     if (auto it = pages_.find(page_key); it != pages_.end()) return it->second;
     if (auto it = totals_.find(total_key); it != totals_.end()) query.known_total = it->second;
   }
   auto page = std::make_shared<const ListPage>(store.list(kind, query));
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
   // A change committed meanwhile advanced the version: this answer may predate it, keep it not.
   if (version_ == data_version) {
     if (totals_.size() >= kMaxTotals) totals_.clear();

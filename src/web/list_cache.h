@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <unordered_map>
 
@@ -34,7 +35,7 @@ class ListCache {
 
   static constexpr size_t kMaxTotals = 4096;  // distinct searches between two changes; then start over
   static constexpr size_t kMaxPages = 256;    // pages of ~50 rows (a few MB); then start over
-  std::mutex mutex_;
+  std::shared_mutex mutex_;
   uint64_t version_ = 0;
   std::unordered_map<std::string, int64_t> totals_;                        // total_signature -> total
   std::unordered_map<std::string, std::shared_ptr<const ListPage>> pages_;  // page_signature -> page

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <mutex>
+#include <shared_mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -44,7 +45,7 @@ class SessionCache {
   };
   static constexpr size_t kMaxEntries = 10000;  // then start over (a flood of distinct tokens)
   Clock::duration ttl_;
-  std::mutex mutex_;
+  std::shared_mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;  // by cookie token
   uint64_t generation_ = 0;  // advanced by forget_all()
 };
