@@ -17,7 +17,7 @@ rm -f "$out"/khuyencong.db "$out"/khuyencong.db-wal "$out"/khuyencong.db-shm
 kc() { build/src/khuyencong --db "$out/khuyencong.db" "$@"; }
 
 kc import data/demo
-for format in docx md html json; do
+for format in docx pdf xlsx md html json; do
   kc report phase --plan bg-2016-2020 --date 2020-11-30 -o "$out/bao-cao-khuyen-cong-2016-2020.$format"
 done
 echo
