@@ -5,6 +5,8 @@
 // (same filters and scope as the CSV download).
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <cmath>
 #include <set>
 
@@ -219,6 +221,12 @@ TEST(XlsxCliTest, ExportWritesAWorkbookAndTheTemplate) {
   EXPECT_NE(r.output.find("bảng tính"), std::string::npos) << r.output;
   InspectedWorkbook wb(dir / "bo.xlsx");
   EXPECT_GT(wb.last_row("de_an"), 3);
+  // Written through a private temporary file, the workbook still gets the usual permissions.
+  mode_t mask = umask(022);
+  umask(mask);
+  struct stat st {};
+  ASSERT_EQ(stat((dir / "bo.xlsx").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0666 & ~mask);
   r = run_cli("--db " + db.quoted_url() + " export --template " + (dir / "mau.xlsx").string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_EQ(InspectedWorkbook(dir / "mau.xlsx").last_row("de_an"), 2);

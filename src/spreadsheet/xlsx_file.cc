@@ -1,10 +1,13 @@
 #include "spreadsheet/xlsx_file.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
+#include <string>
 
 #include "core/file_io.h"
 
@@ -21,6 +24,16 @@ std::filesystem::path private_temp_file(const std::filesystem::path& target) {
     throw std::runtime_error("không tạo được tệp tạm trong thư mục " + dir.string() + ": " + std::strerror(errno));
   close(fd);
   return pattern;
+}
+
+// The permissions any new file of this process gets (0666 less the umask), read without
+// changing the umask: umask() would change it for every thread at once.
+mode_t new_file_mode() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("Umask:", 0) == 0) return static_cast<mode_t>(0666 & ~std::stoul(line.substr(6), nullptr, 8));
+  return 0644;
 }
 
 }  // namespace
@@ -79,6 +92,9 @@ void XlsxFile::commit() {
     committed_ = true;
     throw std::runtime_error("không ghi được bảng tính " + target_.string() + ": " + lxw_strerror(error));
   }
+  // The workbook was written into a private (0600) temporary file; the file it becomes is like
+  // any other the user writes.
+  chmod(temp_.c_str(), new_file_mode());
   std::error_code ec;
   std::filesystem::rename(temp_, target_, ec);
   committed_ = true;
