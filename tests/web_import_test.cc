@@ -18,10 +18,12 @@ class WebImport : public ::testing::Test {
  protected:
   void SetUp() override { server = std::make_unique<WebFixture>(); }
 
-  httplib::Result upload(Browser& b, const std::string& file_name, const std::string& bytes, bool with_csrf = true) {
+  httplib::Result upload(Browser& b, const std::string& file_name, const std::string& bytes, bool with_csrf = true,
+                         const std::string& encoding = "") {
     httplib::MultipartFormDataItems items = {
         {"so_tinh", bytes, file_name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
     if (with_csrf) items.push_back({"_csrf", b.csrf(), "", ""});
+    if (!encoding.empty()) items.push_back({"ma_hoa", encoding, "", ""});
     auto c = server->client();
     httplib::Headers h = {{"Cookie", "kc_session=" + b.cookie("kc_session")}};
     return c->Post("/nhap-du-lieu", h, items);
@@ -110,6 +112,35 @@ TEST_F(WebImport, CellsTypedWithALegacyFontAreConvertedAndShown) {
   bool found = false;
   store->scan(kind("hoi_cho"), [&](const Row& row) { found = found || (as_text(row[0]) == "hc-thu-nghiem" && as_text(row[1]) == name); });
   EXPECT_TRUE(found) << "the fair is stored in Unicode";
+}
+
+TEST_F(WebImport, AnUncertainEncodingIsAskedAboutOnThePage) {
+  Browser b(*server);
+  ASSERT_TRUE(b.sign_in("trungtam"));
+  b.get("/nhap-du-lieu");
+  auto cell = [](const std::string& ref, const std::string& t) {
+    return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + t + "</t></is></c>";
+  };
+  // Too few words to tell: "Trµn ThÖ Nh²n" (TCVN3 bytes B5, D6, B2 seen through the font).
+  std::string thin = as_font_text("Tr\xB5n Th\xD6 Nh\xB2n");
+  std::string data = "<row r=\"1\">" + cell("A1", "ma") + cell("B1", "ten") + cell("C1", "nam") + "</row><row r=\"3\">" +
+                     cell("A3", "hc-mot-dong") + cell("B3", thin) + "<c r=\"C3\"><v>2026</v></c></row>";
+  std::string book = hand_workbook({{"hoi_cho", sheet_xml(data)}});
+  int64_t fairs = rows_of("hoi_cho");
+
+  auto asked = upload(b, "hoi-cho.xlsx", book);
+  EXPECT_NE(asked->body.find("ô \"Bảng mã\" của trang nhập dữ liệu"), std::string::npos) << asked->body;
+  EXPECT_NE(asked->body.find("<select id=\"ma_hoa\" name=\"ma_hoa\">"), std::string::npos);
+  EXPECT_EQ(rows_of("hoi_cho"), fairs) << "nothing written";
+
+  auto bad = upload(b, "hoi-cho.xlsx", book, true, "ascii");
+  EXPECT_EQ(bad->status, 422);
+  EXPECT_NE(bad->body.find("Bảng mã &quot;ascii&quot; không được hỗ trợ"), std::string::npos) << bad->body;
+
+  auto chosen = upload(b, "hoi-cho.xlsx", book, true, "tcvn3");
+  ASSERT_EQ(chosen->status, 200) << chosen->body;
+  EXPECT_NE(chosen->body.find("Đã nhập 1 bản ghi"), std::string::npos) << chosen->body;
+  EXPECT_EQ(rows_of("hoi_cho"), fairs + 1);
 }
 
 TEST_F(WebImport, UploadOverTheBodyLimitGetsAVietnamese413) {

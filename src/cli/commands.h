@@ -30,8 +30,4 @@ void add_serve_command(CLI::App& app, Context& ctx);
 void add_dossier_command(CLI::App& app, Context& ctx);
 void add_convert_text_command(CLI::App& app, Context& ctx);
 
-// Reads a --ma-hoa value: "tcvn3", "vni", "cp1258" set `legacy`, "utf8" sets `keep_unicode`;
-// false for anything else.
-bool parse_encoding_option(const std::string& value, std::optional<LegacyEncoding>& legacy, bool& keep_unicode);
-
 }  // namespace kc::cli

@@ -11,15 +11,6 @@
 
 namespace kc::cli {
 
-bool parse_encoding_option(const std::string& value, std::optional<LegacyEncoding>& legacy, bool& keep_unicode) {
-  if (value == "utf8" || value == "utf-8" || value == "UTF-8" || value == "unicode") {
-    keep_unicode = true;
-    return true;
-  }
-  legacy = parse_legacy_encoding(value);
-  return legacy.has_value();
-}
-
 namespace {
 
 size_t count_changed_lines(std::string_view a, std::string_view b) {

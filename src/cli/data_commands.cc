@@ -38,7 +38,7 @@ void add_import_command(CLI::App& app, Context& ctx) {
                   "(mặc định: tự nhận ra, xem docs/legacy-text.md)");
   cmd->callback([&ctx, dir, encoding] {
     ImportOptions options;
-    if (!encoding->empty() && !parse_encoding_option(*encoding, options.legacy_encoding, options.keep_unicode)) {
+    if (!encoding->empty() && !parse_encoding_choice(*encoding, options.legacy_encoding, options.keep_unicode)) {
       std::cerr << "Bảng mã \"" << *encoding << "\" không được hỗ trợ; dùng tcvn3, vni, cp1258 hoặc utf8.\n";
       ctx.exit_code = 2;
       return;

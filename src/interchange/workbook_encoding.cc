@@ -64,8 +64,8 @@ SheetEncoding decide_sheet_encoding(const std::string& sheet, const SheetSuspect
            " (--ma-hoa " + std::string(legacy_encoding_option(d.candidates[i].encoding)) + ") là " +
            quoted(d.candidates[i].sample);
   }
-  p.message = m + "; hãy chọn bảng mã khi nhập: khuyencong import --ma-hoa tcvn3|vni|cp1258 (hoặc --ma-hoa utf8 "
-                  "để giữ nguyên văn bản) <tệp .xlsx>; không có dữ liệu nào được ghi";
+  p.message = m + "; hãy chọn bảng mã khi nhập (ô \"Bảng mã\" của trang nhập dữ liệu, hoặc khuyencong import --ma-hoa "
+                  "tcvn3|vni|cp1258, --ma-hoa utf8 để giữ nguyên văn bản); không có dữ liệu nào được ghi";
   out.problem = std::move(p);
   return out;
 }

@@ -246,6 +246,15 @@ std::string_view legacy_encoding_option(LegacyEncoding e) {
   return "";
 }
 
+bool parse_encoding_choice(std::string_view value, std::optional<LegacyEncoding>& legacy, bool& keep_unicode) {
+  if (value == "utf8" || value == "utf-8" || value == "UTF-8" || value == "unicode") {
+    keep_unicode = true;
+    return true;
+  }
+  legacy = parse_legacy_encoding(value);
+  return legacy.has_value();
+}
+
 std::optional<LegacyEncoding> parse_legacy_encoding(std::string_view name) {
   for (std::string_view n : {"tcvn3", "abc", "tcvn"})
     if (equals_ascii_ci(name, n)) return LegacyEncoding::Tcvn3;

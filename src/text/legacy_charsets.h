@@ -25,6 +25,9 @@ std::string_view legacy_encoding_name(LegacyEncoding e);
 std::string_view legacy_encoding_option(LegacyEncoding e);
 // Reads an option value, case-insensitive: "tcvn3" (or "abc"), "vni", "cp1258" or "windows-1258".
 std::optional<LegacyEncoding> parse_legacy_encoding(std::string_view name);
+// Reads a user's choice (`--ma-hoa`, the import page's "Bảng mã"): a legacy encoding sets
+// `legacy`, "utf8" sets `keep_unicode` (text kept as it is); false for anything else.
+bool parse_encoding_choice(std::string_view value, std::optional<LegacyEncoding>& legacy, bool& keep_unicode);
 
 // Decodes legacy `bytes` into UTF-8 in NFC. A byte that means nothing in `e` (a VNI mark after a
 // letter that cannot take it, a byte Windows-1258 leaves undefined) is kept as the character a

@@ -7,6 +7,7 @@
 #include "audit/audit.h"
 #include "core/vn_format.h"
 #include "interchange/workbook_import.h"
+#include "text/legacy_charsets.h"
 #include "web/pages.h"
 #include "web/request_context.h"
 #include "xlsx/cell_ref.h"
@@ -61,11 +62,18 @@ void upload(RequestContext& ctx) {
     ctx.page(422, "import_workbook", page, kTitle);
     return;
   }
+  ImportOptions options;
+  if (std::string choice = ctx.param("ma_hoa");
+      !choice.empty() && !parse_encoding_choice(choice, options.legacy_encoding, options.keep_unicode)) {
+    page.set("form_error", "Bảng mã \"" + choice + "\" không được hỗ trợ; hãy chọn trong danh sách.");
+    ctx.page(422, "import_workbook", page, kTitle);
+    return;
+  }
   ImportResult r;
   {
     // The import's own transaction nests in this one, so the audit entry is written with it.
     Transaction tx(ctx.store());
-    r = import_workbook_bytes(ctx.store(), file.content, name);
+    r = import_workbook_bytes(ctx.store(), file.content, name, options);
     if (r.ok()) {
       audit(ctx.store(), ctx.user()->username, "nhap_so_tinh", nullptr, "", std::nullopt, std::nullopt,
             name + ": " + std::to_string(r.total_rows) + " bản ghi");
