@@ -123,13 +123,15 @@ TEST_F(WebImport, AnUncertainEncodingIsAskedAboutOnThePage) {
   };
   // Too few words to tell: "Trµn ThÖ Nh²n" (TCVN3 bytes B5, D6, B2 seen through the font).
   std::string thin = as_font_text("Tr\xB5n Th\xD6 Nh\xB2n");
-  std::string data = "<row r=\"1\">" + cell("A1", "ma") + cell("B1", "ten") + cell("C1", "nam") + "</row><row r=\"3\">" +
-                     cell("A3", "hc-mot-dong") + cell("B3", thin) + "<c r=\"C3\"><v>2026</v></c></row>";
+  std::string data = "<row r=\"1\">" + cell("A1", "ma") + cell("B1", "ten") + cell("C1", "nam") + cell("D1", "dia_diem") +
+                     cell("E1", "de_an") + cell("F1", "so_luot_tham_gia") + "</row><row r=\"3\">" +
+                     cell("A3", "hc-mot-dong") + cell("B3", thin) + "<c r=\"C3\"><v>2026</v></c>" +
+                     cell("D3", thin) + "<c r=\"F3\"><v>12</v></c></row>";
   std::string book = hand_workbook({{"hoi_cho", sheet_xml(data)}});
   int64_t fairs = rows_of("hoi_cho");
 
   auto asked = upload(b, "hoi-cho.xlsx", book);
-  EXPECT_NE(asked->body.find("ô \"Bảng mã\" của trang nhập dữ liệu"), std::string::npos) << asked->body;
+  EXPECT_NE(asked->body.find("ô &quot;Bảng mã&quot; của trang nhập dữ liệu"), std::string::npos) << asked->body;
   EXPECT_NE(asked->body.find("<select id=\"ma_hoa\" name=\"ma_hoa\">"), std::string::npos);
   EXPECT_EQ(rows_of("hoi_cho"), fairs) << "nothing written";
 
