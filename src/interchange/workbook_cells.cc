@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "core/vn_format.h"
 #include "text/legacy_text.h"
+#include "text/ascii.h"
 #include "text/utf8.h"
 #include "xlsx/date_format.h"
 
@@ -17,27 +18,14 @@ namespace {
 
 constexpr double kMaxExactInteger = 9007199254740992.0;  // 2^53: doubles are exact below it
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
 // "1.234.567" with every group after the first of exactly three digits.
 bool grouped_thousands(std::string_view s) {
   size_t dot = s.find('.');
-  if (dot == std::string_view::npos || dot == 0 || dot > 3 || !all_digits(s.substr(0, dot))) return false;
+  if (dot == std::string_view::npos || dot == 0 || dot > 3 || !all_ascii_digits(s.substr(0, dot))) return false;
   while (dot != std::string_view::npos) {
     size_t next = s.find('.', dot + 1);
     std::string_view group = s.substr(dot + 1, (next == std::string_view::npos ? s.size() : next) - dot - 1);
-    if (group.size() != 3 || !all_digits(group)) return false;
+    if (group.size() != 3 || !all_ascii_digits(group)) return false;
     dot = next;
   }
   return true;
@@ -116,7 +104,7 @@ bool is_number_field(const Field& field) {
 }  // namespace
 
 std::string vietnamese_number_to_bundle(std::string_view text, const Field& field) {
-  std::string_view s = trim(text);
+  std::string_view s = trim_blanks(text);
   std::string_view sign;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
     sign = s.substr(0, 1);
@@ -126,8 +114,8 @@ std::string vietnamese_number_to_bundle(std::string_view text, const Field& fiel
   if (comma != std::string_view::npos) {
     // A comma is the decimal mark; the dots before it group thousands.
     std::string_view whole = s.substr(0, comma), frac = s.substr(comma + 1);
-    bool whole_ok = all_digits(whole) || grouped_thousands(whole);
-    if (!whole_ok || !all_digits(frac)) return std::string(text);
+    bool whole_ok = all_ascii_digits(whole) || grouped_thousands(whole);
+    if (!whole_ok || !all_ascii_digits(frac)) return std::string(text);
     return std::string(sign) + without_dots(whole) + "." + std::string(frac);
   }
   size_t dots = static_cast<size_t>(std::count(s.begin(), s.end(), '.'));

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/date.h"
+#include "text/ascii.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
@@ -11,27 +12,13 @@ namespace kc {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 // Parses an optionally signed decimal integer; sets `error` when it is not one.
 bool parse_whole(std::string_view s, int64_t& out, std::string& error) {
   std::string_view digits = s;
   if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
-  if (!all_digits(digits)) {
+  if (!all_ascii_digits(digits)) {
     if (s.find_first_of(".,") != std::string_view::npos)
       error = "phải là số nguyên, viết liền không có dấu phân cách hàng nghìn hay phần thập phân; gặp " +
               quoted(s);
@@ -63,7 +50,7 @@ ParsedField parse_decimal(const Field& field, std::string_view s) {
     whole = s.substr(0, mark);
     frac = s.substr(mark + 1);
   }
-  if (!all_digits(whole) || (mark != std::string_view::npos && !all_digits(frac)))
+  if (!all_ascii_digits(whole) || (mark != std::string_view::npos && !all_ascii_digits(frac)))
     return {{}, "phải là số không âm, phần thập phân sau dấu chấm; gặp " + quoted(s)};
   if (static_cast<int>(frac.size()) > field.scale)
     return {{}, "chỉ được có tối đa " + std::to_string(field.scale) + " chữ số thập phân; gặp " + quoted(s)};
@@ -118,7 +105,7 @@ bool stored_as_integer(FieldType t) {
 }
 
 ParsedField parse_field(const Field& field, std::string_view text) {
-  std::string_view s = trim(text);
+  std::string_view s = trim_blanks(text);
   if (s.empty()) {
     if (field.required) return {{}, "bắt buộc, không được để trống"};
     return {{}, {}};
@@ -145,7 +132,7 @@ ParsedField parse_field(const Field& field, std::string_view text) {
     case FieldType::Decimal:
       return parse_decimal(field, s);
     case FieldType::Year:
-      if (s.size() != 4 || !all_digits(s)) return {{}, "năm phải có 4 chữ số; gặp " + quoted(s)};
+      if (s.size() != 4 || !all_ascii_digits(s)) return {{}, "năm phải có 4 chữ số; gặp " + quoted(s)};
       parse_whole(s, n, error);
       if (n < 1900 || n > 2100) return {{}, "năm phải trong khoảng 1900–2100; gặp " + quoted(s)};
       return {n, {}};
