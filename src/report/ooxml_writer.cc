@@ -242,6 +242,23 @@ std::string inline_picture(std::string_view rel_id, int id, std::string_view nam
          "</a:graphic></wp:inline></w:drawing></w:r>";
 }
 
+ColumnWidths choose_column_widths(const std::vector<int>& need, std::vector<int> body, std::vector<int> full, int total) {
+  int64_t sum_need = 0, sum_body = 0, sum_full = 0;
+  for (size_t c = 0; c < need.size(); ++c) {
+    body[c] = std::max(body[c], need[c]);
+    full[c] = std::max(full[c], body[c]);
+    sum_need += need[c];
+    sum_body += body[c];
+    sum_full += full[c];
+  }
+  ColumnWidths out;
+  out.fits = sum_need <= total;
+  out.widths = sum_full <= total   ? fit_widths(need, full, total)
+               : sum_body <= total ? fit_widths(body, full, total)
+                                   : fit_widths(need, body, total);
+  return out;
+}
+
 std::vector<int> fit_widths(const std::vector<int>& need, const std::vector<int>& want, int total) {
   size_t n = need.size();
   std::vector<int> widths(n);

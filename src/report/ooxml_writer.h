@@ -88,6 +88,16 @@ int estimate_width(std::string_view text, int half_points, bool bold = false);
 // "water level" cap). With room to spare, the wants are widened in proportion.
 std::vector<int> fit_widths(const std::vector<int>& need, const std::vector<int>& want, int total);
 
+// A table's column widths summing to `total`, from each column's `need` (longest word or
+// number), `body` (longest cell) and `full` (cells and header on one line; each is raised to at
+// least the one before): full widths when they fit, else body widths, else the needs. `fits` is
+// false when even the needs are wider than `total` (a smaller font may be worth trying).
+struct ColumnWidths {
+  std::vector<int> widths;
+  bool fits = true;
+};
+ColumnWidths choose_column_widths(const std::vector<int>& need, std::vector<int> body, std::vector<int> full, int total);
+
 // A paragraph holding only a page break.
 std::string page_break();
 

@@ -13,6 +13,16 @@ constexpr std::array<const char*, kFundingLevels> kLevelNames = {"Khuyến công
 
 double million(int64_t dong) { return static_cast<double>(dong) / 1e6; }
 
+// An empty chart numbered `number` ("Biểu đồ 3. <title>") in `unit`.
+doc::Chart numbered_chart(doc::ChartKind kind, int number, const std::string& title, std::string unit, int decimals) {
+  doc::Chart c;
+  c.kind = kind;
+  c.caption = "Biểu đồ " + std::to_string(number) + ". " + title;
+  c.unit = std::move(unit);
+  c.decimals = decimals;
+  return c;
+}
+
 // One series per funding level, filled by `value` for each category's three levels.
 template <class Levels>
 std::vector<doc::ChartSeries> level_series(const std::vector<Levels>& rows, auto value) {
@@ -26,11 +36,8 @@ std::vector<doc::ChartSeries> level_series(const std::vector<Levels>& rows, auto
 }
 
 doc::Chart money_by_content(const PhaseReport& r, int number) {
-  doc::Chart c;
-  c.kind = doc::ChartKind::Bar;
-  c.caption = "Biểu đồ " + std::to_string(number) + ". Kinh phí ngân sách nhà nước theo nội dung hoạt động";
-  c.unit = "triệu đồng";
-  c.decimals = 1;
+  doc::Chart c = numbered_chart(doc::ChartKind::Bar, number, "Kinh phí ngân sách nhà nước theo nội dung hoạt động",
+                                "triệu đồng", 1);
   std::vector<std::array<Totals, kFundingLevels>> rows;
   for (const ContentResult& content : r.contents) {
     c.categories.push_back(std::to_string(content.number) + ". " + content.title);
@@ -41,11 +48,8 @@ doc::Chart money_by_content(const PhaseReport& r, int number) {
 }
 
 doc::Chart money_by_level(const PhaseReport& r, int number) {
-  doc::Chart c;
-  c.kind = doc::ChartKind::Pie;
-  c.caption = "Biểu đồ " + std::to_string(number) + ". Cơ cấu kinh phí ngân sách nhà nước theo cấp kinh phí";
-  c.unit = "triệu đồng";
-  c.decimals = 1;
+  doc::Chart c = numbered_chart(doc::ChartKind::Pie, number, "Cơ cấu kinh phí ngân sách nhà nước theo cấp kinh phí",
+                                "triệu đồng", 1);
   doc::ChartSeries s{"Kinh phí ngân sách nhà nước", {}};
   for (size_t l = 0; l < kFundingLevels; ++l) {
     c.categories.push_back(kLevelNames[l]);
@@ -56,12 +60,9 @@ doc::Chart money_by_level(const PhaseReport& r, int number) {
 }
 
 doc::Chart by_year(const PhaseReport& r, int number, bool money) {
-  doc::Chart c;
-  c.kind = money ? doc::ChartKind::Column : doc::ChartKind::Line;
-  c.caption = "Biểu đồ " + std::to_string(number) +
-              (money ? ". Kinh phí ngân sách nhà nước theo năm và cấp kinh phí" : ". Số đề án theo năm và cấp kinh phí");
-  c.unit = money ? "triệu đồng" : "đề án";
-  c.decimals = money ? 1 : 0;
+  doc::Chart c = money ? numbered_chart(doc::ChartKind::Column, number, "Kinh phí ngân sách nhà nước theo năm và cấp kinh phí",
+                                        "triệu đồng", 1)
+                        : numbered_chart(doc::ChartKind::Line, number, "Số đề án theo năm và cấp kinh phí", "đề án", 0);
   std::vector<std::array<Totals, kFundingLevels>> rows;
   for (const YearRow& y : r.years) {
     c.categories.push_back(std::to_string(y.year));
@@ -74,11 +75,7 @@ doc::Chart by_year(const PhaseReport& r, int number, bool money) {
 }
 
 doc::Chart achievement(const PhaseReport& r, int number) {
-  doc::Chart c;
-  c.kind = doc::ChartKind::Bar;
-  c.caption = "Biểu đồ " + std::to_string(number) + ". Tỷ lệ thực hiện các chỉ tiêu so với mục tiêu giai đoạn";
-  c.unit = "%";
-  c.decimals = 1;
+  doc::Chart c = numbered_chart(doc::ChartKind::Bar, number, "Tỷ lệ thực hiện các chỉ tiêu so với mục tiêu giai đoạn", "%", 1);
   c.reference = 100;
   c.reference_label = "Mục tiêu (100%)";
   doc::ChartSeries s{"Tỷ lệ đạt", {}};

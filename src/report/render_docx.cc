@@ -305,18 +305,9 @@ ColumnLayout layout_columns(const Table& t, size_t columns) {
       words(c, t.header[c], true);
       full[c] = std::min(width(t.header[c], true), chars(10));
     }
-    int64_t sum_need = 0, sum_body = 0, sum_full = 0;
-    for (size_t c = 0; c < columns; ++c) {
-      body[c] = std::max(body[c], need[c]);
-      full[c] = std::max(full[c], body[c]);
-      sum_need += need[c];
-      sum_body += body[c];
-      sum_full += full[c];
-    }
-    if (sum_need > kTableWidth && size == 26) continue;
-    if (sum_full <= kTableWidth || sum_body > kTableWidth)
-      return {size, ooxml::fit_widths(need, sum_full <= kTableWidth ? full : body, kTableWidth)};
-    return {size, ooxml::fit_widths(body, full, kTableWidth)};
+    ooxml::ColumnWidths chosen = ooxml::choose_column_widths(need, body, full, kTableWidth);
+    if (!chosen.fits && size == 26) continue;
+    return {size, std::move(chosen.widths)};
   }
   return {};  // not reached: the 12 pt pass always returns
 }

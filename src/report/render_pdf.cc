@@ -333,20 +333,10 @@ class PdfWriter {
           body[c] = std::max(body[c], whole);
         }
       int total = static_cast<int>(kTextWidth * kScale);
-      int64_t sum_need = 0, sum_body = 0, sum_full = 0;
-      for (size_t c = 0; c < n; ++c) {
-        body[c] = std::max(body[c], need[c]);
-        full[c] = std::max(full[c], body[c]);
-        sum_need += need[c];
-        sum_body += body[c];
-        sum_full += full[c];
-      }
-      if (sum_need > total && size > 12) continue;
-      std::vector<int> widths = sum_full <= total   ? ooxml::fit_widths(need, full, total)
-                                : sum_body <= total ? ooxml::fit_widths(body, full, total)
-                                                    : ooxml::fit_widths(need, body, total);
+      ooxml::ColumnWidths chosen = ooxml::choose_column_widths(need, body, full, total);
+      if (!chosen.fits && size > 12) continue;
       Columns out{size, {}};
-      for (int w : widths) out.widths.push_back(static_cast<double>(w) / kScale);
+      for (int w : chosen.widths) out.widths.push_back(static_cast<double>(w) / kScale);
       return out;
     }
     return {};
