@@ -141,20 +141,29 @@ struct Scores {
   std::array<size_t, 3> legacy{};  // syllables in each legacy reading
 };
 
-Scores score(std::string_view s, Mode mode, Scope scope, size_t limit, bool legacy_too) {
-  Scores sc;
+// Calls fn(word, offset in s) for every marked word of the cells in `scope`, until fn returns false.
+template <class Fn>
+void for_each_marked_word(std::string_view s, Mode mode, Scope scope, Fn fn) {
+  bool go_on = true;
   for_each_cell(s, [&](size_t cb, size_t ce, size_t, size_t) {
     std::string_view cell = s.substr(cb, ce - cb);
     if (!in_scope(cell, scope)) return true;
     for_each_word(cell, mode, [&](size_t b, size_t e, bool marked) {
       if (!marked) return true;
-      std::string_view w = cell.substr(b, e - b);
-      ++sc.words;
-      if (mode == Mode::Text && is_vietnamese_syllable(w)) ++sc.original;
-      if (legacy_too)
-        for (LegacyEncoding enc : kLegacyEncodings) sc.legacy[index_of(enc)] += reads_as_syllable(w, mode, enc);
-      return sc.words < limit;
+      go_on = fn(cell.substr(b, e - b), cb + b);
+      return go_on;
     });
+    return go_on;
+  });
+}
+
+Scores score(std::string_view s, Mode mode, Scope scope, size_t limit, bool legacy_too) {
+  Scores sc;
+  for_each_marked_word(s, mode, scope, [&](std::string_view w, size_t) {
+    ++sc.words;
+    if (mode == Mode::Text && is_vietnamese_syllable(w)) ++sc.original;
+    if (legacy_too)
+      for (LegacyEncoding enc : kLegacyEncodings) sc.legacy[index_of(enc)] += reads_as_syllable(w, mode, enc);
     return sc.words < limit;
   });
   return sc;
@@ -357,20 +366,13 @@ LegacyDecoding converted(std::string_view s, Mode mode, LegacyEncoding e, Scope 
 // from the text itself), read by each of them.
 void add_samples(std::string_view s, Mode mode, Scope scope, LegacyDecoding& d) {
   size_t offset = std::string_view::npos;
-  for_each_cell(s, [&](size_t cb, size_t ce, size_t, size_t) {
-    std::string_view cell = s.substr(cb, ce - cb);
-    if (!in_scope(cell, scope)) return true;
-    for_each_word(cell, mode, [&](size_t b, size_t e, bool marked) {
-      if (!marked) return true;
-      std::string_view w = cell.substr(b, e - b);
-      size_t bad = 0;
-      std::string first = read_word(w, mode, d.candidates[0].encoding, bad);
-      bool differ = mode == Mode::Text && first != w;
-      for (const LegacyCandidate& c : d.candidates) differ = differ || read_word(w, mode, c.encoding, bad) != first;
-      if (differ) offset = cb + b;
-      return !differ;
-    });
-    return offset == std::string_view::npos;
+  for_each_marked_word(s, mode, scope, [&](std::string_view w, size_t at) {
+    size_t bad = 0;
+    std::string first = read_word(w, mode, d.candidates[0].encoding, bad);
+    bool differ = mode == Mode::Text && first != w;
+    for (const LegacyCandidate& c : d.candidates) differ = differ || read_word(w, mode, c.encoding, bad) != first;
+    if (differ) offset = at;
+    return !differ;
   });
   if (offset == std::string_view::npos) return;
   std::string_view line = line_at(s, offset);
