@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/vn_format.h"
+#include "web/listen_socket.h"
 #include "web/request_context.h"
 #include "web/sessions.h"
 
@@ -231,6 +232,7 @@ void App::install_routes() {
   server_ = std::make_unique<httplib::Server>();
   httplib::Server& s = *server_;
   s.set_tcp_nodelay(true);
+  remember_listen_socket(s, &listen_socket_);
   s.set_keep_alive_max_count(1000);
   s.set_payload_max_length(options_.max_body_bytes);
   s.set_read_timeout(10, 0);
@@ -273,8 +275,11 @@ void App::install_routes() {
 
 int App::bind() {
   install_routes();
-  if (options_.port == 0) return server_->bind_to_any_port(options_.host);
-  return server_->bind_to_port(options_.host, options_.port) ? options_.port : -1;
+  int port = options_.port == 0 ? server_->bind_to_any_port(options_.host)
+                                : server_->bind_to_port(options_.host, options_.port) ? options_.port : -1;
+  if (port > 0 && !widen_listen_backlog(listen_socket_))
+    std::cerr << "[web] could not widen the listen queue; bursts of new connections may wait\n";
+  return port;
 }
 
 void App::run() { server_->listen_after_bind(); }

@@ -120,6 +120,7 @@ class App {
   SessionCache session_cache_;
   std::vector<Route> routes_;
   std::unique_ptr<httplib::Server> server_;
+  int listen_socket_ = -1;  // the bound socket (listen_socket.h)
 };
 
 // Registers every page and API route of the product on `app`.

@@ -1,0 +1,98 @@
+// The server's listening socket (listen_socket.h): a burst of new connections is held for the
+// accept thread instead of being dropped, and a second server cannot share the port.
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+#include <vector>
+
+#include "support/test_database.h"
+#include "web/app.h"
+
+namespace kc::test {
+namespace {
+
+web::WebOptions options_for(const TestDatabase& db, int port) {
+  web::WebOptions options;
+  options.db = db.url();
+  options.port = port;
+  options.threads = 2;
+  return options;
+}
+
+// Starts a non-blocking connection to 127.0.0.1:port; -1 if no socket.
+int start_connect(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  if (fd < 0) return -1;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  return fd;
+}
+
+// How many of `fds` have finished their handshake within `wait`.
+size_t connected_within(const std::vector<int>& fds, std::chrono::milliseconds wait) {
+  auto until = std::chrono::steady_clock::now() + wait;
+  std::vector<bool> done(fds.size(), false);
+  size_t count = 0;
+  while (count < fds.size() && std::chrono::steady_clock::now() < until) {
+    for (size_t i = 0; i < fds.size(); ++i) {
+      if (done[i]) continue;
+      pollfd p{fds[i], POLLOUT, 0};
+      if (poll(&p, 1, 0) == 1 && (p.revents & POLLOUT)) {
+        int error = 0;
+        socklen_t len = sizeof error;
+        getsockopt(fds[i], SOL_SOCKET, SO_ERROR, &error, &len);
+        if (error == 0) {
+          done[i] = true;
+          ++count;
+        }
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return count;
+}
+
+// Before the accept thread runs at all, 200 clients connecting at once all complete their
+// handshake at once. With httplib's own queue of 5, six would, and the others would wait for
+// TCP to send their first packet again a second later.
+TEST(WebListen, HoldsABurstOfNewConnectionsForTheAcceptThread) {
+  TestDatabase db;
+  web::App app(options_for(db, 0));
+  int port = app.bind();
+  ASSERT_GT(port, 0);
+
+  std::vector<int> fds;
+  for (int i = 0; i < 200; ++i) fds.push_back(start_connect(port));
+  EXPECT_EQ(connected_within(fds, std::chrono::milliseconds(700)), fds.size());
+
+  std::thread runner([&] { app.run(); });
+  for (int fd : fds) close(fd);
+  app.stop();
+  runner.join();
+}
+
+TEST(WebListen, ASecondServerCannotTakeTheSamePort) {
+  TestDatabase db;
+  web::App first(options_for(db, 0));
+  int port = first.bind();
+  ASSERT_GT(port, 0);
+  web::App second(options_for(db, port));
+  EXPECT_EQ(second.bind(), -1);
+
+  std::thread runner([&] { first.run(); });
+  first.stop();
+  runner.join();
+}
+
+}  // namespace
+}  // namespace kc::test
