@@ -127,9 +127,16 @@ measure() {
 curl -fs -H "$cookie" "$base$list_path" >"$tmp/list.json"
 curl -fs -H "$cookie" "$base$aggregate_path" >"$tmp/aggregate.json"
 echo "answer sizes: list $(wc -c <"$tmp/list.json") bytes ($(jq '.ban_ghi | length' "$tmp/list.json") of $(jq .tong "$tmp/list.json") projects), aggregate $(wc -c <"$tmp/aggregate.json") bytes ($(jq '.nhom | length' "$tmp/aggregate.json") groups, $(jq .tong.so_de_an "$tmp/aggregate.json") projects)"
+# listen_overflows: connections the kernel turned away because the accept queue was full (each
+# makes a client's first request wait for a TCP retransmission, 200 ms or more).
+listen_overflows() {
+  awk '$1 == "TcpExt:" { if (!names) { for (i = 2; i <= NF; i++) col[$i] = i; names = 1 } else print $col["ListenOverflows"] }' /proc/net/netstat
+}
+overflows_before=$(listen_overflows)
 echo
 measure list "$base$list_path" "$cookie"
 measure aggregate "$base$aggregate_path" "$cookie"
+echo "connections turned away by a full listen queue during these two runs: $(( $(listen_overflows) - overflows_before ))"
 
 # nginx with the same bytes.
 mkdir -p "$tmp/www" "$tmp/nginx"

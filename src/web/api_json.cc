@@ -79,11 +79,17 @@ OrderedJson value_to_json(const Field& field, const Value& value) {
 namespace {
 
 // A JSON string literal of UTF-8 text, escaped as nlohmann::json's dump() escapes it.
-void append_json_string(std::string& out, const std::string& text) {
+// Runs of bytes that need no escape are appended whole: a list page is ~22 kB of mostly plain
+// text, and a byte at a time was the largest cost of a list answer (perf, docs/performance.md).
+void append_json_string(std::string& out, std::string_view text) {
   static const char* hex = "0123456789abcdef";
   out += '"';
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
+  size_t run = 0;  // start of the bytes not yet appended
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -93,15 +99,12 @@ void append_json_string(std::string& out, const std::string& text) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += hex[c >> 4];
-          out += hex[c & 15];
-        } else {
-          out += ch;
-        }
+        out += "\\u00";
+        out += hex[c >> 4];
+        out += hex[c & 15];
     }
   }
+  out.append(text.data() + run, text.size() - run);
   out += '"';
 }
 
@@ -126,7 +129,7 @@ void append_record_json(std::string& out, const RecordKind& kind, const Row& row
   for (size_t i = 0; i < kind.fields.size(); ++i) {
     const Field& f = kind.fields[i];
     if (i > 0) out += ',';
-    append_json_string(out, std::string(f.name));
+    append_json_string(out, f.name);
     out += ':';
     const Value& v = row[i];
     if (is_null(v)) {
