@@ -1,5 +1,6 @@
-// The server's listening socket (listen_socket.h): a burst of new connections is held for the
-// accept thread instead of being dropped, and a second server cannot share the port.
+// The server's connections: a burst of new connections is held for the accept thread instead of
+// being dropped (listen_socket.h), a second server cannot share the port, and idle kept-alive
+// connections let their worker threads go soon enough for a new visitor.
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -91,6 +93,45 @@ TEST(WebListen, ASecondServerCannotTakeTheSamePort) {
 
   std::thread runner([&] { first.run(); });
   first.stop();
+  runner.join();
+}
+
+// One request on a new connection, the connection then left open and idle (a browser's).
+int idle_kept_alive_connection(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return -1;
+  const std::string request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  if (send(fd, request.data(), request.size(), 0) != static_cast<ssize_t>(request.size())) return -1;
+  char buffer[4096];
+  if (recv(fd, buffer, sizeof buffer, 0) <= 0) return -1;
+  return fd;
+}
+
+// Both worker threads held by idle browsers: the next visitor is answered once an idle
+// connection lets its thread go (1 s), not after httplib's default of 5 s.
+TEST(WebListen, IdleKeptAliveConnectionsLetTheirThreadsGoForANewVisitor) {
+  TestDatabase db;
+  web::App app(options_for(db, 0));  // two worker threads
+  int port = app.bind();
+  ASSERT_GT(port, 0);
+  std::thread runner([&] { app.run(); });
+  ASSERT_TRUE(app.wait_until_running());
+  int first = idle_kept_alive_connection(port), second = idle_kept_alive_connection(port);
+  ASSERT_GE(first, 0);
+  ASSERT_GE(second, 0);
+
+  auto start = std::chrono::steady_clock::now();
+  int visitor = idle_kept_alive_connection(port);
+  auto waited = std::chrono::steady_clock::now() - start;
+  EXPECT_GE(visitor, 0);
+  EXPECT_LT(waited, std::chrono::seconds(3));
+
+  for (int fd : {first, second, visitor}) close(fd);
+  app.stop();
   runner.join();
 }
 

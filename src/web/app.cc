@@ -234,6 +234,10 @@ void App::install_routes() {
   s.set_tcp_nodelay(true);
   remember_listen_socket(s, &listen_socket_);
   s.set_keep_alive_max_count(1000);
+  // cpp-httplib holds a worker thread for each kept-alive connection until it has been idle this
+  // long: with every thread held by idle browsers, a new visitor waited the whole 5 s default.
+  // A page and its assets arrive well within a second; the next click costs a new handshake.
+  s.set_keep_alive_timeout(1);
   s.set_payload_max_length(options_.max_body_bytes);
   s.set_read_timeout(10, 0);
   s.set_write_timeout(10, 0);
