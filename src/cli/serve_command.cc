@@ -39,7 +39,7 @@ void add_serve_command(CLI::App& app, Context& ctx) {
   auto db = std::make_shared<DatabaseFlags>();
   cmd->add_option("--db-replica", o->db_replicas,
                   "Bản sao chỉ đọc PostgreSQL (postgresql://…) để phục vụ việc đọc; lặp lại cho nhiều bản sao");
-  cmd->add_option("--db-pool", o->pool.size, "Số kết nối tối đa tới mỗi cơ sở dữ liệu (mặc định --threads + 1)");
+  cmd->add_option("--db-pool", o->pool.size, "Số kết nối tối đa tới mỗi cơ sở dữ liệu (mặc định bằng --threads; việc nạp lại dữ liệu tổng hợp có thêm một kết nối riêng)");
   cmd->add_option("--db-wait", db->wait_s, "Số giây chờ một kết nối rảnh trước khi trả lời 503 (mặc định 3)");
   cmd->add_option("--db-connect-timeout", o->pool.connect_timeout_s, "Số giây chờ kết nối PostgreSQL (mặc định 5)");
   cmd->add_option("--db-statement-timeout", o->pool.statement_timeout_s,

@@ -54,11 +54,21 @@ bool wants_json(const httplib::Request& req) {
 
 // ---- Databases: pool options, replicas, failures --------------------------------------------
 
-// By default one connection per worker thread, and one more for reloading the Dataset: a
-// request holding its own connection may have to wait for the reload, which needs another.
+// By default one connection per worker thread.
 PoolOptions pool_options(const WebOptions& o) {
   PoolOptions p = o.pool;
-  if (p.size == 0) p.size = o.threads + 1;
+  if (p.size == 0) p.size = o.threads;
+  return p;
+}
+
+// Reloading the Dataset has a connection of its own: the requests waiting for a reload may hold
+// every connection of the pool (each looked its caller up first), and a reload drawing from
+// that pool waited for them until the pool's wait ran out — a 503 at every write once more
+// signed-in users than --db-pool asked for the Dataset at once. Reloads take turns (the
+// Dataset's lock), so one connection is enough.
+PoolOptions reload_pool_options(const WebOptions& o) {
+  PoolOptions p = pool_options(o);
+  p.size = 1;
   return p;
 }
 
@@ -91,6 +101,7 @@ bool Access::allows(const std::string* role) const {
 App::App(WebOptions options)
     : options_(std::move(options)),
       pool_(options_.db, pool_options(options_)),
+      reload_pool_(options_.db, reload_pool_options(options_)),
       account_throttle_(5, std::chrono::seconds(15 * 60)),
       address_throttle_(50, std::chrono::seconds(15 * 60)) {
   if (!options_.db_replicas.empty())
@@ -144,7 +155,7 @@ std::shared_ptr<const Dataset> App::load_dataset_routed() {
       }
     }
   }
-  auto lease = pool_.lease();
+  auto lease = reload_pool_.lease();
   try {
     auto data = shared_dataset(load_dataset(*lease));
     dataset_source_ = 0;
@@ -163,6 +174,7 @@ void App::database_failed(RequestContext& ctx, const StoreError& e) {
   if (ctx.lease_) {
     ctx.lease_->mark_broken();
     pool_.discard_connections();
+    reload_pool_.discard_connections();
   }
   if (ctx.read_lease_) {
     ctx.read_lease_->mark_broken();

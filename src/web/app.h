@@ -38,7 +38,7 @@ struct WebOptions {
   size_t max_body_bytes = 12 * 1024 * 1024;
   std::string upload_dir;  // where attached documents are kept; default: <db>.tai-lieu/
   // Databases (store_pool.h): PostgreSQL read replicas, and the pools' limits and timeouts
-  // (pool.size 0: one connection per thread and one for reloading the Dataset).
+  // (pool.size 0: one connection per thread; reloading the Dataset has one more of its own).
   std::vector<std::string> db_replicas;
   PoolOptions pool{.size = 0};
   std::chrono::milliseconds replica_retry{std::chrono::seconds(10)};  // a failed replica is left out this long
@@ -108,6 +108,7 @@ class App {
 
   WebOptions options_;
   StorePool pool_;
+  StorePool reload_pool_;  // the Dataset's reloads only (app.cc, reload_pool_options)
   std::unique_ptr<ReadRouter> router_;
   int dataset_source_ = 0;  // which database the current Dataset was loaded from (source_label)
   SignInThrottle account_throttle_;
