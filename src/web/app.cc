@@ -224,7 +224,7 @@ bool App::serve(const Route& route, const httplib::Request& req, httplib::Respon
     // A sign-out, a locked account or a changed role shows on the very next request.
     if (route.method != "GET") session_cache_.forget_all();
     // Read-your-writes: this user's next reads wait for a replica that has this write.
-    if (router_ && route.method != "GET" && ctx.lease_ && ctx.user()) router_->wrote(ctx.user()->username);
+    if (router_ && route.method != "GET" && ctx.used_primary_ && ctx.user()) router_->wrote(ctx.user()->username);
   } catch (const StoreError& e) {
     std::cerr << "[web] " << req.method << " " << req.path << ": " << e.what() << "\n";
     database_failed(ctx, e);
@@ -235,7 +235,7 @@ bool App::serve(const Route& route, const httplib::Request& req, httplib::Respon
     ctx.error(500, status_message(500));
   }
   // Diagnostic: which database answered this request's reads (docs/deployment.md).
-  int source = ctx.read_source_ >= 0 ? ctx.read_source_ : t_dataset_source >= 0 ? t_dataset_source : ctx.lease_ ? 0 : -1;
+  int source = ctx.read_source_ >= 0 ? ctx.read_source_ : t_dataset_source >= 0 ? t_dataset_source : ctx.used_primary_ ? 0 : -1;
   if (source >= 0) res.set_header("X-Khuyencong-Nguon-Doc", source_label(source));
   return true;
 }

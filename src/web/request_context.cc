@@ -10,6 +10,7 @@ RequestContext::RequestContext(App& a, const Route& r, const httplib::Request& q
 
 Store& RequestContext::store() {
   if (!lease_) lease_.emplace(app.pool().lease());
+  used_primary_ = true;
   return **lease_;
 }
 
@@ -67,6 +68,11 @@ void RequestContext::identify_session(const std::string& token) {
 
 void RequestContext::identify() {
   if (std::string token = cookie(kSessionCookie); !token.empty()) identify_session(token);
+  // The connection goes back to the pool until the handler needs one: a handler that waits for
+  // the Dataset's reload (seconds at national scale) would otherwise hold it all that time, and
+  // right after a change as many signed-in callers as --db-pool held every connection while
+  // the others waited for one until the pool's wait ran out (503).
+  lease_.reset();
   if (session_) {
     csrf_ = session_->csrf;
   } else {
