@@ -3,6 +3,7 @@
 // connections let their worker threads go soon enough for a new visitor.
 #include <gtest/gtest.h>
 
+#include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -28,17 +29,24 @@ web::WebOptions options_for(const TestDatabase& db, int port) {
   return options;
 }
 
-// Starts a non-blocking connection to 127.0.0.1:port; -1 if no socket.
-int start_connect(int port) {
-  int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+// Connects a new socket of `type` to 127.0.0.1:port; the socket, -1 if none or refused (a
+// non-blocking socket is returned while its handshake is still under way).
+int connect_loopback(int port, int type) {
+  int fd = socket(AF_INET, type, 0);
   if (fd < 0) return -1;
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<uint16_t>(port));
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 && errno != EINPROGRESS) {
+    close(fd);
+    return -1;
+  }
   return fd;
 }
+
+// Starts a non-blocking connection to 127.0.0.1:port; -1 if no socket.
+int start_connect(int port) { return connect_loopback(port, SOCK_STREAM | SOCK_NONBLOCK); }
 
 // How many of `fds` have finished their handshake within `wait`.
 size_t connected_within(const std::vector<int>& fds, std::chrono::milliseconds wait) {
@@ -98,16 +106,15 @@ TEST(WebListen, ASecondServerCannotTakeTheSamePort) {
 
 // One request on a new connection, the connection then left open and idle (a browser's).
 int idle_kept_alive_connection(int port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return -1;
+  int fd = connect_loopback(port, SOCK_STREAM);
+  if (fd < 0) return -1;
   const std::string request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-  if (send(fd, request.data(), request.size(), 0) != static_cast<ssize_t>(request.size())) return -1;
   char buffer[4096];
-  if (recv(fd, buffer, sizeof buffer, 0) <= 0) return -1;
+  if (send(fd, request.data(), request.size(), 0) != static_cast<ssize_t>(request.size()) ||
+      recv(fd, buffer, sizeof buffer, 0) <= 0) {
+    close(fd);
+    return -1;
+  }
   return fd;
 }
 
