@@ -98,8 +98,9 @@ TEST_F(ApiProject, BadInputIsRefusedByField) {
   auto capped = centre.post_json("/api/de-an", over.dump());
   EXPECT_EQ(capped->status, 422);
   EXPECT_NE(capped->body.find("300.000.000"), std::string::npos) << capped->body;
-  // An establishment cannot propose for another establishment's benefit only, nor act on others' projects.
-  EXPECT_EQ(owner.post_json("/api/de-an/bg-2016-t-001/buoc", R"({"den_trang_thai": "hau_kiem"})")->status, 404);
+  // An establishment cannot act on others' projects: it sees a published one, as the public
+  // does, but a step on it is refused.
+  EXPECT_EQ(owner.post_json("/api/de-an/bg-2016-t-001/buoc", R"({"den_trang_thai": "hau_kiem"})")->status, 403);
   // A step with a malformed date and outputs that are not numbers.
   auto bad_step = centre.post_json("/api/de-an/bg-2017-t-011/buoc",
                                    R"({"den_trang_thai": "hau_kiem", "ngay": "31/02/2024", "ket_qua": {"x": "mot"}})");

@@ -78,7 +78,7 @@ class Dossier : public ::testing::Test {
                 {"mo_ta", ""}};
     p.beneficiaries = {"cs-0046"};
     p.date = today_utc();
-    ProposalResult r = propose_project(*store, kCentre, p, {});
+    ProposalResult r = propose_project(*store, kCentre, p);
     ASSERT_TRUE(r.ok()) << r.errors[0].second;
     code = r.project;
     step(kCentre, "de_xuat", "2020-02-01", "", "", {{"Thuyết minh đề án.pdf", kContract}});

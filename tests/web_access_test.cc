@@ -93,6 +93,9 @@ const std::map<std::string, Expectation>& matrix() {
       {"de_an_api_tao", {"POST", "/api/de-an", kProposers}},
       {"de_an_api_buoc", {"POST", "/api/de-an/bg-2017-t-011/buoc", kProposers}},
       {"api_tong_hop", {"GET", "/api/tong-hop?tu_nam=2016&den_nam=2020", kStaff}},
+      // Pickers (docs/web.md, "Pickers"): every signed-in user, each offered their own scope.
+      {"chon", {"GET", "/chon/co-so?q=giap", kSignedIn}},
+      {"api_chon", {"GET", "/api/chon/co-so?q=giap", kSignedIn}},
       {"de_an_xet_dieu_chinh", {"POST", "/de-an/bg-2017-t-011/dieu-chinh/0a/duyet", {"so_cong_thuong"}}},
       // Plans and targets (docs/web-plans.md): staff read them; the department and the centre
       // change them. The forms sent are refused as invalid (422), conflict with the current

@@ -1,7 +1,6 @@
 #include "projects/amendments.h"
 
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "accounts/accounts.h"
 #include "audit/audit.h"
@@ -28,17 +27,6 @@ const std::map<std::string, std::vector<std::string>>& amendable_fields() {
       {"co_so", {"co_so"}},
   };
   return m;
-}
-
-std::vector<std::string> split_codes(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream in(s);
-  std::string part;
-  while (std::getline(in, part, ',')) {
-    size_t a = part.find_first_not_of(' '), b = part.find_last_not_of(' ');
-    if (a != std::string::npos) out.push_back(part.substr(a, b - a + 1));
-  }
-  return out;
 }
 
 Amendment from_row(const Row& r) {
@@ -102,14 +90,8 @@ AmendmentResult propose_amendment(Store& store, const User& user, const std::str
   for (const std::string& f : fields->second)
     if (auto v = values.find(f); v != values.end() && !v->second.empty()) kept[f] = v->second;
   if (kept.empty()) r.errors.emplace_back(fields->second.front(), "cần nhập giá trị đề nghị điều chỉnh");
-  if (kind_code == "co_so") {
-    const RecordKind& establishments = kind("co_so");
-    for (const std::string& code : split_codes(kept["co_so"])) {
-      Row p2(establishments.fields.size());
-      p2[0] = code;
-      if (!store.find(establishments, p2)) r.errors.emplace_back("co_so", "cơ sở thụ hưởng: không có cơ sở mã \"" + code + "\"");
-    }
-  }
+  if (kind_code == "co_so")
+    for (auto& e : beneficiary_problems(store, split_codes(kept["co_so"]))) r.errors.push_back(std::move(e));
   Amendment probe{"", project, kind_code, reason, "cho_duyet", user.username, "", "", "", "", "", kept};
   if (r.ok()) apply_values(*p, probe, r.errors);  // the values must at least be well-formed
   if (!r.ok()) return r;
@@ -166,11 +148,7 @@ AmendmentResult decide_amendment(Store& store, const User& user, const std::stri
       store.update(p, *after);
       audit(store, user.username, "dieu_chinh", &p, a.project, before, after, "điều chỉnh " + a.kind + " theo " + decision);
     }
-    if (a.kind == "co_so") {
-      const RecordKind& links = kind("de_an_co_so");
-      for (const std::string& old : beneficiaries_of(store, a.project)) store.remove(links, Row{a.project, old});
-      for (const std::string& code : establishments) store.insert(links, Row{a.project, code});
-    }
+    if (a.kind == "co_so") replace_beneficiaries(store, user.username, a.project, establishments);
   }
   Row decided = *row;
   decided[5] = std::string(approve ? "da_duyet" : "tu_choi");

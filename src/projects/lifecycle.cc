@@ -54,8 +54,14 @@ std::vector<const Step*> steps_for(const std::string& status, const std::string&
   return out;
 }
 
+const std::vector<std::string>& published_statuses() {
+  static const std::vector<std::string> statuses = {"phe_duyet", "dang_thuc_hien", "nghiem_thu", "quyet_toan", "hau_kiem"};
+  return statuses;
+}
+
 bool is_published_status(const std::string& s) {
-  return s == "phe_duyet" || s == "dang_thuc_hien" || s == "nghiem_thu" || s == "quyet_toan" || s == "hau_kiem";
+  const auto& all = published_statuses();
+  return std::find(all.begin(), all.end(), s) != all.end();
 }
 
 StepResult take_step(Store& store, const User& user, const StepRequest& req) {

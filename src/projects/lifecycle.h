@@ -52,7 +52,8 @@ struct StepResult {
 // documents). Checks the role, the current status and the required fields.
 StepResult take_step(Store& store, const User& user, const StepRequest& request);
 
-// Whether a status counts as approved or later (public information).
+// Whether a status counts as approved or later (public information); the list of them.
 bool is_published_status(const std::string& status);
+const std::vector<std::string>& published_statuses();
 
 }  // namespace kc

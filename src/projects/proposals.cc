@@ -44,8 +44,54 @@ std::vector<std::string> beneficiaries_of(Store& store, const std::string& proje
   return out;
 }
 
-ProposalResult propose_project(Store& store, const User& user, const ProjectProposal& proposal,
-                               const std::vector<std::string>& user_area_units) {
+std::vector<std::string> split_codes(const std::string& text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : text + ",") {
+    if (c != ',' && c != ';' && c != '\n') {
+      cur += c;
+      continue;
+    }
+    size_t a = cur.find_first_not_of(" \r\t"), b = cur.find_last_not_of(" \r\t");
+    if (a != std::string::npos) {
+      std::string code = cur.substr(a, b - a + 1);
+      if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(code);
+    }
+    cur.clear();
+  }
+  return out;
+}
+
+FieldErrors beneficiary_problems(Store& store, const std::vector<std::string>& codes) {
+  FieldErrors errors;
+  const RecordKind& establishments = kind("co_so");
+  for (const std::string& code : codes) {
+    Row probe(establishments.fields.size());
+    probe[0] = code;
+    if (!store.find(establishments, probe)) errors.emplace_back("co_so", "cơ sở thụ hưởng: không có cơ sở mã \"" + code + "\"");
+  }
+  return errors;
+}
+
+void replace_beneficiaries(Store& store, const std::string& user, const std::string& project,
+                           const std::vector<std::string>& codes) {
+  const RecordKind& links = kind("de_an_co_so");
+  std::vector<std::string> now = beneficiaries_of(store, project);
+  for (const std::string& old : now) {
+    if (std::find(codes.begin(), codes.end(), old) != codes.end()) continue;
+    Row link{project, old};
+    store.remove(links, link);
+    audit(store, user, "xoa", &links, project + "|" + old, link, std::nullopt);
+  }
+  for (const std::string& code : codes) {
+    if (std::find(now.begin(), now.end(), code) != now.end()) continue;
+    Row link{project, code};
+    store.insert(links, link);
+    audit(store, user, "tao", &links, project + "|" + code, std::nullopt, link);
+  }
+}
+
+ProposalResult propose_project(Store& store, const User& user, const ProjectProposal& proposal) {
   ProposalResult r;
   FormValues values = proposal.values;
   values["ma"] = new_project_code(values);
@@ -55,34 +101,20 @@ ProposalResult propose_project(Store& store, const User& user, const ProjectProp
   std::vector<std::string> beneficiaries = proposal.beneficiaries;
   if (user.role == "co_so" && std::find(beneficiaries.begin(), beneficiaries.end(), user.establishment) == beneficiaries.end())
     beneficiaries.push_back(user.establishment);  // an establishment proposes for itself
-  if (user.role == "dia_phuong" &&
-      std::find(user_area_units.begin(), user_area_units.end(), values["dia_ban"]) == user_area_units.end())
-    r.errors.emplace_back("dia_ban", "địa bàn thực hiện: chỉ được chọn địa bàn bạn phụ trách");
-  const RecordKind& establishments = kind("co_so");
-  for (const std::string& code : beneficiaries) {
-    Row probe(establishments.fields.size());
-    probe[0] = code;
-    if (!store.find(establishments, probe)) r.errors.emplace_back("co_so", "cơ sở thụ hưởng: không có cơ sở mã \"" + code + "\"");
-  }
-  if (!r.ok()) return r;
+  r.errors = proposal.scope_problems;
+  for (auto& e : beneficiary_problems(store, beneficiaries)) r.errors.push_back(std::move(e));
 
+  // Every problem at once: the record is validated (and tried against the caps) inside a
+  // transaction that is committed only when nothing at all is wrong.
   Transaction tx(store);
   EditResult created = create_record(store, projects(), values, user.username);
-  if (!created.ok()) {
-    r.errors = created.errors;
-    return r;
-  }
-  FieldErrors caps = budget_problems(store, *created.saved, beneficiaries.size(), proposal.date);
-  if (!caps.empty()) {
-    r.errors = caps;
-    return r;  // the transaction rolls back: nothing is kept
-  }
+  for (auto& e : created.errors) r.errors.push_back(std::move(e));
+  if (created.ok())
+    for (auto& e : budget_problems(store, *created.saved, std::max<size_t>(1, beneficiaries.size()), proposal.date))
+      r.errors.push_back(std::move(e));
+  if (!r.ok()) return r;  // the transaction rolls back: nothing is kept
   r.project = values["ma"];
-  for (const std::string& code : beneficiaries) {
-    Row link{r.project, code};
-    store.insert(kind("de_an_co_so"), link);
-    audit(store, user.username, "tao", &kind("de_an_co_so"), r.project + "|" + code, std::nullopt, link);
-  }
+  replace_beneficiaries(store, user.username, r.project, beneficiaries);
   store.insert(kind("de_an_su_kien"), Row{random_hex(12), r.project, std::string("chuyen_trang_thai"), Value{},
                                           std::string("dang_ky_nhu_cau"), to_iso(proposal.date), Value{},
                                           std::string("Đăng ký nhu cầu"), user.username, utc_now_text()});

@@ -126,7 +126,8 @@ EditResult update_record(Store& store, const RecordKind& kind, const std::string
   Row row = parse_and_check(store, kind, values, &*current, r.errors);
   if (!r.errors.empty()) return r;
   if (row == *current) {
-    r.saved = std::move(row);  // nothing to change, nothing to audit
+    tx.commit();  // nothing to change, nothing to audit; an enclosing transaction may go on
+    r.saved = std::move(row);
     return r;
   }
   store.update(kind, row);
@@ -143,7 +144,8 @@ EditResult save_record(Store& store, const RecordKind& kind, const FormValues& v
   if (!r.errors.empty()) return r;
   std::optional<Row> current = store.find(kind, row);
   if (current && *current == row) {
-    r.saved = std::move(row);  // nothing to change, nothing to audit
+    tx.commit();  // nothing to change, nothing to audit; an enclosing transaction may go on
+    r.saved = std::move(row);
     return r;
   }
   if (current)

@@ -112,6 +112,17 @@ ListSql list_sql(const RecordKind& kind, const ListQuery& query, Placeholders st
     }
     add("t." + std::string(kind.fields[field].name) + " IN (" + in + ")");
   }
+  std::string either;
+  for (const auto& [field, values] : query.any_of_either) {
+    if (values.empty()) continue;  // an empty alternative matches no row
+    std::string in;
+    for (const Value& v : values) {
+      in += (in.empty() ? "" : ", ") + placeholder(style, ++n);
+      out.parameters.push_back(v);
+    }
+    either += (either.empty() ? "" : " OR ") + ("t." + std::string(kind.fields[field].name) + " IN (" + in + ")");
+  }
+  if (!query.any_of_either.empty()) add(either.empty() ? "1 = 0" : "(" + either + ")");
   if (!query.include_archived && kind.single_key())
     add("NOT EXISTS (SELECT 1 FROM luu_tru a WHERE a.loai_ho_so = '" + table + "' AND a.khoa = " + key_column + ")");
   std::string columns;

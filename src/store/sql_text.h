@@ -30,7 +30,7 @@ std::string delete_by_key_sql(const RecordKind& kind, Placeholders style);
 std::vector<size_t> update_parameter_order(const RecordKind& kind);
 
 // SELECT … / SELECT count(*) … for a list page. Parameters, in order: the search text (when
-// query.search is set; LIKE pattern with '\\' escapes), each equals value, then each any_of value; `text_collation`
+// query.search is set; LIKE pattern with '\\' escapes), each equals value, then each any_of value, then each any_of_either value; `text_collation`
 // as in select_in_key_order_sql.
 struct ListSql {
   std::string select, count;

@@ -38,6 +38,9 @@ struct ColumnInfo {
 struct ListQuery {
   std::vector<std::pair<size_t, Value>> equals;  // field index = value
   std::vector<std::pair<size_t, std::vector<Value>>> any_of;  // field index IN (values); empty list: no row
+  // Alternatives: a row passes when it matches at least one of them (field IN values) — an
+  // establishment sees the published projects or its own. Empty: no such condition.
+  std::vector<std::pair<size_t, std::vector<Value>>> any_of_either;
   std::string search;                            // folded text every row must contain (searchable kinds)
   std::optional<size_t> sort_field;              // default: the key
   bool descending = false;

@@ -18,6 +18,7 @@
 #include "web/pages.h"
 #include "web/project_pages.h"
 #include "web/request_context.h"
+#include "web/write_scope.h"
 
 namespace kc::web {
 
@@ -69,9 +70,8 @@ void propose(RequestContext& ctx) {
     else in.errors.emplace_back("co_so", "\"co_so\" phải là một mảng mã cơ sở, ví dụ [\"cs-0046\"]");
   }
   if (!in.errors.empty()) return send_field_errors(ctx, in.errors);
-  auto data = ctx.app.dataset();
-  std::vector<std::string> area = ctx.user()->unit.empty() ? std::vector<std::string>{} : units_within(*data, ctx.user()->unit);
-  ProposalResult r = propose_project(ctx.store(), *ctx.user(), {in.values, beneficiaries, today_utc()}, area);
+  FieldErrors scope = project_scope_problems(ctx, in.values, &beneficiaries);
+  ProposalResult r = propose_project(ctx.store(), *ctx.user(), {in.values, beneficiaries, today_utc(), scope});
   if (!r.ok()) return send_field_errors(ctx, r.errors);
   ctx.app.changed();
   send_project(ctx, 201, r.project);

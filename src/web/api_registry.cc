@@ -11,6 +11,7 @@
 #include "web/registries.h"
 #include "web/registry_query.h"
 #include "web/request_context.h"
+#include "web/write_scope.h"
 
 namespace kc::web {
 
@@ -48,7 +49,7 @@ std::optional<Row> visible_record(RequestContext& ctx, Store& store, const Regis
 }
 
 bool may_write(RequestContext& ctx, const Registry& r, const Row& row) {
-  if (rights(r, ctx.role()).write && caller_scope_covers(ctx, r, row)) return true;
+  if (rights(r, ctx.role()).write && caller_in_scope(ctx, r, row, nullptr, ScopeUse::Writing)) return true;
   ctx.error(403, "Hồ sơ này nằm ngoài phạm vi bạn được phép thay đổi.");
   return false;
 }
@@ -72,14 +73,9 @@ bool only_known_fields(RequestContext& ctx, const Registry& r, const JsonRecordI
 
 // A local officer may only place records inside their own area (on create and on change).
 bool within_caller_area(RequestContext& ctx, const Registry& r, const FormValues& values) {
-  if (!ctx.has_role("dia_phuong") || r.area_field.empty()) return true;
-  auto v = values.find(r.area_field);
-  if (v == values.end()) return true;  // empty: the required-field check answers
-  auto data = ctx.app.dataset();
-  int32_t unit = data->unit_index(v->second);
-  if (unit < 0 || data->unit_within(unit, data->unit_index(ctx.user()->unit))) return true;
-  send_field_errors(ctx, {{r.area_field, std::string(r.record_kind().field(r.area_field).label) +
-                                        ": chỉ được chọn địa bàn bạn phụ trách"}});
+  FieldErrors scope = registry_scope_problems(ctx, r, values);
+  if (scope.empty()) return true;
+  send_field_errors(ctx, scope);
   return false;
 }
 

@@ -25,6 +25,10 @@ std::string total_signature(const RecordKind& kind, const ListQuery& q) {
     out += "\x02in" + std::to_string(field);
     for (const Value& v : values) append_value(out, v);
   }
+  for (const auto& [field, values] : q.any_of_either) {
+    out += "\x02or" + std::to_string(field);
+    for (const Value& v : values) append_value(out, v);
+  }
   return out;
 }
 

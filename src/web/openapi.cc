@@ -295,6 +295,28 @@ void project_paths(J& paths) {
   describe_access(aggregate, false, kStaffRoles, false);
   paths["/api/tong-hop"]["get"] = aggregate;
 
+  J choice = {{"type", "object"},
+              {"properties", {{"ma", {{"type", "string"}}}, {"ten", {{"type", "string"}}}, {"mo_ta", {{"type", "string"}}}}}};
+  J choices = {{"type", "object"},
+               {"properties", {{"lua_chon", {{"type", "array"}, {"items", choice}}}, {"con_nua", {{"type", "boolean"}}}}}};
+  J picker = {{"operationId", "chon"},
+              {"tags", J::array({"Chọn hồ sơ"})},
+              {"summary", "Tìm hồ sơ để chọn theo tên (không cần dấu), trong phạm vi của người gọi"},
+              {"description", "Tối đa 20 kết quả, tên bắt đầu bằng chữ đã gõ xếp trước. Cán bộ địa phương chỉ được các "
+                              "đơn vị, cơ sở, đơn vị thực hiện thuộc địa bàn mình; tài khoản cơ sở chỉ được chính mình. "
+                              "Đơn vị hành chính, đơn vị thực hiện và nội dung chỉ gồm những cái còn hiệu lực trong các năm "
+                              "nam_bat_dau–nam_ket_thuc khi có hai tham số này."},
+              {"parameters", J::array({{{"name", "loai"}, {"in", "path"}, {"required", true},
+                                        {"schema", {{"type", "string"}, {"enum", J::array({"co-so", "don-vi-hanh-chinh", "to-chuc", "noi-dung"})}}}},
+                                       {{"name", "q"}, {"in", "query"}, {"schema", {{"type", "string"}}}},
+                                       {{"name", "nam_bat_dau"}, {"in", "query"}, {"schema", year}},
+                                       {{"name", "nam_ket_thuc"}, {"in", "query"}, {"schema", year}}})},
+              {"responses", {{"200", answer("Các lựa chọn.", choices)},
+                             {"401", response_ref("ChuaDangNhap")},
+                             {"404", response_ref("KhongTimThay")}}}};
+  describe_access(picker, false, {}, false);
+  paths["/api/chon/{loai}"]["get"] = picker;
+
   J health = {{"operationId", "healthz"},
               {"tags", J::array({"Phiên làm việc"})},
               {"summary", "Máy chủ và cơ sở dữ liệu có dùng được không"},

@@ -15,6 +15,8 @@
 #include "web/pages.h"
 #include "web/project_pages.h"
 #include "web/record_view.h"
+#include "web/request_context.h"
+#include "web/write_scope.h"
 
 namespace kc::web {
 
@@ -164,8 +166,17 @@ void register_project_step_pages(App& app) {
              if (!p) return;
              std::map<std::string, std::string> values;
              for (const char* f : {"kinh_phi_nsnn", "kinh_phi_doi_ung", "nam_ket_thuc", "dia_ban", "co_so"}) values[f] = ctx.param(f);
-             AmendmentResult r = propose_amendment(ctx.store(), *ctx.user(), code, ctx.param("noi_dung_dieu_chinh"), values,
-                                                   ctx.param("ly_do"));
+             // Only the fields of the chosen kind of amendment are proposed; their scope is checked.
+             std::string amended = ctx.param("noi_dung_dieu_chinh");
+             FormValues place;
+             if (amended == "dia_ban") place["dia_ban"] = values["dia_ban"];
+             std::vector<std::string> beneficiaries = split_codes(values["co_so"]);
+             FieldErrors scope = project_scope_problems(ctx, place, amended == "co_so" ? &beneficiaries : nullptr);
+             if (!scope.empty()) {
+               refuse_on_project_page(ctx, *p, "Chưa gửi được đề nghị điều chỉnh", scope);
+               return;
+             }
+             AmendmentResult r = propose_amendment(ctx.store(), *ctx.user(), code, amended, values, ctx.param("ly_do"));
              if (!r.ok()) {
                refuse_on_project_page(ctx, *p, "Chưa gửi được đề nghị điều chỉnh", r.errors);
                return;

@@ -9,6 +9,7 @@
 #include "schema/enums.h"
 #include "web/project_pages.h"
 #include "web/record_view.h"
+#include "web/reference_names.h"
 
 namespace kc::web {
 
@@ -88,17 +89,19 @@ void project_page_with(RequestContext& ctx, const Row& p, const std::string& not
   std::string code = text_at(k, p, "ma");
   std::string status = text_at(k, p, "trang_thai");
   Data fields = list();
+  ReferenceNames names(*data, ctx.read_store());
   for (size_t i = 0; i < k.fields.size(); ++i) {
-    Data f;
+    if (k.fields[i].name == "ma" || k.fields[i].name == "ten") continue;  // the page's heading
+    Data f = names.cell(k.fields[i], p[i], ctx.user().has_value());
     f.set("label", std::string(k.fields[i].label));
-    f.set("value", display_value(k.fields[i], p[i], *data));
-    if (std::string link = reference_link(k.fields[i], p[i]); !link.empty() && ctx.user()) f.set("href", link);
     fields.push_back(f);
   }
   Data beneficiaries = list();
   for (const std::string& c : beneficiaries_of(ctx.read_store(), code)) {
     Data b;
-    b.set("code", c);
+    std::string name = names.name_of("co_so", c);
+    b.set("name", name.empty() ? c : name);
+    b.set("ref_code", c);
     if (ctx.user()) b.set("href", "/co-so/" + c);
     beneficiaries.push_back(b);
   }
@@ -154,7 +157,7 @@ void project_page_with(RequestContext& ctx, const Row& p, const std::string& not
       d.set("can_amend", true);
     }
   }
-  ctx.page(ctx.res.status >= 400 ? ctx.res.status : 200, "project_detail", d, "Đề án " + code);
+  ctx.page(ctx.res.status >= 400 ? ctx.res.status : 200, "project_detail", d, text_at(k, p, "ten"));
 }
 
 void project_page(RequestContext& ctx) {

@@ -16,7 +16,9 @@
 #include "web/registries.h"
 #include "web/registry_pages.h"
 #include "web/registry_query.h"
+#include "web/reference_names.h"
 #include "web/request_context.h"
+#include "web/write_scope.h"
 
 namespace kc::web {
 
@@ -83,12 +85,14 @@ void registry_list_page(RequestContext& ctx, const Registry& r, const std::strin
     header.push_back(h);
   }
   Data rows = list();
+  ReferenceNames names(*data, ctx.read_store());
   for (const Row& row : page->rows) {
     Data cells = list();
     for (size_t c = 0; c < r.columns.size(); ++c) {
       size_t f = static_cast<size_t>(k.field_index(r.columns[c]));
       Data cell;
-      cell.set("text", display_value(k.fields[f], row[f], *data));
+      std::string name = k.fields[f].type == FieldType::Ref && !is_null(row[f]) ? names.name_of(k.fields[f].ref_kind, as_text(row[f])) : "";
+      cell.set("text", name.empty() ? display_value(k.fields[f], row[f], *data) : name);
       if (c == 0) cell.set("href", "/" + r.slug + "/" + httplib::detail::encode_query_param(record_key_text(k, row)));
       if (stored_as_integer(k.fields[f].type) && k.fields[f].type != FieldType::Bool) cell.set("num", true);
       cells.push_back(cell);
@@ -134,11 +138,10 @@ Data detail_data(RequestContext& ctx, const Registry& r, const Row& row) {
   const RecordKind& k = r.record_kind();
   auto data = ctx.app.dataset();
   Data fields = list();
+  ReferenceNames names(*data, ctx.read_store());
   for (size_t i = 0; i < k.fields.size(); ++i) {
-    Data f;
+    Data f = names.cell(k.fields[i], row[i], true);
     f.set("label", std::string(k.fields[i].label));
-    f.set("value", display_value(k.fields[i], row[i], *data));
-    if (std::string link = reference_link(k.fields[i], row[i]); !link.empty()) f.set("href", link);
     fields.push_back(f);
   }
   std::string key = record_key_text(k, row);
@@ -152,6 +155,7 @@ Data detail_data(RequestContext& ctx, const Registry& r, const Row& row) {
   d.set("title", r.title);
   d.set("slug", r.slug);
   d.set("key", key);
+  d.set("name", record_name(k, row, key));  // the page is headed by the record's name, its code beside it
   d.set("key_url", httplib::detail::encode_query_param(key));
   d.set("fields", fields);
   d.set("history", history);
@@ -159,7 +163,7 @@ Data detail_data(RequestContext& ctx, const Registry& r, const Row& row) {
   if (ctx.user()) d.set("signed_in", true);
   if (is_archived(ctx.store(), k, key)) d.set("archived", true);
   const User* u = ctx.user() ? &*ctx.user() : nullptr;
-  if (rights(r, ctx.role()).write && in_scope(r, ctx.role(), u ? u->unit : "", u ? u->establishment : "", *data, row))
+  if (rights(r, ctx.role()).write && in_scope(r, ctx.role(), u ? u->unit : "", u ? u->establishment : "", *data, row, ScopeUse::Writing))
     d.set("can_write", true);
   return d;
 }
@@ -168,7 +172,7 @@ void detail_page(RequestContext& ctx) {
   const Registry& r = registry_of(ctx);
   std::optional<Row> row = visible_record(ctx, r, ctx.path(2));
   if (!row) return;
-  ctx.page(200, "registry_detail", detail_data(ctx, r, *row), r.title + " " + ctx.path(2));
+  ctx.page(200, "registry_detail", detail_data(ctx, r, *row), record_name(r.record_kind(), *row, ctx.path(2)));
 }
 
 // The create or edit form; `values` as typed (or loaded), `errors` beside their fields.
@@ -217,7 +221,7 @@ FormValues posted_values(RequestContext& ctx, const RecordKind& k) {
 }
 
 bool may_write(RequestContext& ctx, const Registry& r, const Row& row) {
-  if (rights(r, ctx.role()).write && caller_in_scope(ctx, r, row, nullptr)) return true;
+  if (rights(r, ctx.role()).write && caller_in_scope(ctx, r, row, nullptr, ScopeUse::Writing)) return true;
   ctx.error(403, "Hồ sơ này nằm ngoài phạm vi bạn được phép thay đổi.");
   return false;
 }
@@ -226,20 +230,17 @@ void create(RequestContext& ctx) {
   const Registry& r = registry_of(ctx);
   const RecordKind& k = r.record_kind();
   FormValues values = posted_values(ctx, k);
-  // A local officer may only create records inside their own area.
-  if (ctx.has_role("dia_phuong") && !r.area_field.empty()) {
-    auto data = ctx.app.dataset();
-    int32_t unit = data->unit_index(values[r.area_field]);
-    if (unit >= 0 && !data->unit_within(unit, data->unit_index(ctx.user()->unit))) {
-      form_page(ctx, 422, r, values, {{r.area_field, std::string(k.field(r.area_field).label) + ": chỉ được chọn địa bàn bạn phụ trách"}}, std::nullopt);
-      return;
-    }
-  }
+  // A local officer places records only inside their own area: refused with every other
+  // problem of the form, and nothing written.
+  FieldErrors scope = registry_scope_problems(ctx, r, values);
+  Transaction tx(ctx.store());
   EditResult result = create_record(ctx.store(), k, values, ctx.user()->username);
-  if (!result.ok()) {
-    form_page(ctx, 422, r, values, result.errors, std::nullopt);
-    return;
+  if (!scope.empty() || !result.ok()) {
+    scope.insert(scope.end(), result.errors.begin(), result.errors.end());
+    form_page(ctx, 422, r, values, scope, std::nullopt);
+    return;  // rolls back
   }
+  tx.commit();
   ctx.app.changed();
   ctx.redirect("/" + r.slug + "/" + httplib::detail::encode_query_param(record_key_text(k, *result.saved)));
 }
@@ -258,6 +259,8 @@ void update(RequestContext& ctx) {
     ctx.error(400, "Biểu mẫu thiếu phiên bản gốc của hồ sơ; hãy mở lại trang sửa.");
     return;
   }
+  FieldErrors scope = registry_scope_problems(ctx, r, values);
+  Transaction tx(ctx.store());
   EditResult result = update_record(ctx.store(), k, key, values, base, ctx.user()->username);
   if (result.conflict) {
     // Nothing is lost: the form comes back with what was typed, the fields someone else changed
@@ -275,10 +278,12 @@ void update(RequestContext& ctx) {
               nlohmann::json(form_values_of(k, result.conflict->current)).dump());
     return;
   }
-  if (!result.ok()) {
-    form_page(ctx, 422, r, values, result.errors, key, {}, ctx.param("_goc"));
-    return;
+  if (!scope.empty() || !result.ok()) {
+    scope.insert(scope.end(), result.errors.begin(), result.errors.end());
+    form_page(ctx, 422, r, values, scope, key, {}, ctx.param("_goc"));
+    return;  // rolls back
   }
+  tx.commit();
   ctx.app.changed();
   ctx.redirect("/" + r.slug + "/" + httplib::detail::encode_query_param(key));
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "records/record_editing.h"
 #include "web/app.h"
 #include "web/registries.h"
 #include "web/request_context.h"
@@ -36,6 +37,13 @@ void project_page_with(RequestContext& ctx, const Row& project, const std::strin
 
 // Forms for the lifecycle steps the caller may take now.
 Data step_forms_for(RequestContext& ctx, const Row& project, const Dataset& data, const std::string& code);
+
+// The proposal form (new or `editing` a need or proposal): every reference field a picker, years
+// as choices; `errors` beside their fields. `base`: when editing, the version (field values as
+// JSON) the edit started from. A form posted with "_tim" set asks for a picker's matches and is
+// shown again, unsaved (project_form.cc).
+void proposal_form(RequestContext& ctx, int status, const FormValues& values, const std::vector<std::string>& beneficiaries,
+                   const FieldErrors& errors, const std::optional<std::string>& editing, const std::string& base = {});
 
 // Lifecycle steps, documents and amendments.
 void register_project_step_pages(App& app);

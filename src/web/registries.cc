@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "projects/lifecycle.h"
 #include "schema/record_key.h"
 #include "web/app.h"
 #include "web/request_context.h"
@@ -85,37 +86,39 @@ namespace {
 
 bool published_project(const Registry& r, const Row& row) {
   const Value& status = row[static_cast<size_t>(r.record_kind().field_index("trang_thai"))];
-  std::string s = is_null(status) ? "" : as_text(status);
-  return s == "phe_duyet" || s == "dang_thuc_hien" || s == "nghiem_thu" || s == "quyet_toan" || s == "hau_kiem";
+  return !is_null(status) && is_published_status(as_text(status));
 }
 
 }  // namespace
 
-bool caller_in_scope(RequestContext& ctx, const Registry& r, const Row& row, Store* links) {
+bool caller_in_scope(RequestContext& ctx, const Registry& r, const Row& row, Store* links, ScopeUse use) {
   const User* u = ctx.user() ? &*ctx.user() : nullptr;
   std::string unit = u ? u->unit : "", establishment = u ? u->establishment : "";
   std::shared_ptr<const Dataset> data;
   static const Dataset kNoUnits;  // enough for every caller but a local officer
   if (ctx.has_role("dia_phuong")) data = ctx.app.dataset();
   const Dataset& units = data ? *data : kNoUnits;
-  if (links) return in_scope(r, ctx.role(), unit, establishment, units, row, *links);
-  return in_scope(r, ctx.role(), unit, establishment, units, row);
+  if (links) return in_scope(r, ctx.role(), unit, establishment, units, row, *links, use);
+  return in_scope(r, ctx.role(), unit, establishment, units, row, use);
 }
 
 bool in_scope(const Registry& r, const std::string* role, const std::string& user_unit,
-              const std::string& user_establishment, const Dataset& data, const Row& row, Store& store) {
+              const std::string& user_establishment, const Dataset& data, const Row& row, Store& store, ScopeUse use) {
   if (r.project_scope && role && *role == "co_so") {
+    if (use == ScopeUse::Reading && published_project(r, row)) return true;  // what the public sees
     std::vector<std::string> mine = projects_of_establishment(store, user_establishment);
     return std::find(mine.begin(), mine.end(), record_key_text(r.record_kind(), row)) != mine.end();
   }
-  return in_scope(r, role, user_unit, user_establishment, data, row);
+  return in_scope(r, role, user_unit, user_establishment, data, row, use);
 }
 
 bool in_scope(const Registry& r, const std::string* role, const std::string& user_unit,
-              const std::string& user_establishment, const Dataset& data, const Row& row) {
-  if (!role) return r.public_read && (!r.project_scope || published_project(r, row));
-  if (r.project_scope && *role == "co_so") return false;  // needs the links: see the overload with a Store
+              const std::string& user_establishment, const Dataset& data, const Row& row, ScopeUse use) {
+  if (!role) return use == ScopeUse::Reading && r.public_read && (!r.project_scope || published_project(r, row));
   if (std::find(kStaffRoles.begin(), kStaffRoles.end(), *role) != kStaffRoles.end()) return true;
+  // Signed-in users see at least what the public sees; acting on it is their own scope's.
+  if (use == ScopeUse::Reading && r.project_scope && published_project(r, row)) return true;
+  if (r.project_scope && *role == "co_so") return false;  // its own: needs the links, see the overload with a Store
   const RecordKind& k = r.record_kind();
   if (*role == "dia_phuong" && !r.area_field.empty()) {
     const Value& v = row[static_cast<size_t>(k.field_index(r.area_field))];

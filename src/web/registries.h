@@ -53,19 +53,24 @@ struct RegistryRights {
 };
 RegistryRights rights(const Registry& r, const std::string* role);
 
+// Reading: may the caller see the record? Writing: may the caller change it? They differ for
+// projects: every signed-in user sees the published ones (as the public does), but acts only on
+// those of their own scope.
+enum class ScopeUse { Reading, Writing };
+
 // True when the caller's scope covers the record (always for staff and the public's readable
 // registries).
 bool in_scope(const Registry& r, const std::string* role, const std::string& user_unit, const std::string& user_establishment,
-              const Dataset& data, const Row& row);
+              const Dataset& data, const Row& row, ScopeUse use = ScopeUse::Reading);
 // The same, able to follow links in the database (an establishment's projects).
 bool in_scope(const Registry& r, const std::string* role, const std::string& user_unit, const std::string& user_establishment,
-              const Dataset& data, const Row& row, Store& store);
+              const Dataset& data, const Row& row, Store& store, ScopeUse use = ScopeUse::Reading);
 
 // in_scope for the signed-in caller (or the public) of a request. Only a local officer's scope
 // needs the Dataset (the units under theirs), so no other caller waits for it to be (re)loaded —
 // after a write that is a second or more at national scale. `links` (may be null) lets an
 // establishment's projects be followed.
-bool caller_in_scope(RequestContext& ctx, const Registry& r, const Row& row, Store* links);
+bool caller_in_scope(RequestContext& ctx, const Registry& r, const Row& row, Store* links, ScopeUse use = ScopeUse::Reading);
 
 // Codes of the projects that benefit `establishment`.
 std::vector<std::string> projects_of_establishment(Store& store, const std::string& establishment);

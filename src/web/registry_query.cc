@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include "projects/lifecycle.h"
 #include "text/normalize.h"
 #include "web/request_context.h"
 
@@ -58,24 +59,31 @@ RegistryQuery registry_query(const RequestContext& ctx, const Registry& r, int64
 
   // The caller's scope, applied by the database.
   const std::string* role = ctx.role();
+  std::pair<size_t, std::vector<Value>> published{static_cast<size_t>(k.field_index("trang_thai")), {}};
+  for (const std::string& status : published_statuses()) published.second.emplace_back(status);
   if (r.project_scope && !role) {
-    out.query.any_of.emplace_back(static_cast<size_t>(k.field_index("trang_thai")),
-                                  std::vector<Value>{Value{std::string("phe_duyet")}, Value{std::string("dang_thuc_hien")},
-                                                     Value{std::string("nghiem_thu")}, Value{std::string("quyet_toan")},
-                                                     Value{std::string("hau_kiem")}});
+    out.query.any_of.push_back(std::move(published));
     return out;
   }
+  // An establishment sees what the public sees, and its own projects at every stage.
   if (r.project_scope && role && *role == "co_so") {
     std::vector<Value> mine;
     for (const std::string& code : projects_of_establishment(const_cast<RequestContext&>(ctx).read_store(), ctx.user()->establishment))
       mine.emplace_back(code);
-    out.query.any_of.emplace_back(k.key[0], std::move(mine));
+    out.query.any_of_either.push_back(std::move(published));
+    out.query.any_of_either.emplace_back(k.key[0], std::move(mine));
     return out;
   }
   if (role && *role == "dia_phuong" && !r.area_field.empty()) {
     std::vector<Value> units;
     for (const std::string& u : units_within(*ctx.app.dataset(), ctx.user()->unit)) units.emplace_back(u);
-    out.query.any_of.emplace_back(static_cast<size_t>(k.field_index(r.area_field)), std::move(units));
+    std::pair<size_t, std::vector<Value>> area{static_cast<size_t>(k.field_index(r.area_field)), std::move(units)};
+    if (r.project_scope) {  // their area's projects at every stage, and what the public sees
+      out.query.any_of_either.push_back(std::move(published));
+      out.query.any_of_either.push_back(std::move(area));
+    } else {
+      out.query.any_of.push_back(std::move(area));
+    }
   } else if (role && *role == "co_so" && !r.own_field.empty()) {
     out.query.equals.emplace_back(static_cast<size_t>(k.field_index(r.own_field)), Value{ctx.user()->establishment});
   }

@@ -1,4 +1,5 @@
 #include "web/pages.h"
+#include "web/picker_fields.h"
 
 namespace kc::web {
 
@@ -18,6 +19,7 @@ void register_routes(App& app) {
   register_registry_api(app);
   register_api_sign_in(app);
   register_api_openapi(app);
+  register_picker_routes(app);
 }
 
 }  // namespace kc::web

@@ -532,6 +532,14 @@ def build_organisations(w: World):
                 else f"Phòng Kinh tế và Hạ tầng huyện {ten}")
         w.add("to_chuc", ma=office_code(suffix), ten=name, loai="phong_kinh_te", dia_ban=f"bg-{suffix}",
               hieu_luc_den=den)
+    # From 1/7/2025 the merged province's bodies carry on the work (illustrative names), so that a
+    # project of 2026 or later has an implementing unit valid in its years.
+    w.add("to_chuc", ma="ubnd-bn", ten="UBND tỉnh Bắc Ninh", ten_viet_tat="UBND tỉnh", loai="ubnd_tinh",
+          dia_ban="bn", hieu_luc_tu=START_BN)
+    w.add("to_chuc", ma="sct-bn", ten="Sở Công Thương tỉnh Bắc Ninh", ten_viet_tat="SCT", loai="so_cong_thuong",
+          to_chuc_cap_tren="ubnd-bn", dia_ban="bn", hieu_luc_tu=START_BN)
+    w.add("to_chuc", ma="ttkc-bn", ten="Trung tâm Khuyến công tỉnh Bắc Ninh", ten_viet_tat="TTKC",
+          loai="trung_tam_khuyen_cong", to_chuc_cap_tren="sct-bn", dia_ban="bn", hieu_luc_tu=START_BN)
 
     names = Names(w.rng)
     rng = w.rng

@@ -26,3 +26,17 @@ document.addEventListener('htmx:afterSwap', drawCharts);
 document.addEventListener('change', function (event) {
   if (event.target.matches && event.target.matches('select.auto-submit') && event.target.form) event.target.form.requestSubmit();
 });
+
+// Pickers (docs/web.md, "Pickers"): a match ticked in the search results joins the chosen list,
+// so that the next search does not take it away; choosing another in a single-choice picker
+// replaces the chosen one.
+document.addEventListener('change', function (event) {
+  var input = event.target;
+  if (!input.matches || !input.matches('.picker input[type="checkbox"], .picker input[type="radio"]')) return;
+  var picker = input.closest('.picker');
+  var chosen = picker && picker.querySelector('.picker-chosen');
+  var item = input.closest('li');
+  if (!chosen || !item || item.parentNode === chosen || !input.checked) return;
+  if (picker.dataset.picker === 'single') chosen.innerHTML = '';
+  chosen.appendChild(item);
+});

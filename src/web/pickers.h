@@ -1,0 +1,48 @@
+// Pickers: how a user names another record in a form without knowing its code. They type part
+// of the name (diacritics and case ignored: "giap minh" finds "Giáp Minh Hằng") and choose among
+// the matches, which hold only what this user may name (write_scope.h) and what is valid during
+// the project's years. Short lists are offered whole, as a <select>.
+//
+// Establishments (300.000 at national scale) are matched against an in-memory index of their
+// folded names, built once per Dataset (so a change shows once the Dataset is reloaded); units,
+// organisations and contents come from the Dataset itself.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kc::web {
+
+class RequestContext;
+
+enum class PickerKind { Establishment, Unit, Organisation, Content };
+
+// The kind behind a URL segment ("co-so", "don-vi-hanh-chinh", "to-chuc", "noi-dung").
+std::optional<PickerKind> picker_kind(const std::string& slug);
+std::string picker_slug(PickerKind kind);
+
+struct Choice {
+  std::string code, name;
+  std::string detail;  // where it is or what it is, shown small ("xã Nam Dương, huyện Lục Ngạn")
+};
+
+struct PickerQuery {
+  PickerKind kind = PickerKind::Establishment;
+  std::string text;               // as typed; "" matches everything
+  int from_year = 0, to_year = 0; // the project's years (0: any): units, organisations, contents valid then
+  size_t limit = 20;
+};
+
+struct PickerAnswer {
+  std::vector<Choice> choices;  // at most `limit`, names starting with the text first
+  bool more = false;            // more matched than were returned
+};
+
+// The choices matching every word typed, within the caller's scope.
+PickerAnswer find_choices(RequestContext& ctx, const PickerQuery& query);
+
+// The choice named by `code` when the caller may name it (for showing what is chosen), or nullopt.
+std::optional<Choice> chosen(RequestContext& ctx, PickerKind kind, const std::string& code);
+
+}  // namespace kc::web
