@@ -329,6 +329,12 @@ TEST_F(WebRequestHardening, PublicPagesStayCacheableForVisitors) {
   auto first = raw_exchange(server->port(), "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
   EXPECT_TRUE(first.has_header("Set-Cookie"));
   EXPECT_EQ(first.header("Cache-Control"), "no-store");
+  // Even a static file, when it is the first request: the cookie must not be shared by a proxy.
+  auto asset = raw_exchange(server->port(), "GET /static/app.css HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(asset.has_header("Set-Cookie"));
+  EXPECT_EQ(asset.header("Cache-Control"), "no-store");
+  auto again = raw_exchange(server->port(), request("GET", "/static/app.css", guest));
+  EXPECT_EQ(again.header("Cache-Control"), "public, max-age=3600");
 }
 
 // ---- Internal headers --------------------------------------------------------------------------

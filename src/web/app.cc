@@ -44,15 +44,15 @@ std::string status_message(int status) {
 
 // Answers for one signed-in user, and downloads (documents, dossiers, reports, exports) whoever
 // asks, must not be kept by a browser or a proxy: the next person at a shared office computer
-// would see them with the back button or the cache. So must any answer that sets a cookie (the
-// session, the visitor's CSRF token): a shared cache would hand the cookie to the next visitor.
-// Shared assets whose handler called them public (static files) stay cacheable; so do public
-// pages for visitors.
+// would see them with the back button or the cache. Nor may any answer that sets a cookie (the
+// session, a visitor's CSRF token, even on a static file): a shared cache would hand the same
+// cookie to every visitor behind it. Shared assets whose handler called them public (static
+// files) stay cacheable otherwise; so do public pages for visitors.
 void cache_policy(const RequestContext& ctx, httplib::Response& res) {
-  bool personal = ctx.user() || res.has_header("Set-Cookie");
   bool download = res.has_header("Content-Disposition");
+  bool sets_cookie = res.has_header("Set-Cookie");
   bool shared_asset = res.get_header_value("Cache-Control").rfind("public", 0) == 0;
-  if (!download && (!personal || shared_asset)) return;
+  if (!download && !sets_cookie && (!ctx.user() || shared_asset)) return;
   res.headers.erase("Cache-Control");
   res.set_header("Cache-Control", "no-store");
 }
