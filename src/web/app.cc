@@ -33,7 +33,8 @@ std::string status_message(int status) {
   switch (status) {
     case 400: return "Yêu cầu không hợp lệ.";
     case 401: return "Cần đăng nhập.";
-    case 403: return "Bạn không có quyền thực hiện thao tác này.";
+    case 403: return "Tài khoản bạn đang dùng không có quyền mở trang hoặc thực hiện thao tác này. Nếu công việc cần, "
+                     "hãy đề nghị người quản trị cấp quyền.";
     case 404: return "Không tìm thấy trang hoặc hồ sơ này.";
     case 405: return "Phương thức không được hỗ trợ cho địa chỉ này.";
     case 413: return "Dữ liệu gửi lên quá lớn.";
