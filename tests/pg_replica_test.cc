@@ -3,7 +3,8 @@
 // Dataset behind dashboards and reports) are answered by the replica; writes go to the primary
 // and the writer sees them on the next page (read-your-writes, checked with the replica's
 // replay paused, so that it is really behind); a stopped replica leaves reads to the primary
-// with no error. The header X-Khuyencong-Nguon-Doc names the database that answered.
+// with no error. The header X-Khuyencong-Nguon-Doc (sent with the diagnostic_headers option)
+// names the database that answered.
 // PostgreSQL only: skipped unless KC_TEST_POSTGRES is set (scripts/with-postgres.sh).
 #include <gtest/gtest.h>
 
@@ -102,6 +103,7 @@ TEST(PgReplica, ReadsFromTheReplicaWritesToThePrimaryAndFallsBack) {
   options.db_replicas = {replica->url("kc")};
   options.threads = 4;
   options.replica_retry = std::chrono::seconds(30);  // long enough that the fallback below is the retry's
+  options.diagnostic_headers = true;  // X-Khuyencong-Nguon-Doc, read below (off by default)
   AppServer server(options, add_probe_route);
 
   WebClient writer(server.port()), reader(server.port());

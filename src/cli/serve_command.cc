@@ -45,6 +45,8 @@ void add_serve_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--db-statement-timeout", o->pool.statement_timeout_s,
                   "Số giây tối đa cho một câu lệnh PostgreSQL, 0: không giới hạn (mặc định 60)");
   cmd->add_option("--replica-retry", db->replica_retry_s, "Số giây tạm bỏ qua một bản sao bị lỗi (mặc định 10)");
+  cmd->add_flag("--diagnostic-headers", o->diagnostic_headers,
+                "Gửi tiêu đề chẩn đoán X-Khuyencong-Nguon-Doc (cơ sở dữ liệu nào đã trả lời) để người vận hành dò lỗi");
   cmd->callback([&ctx, o, db] {
     web::WebOptions options = *o;
     options.db = ctx.db;

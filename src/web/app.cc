@@ -6,11 +6,13 @@
 
 #include <algorithm>
 #include <iostream>
+#include <regex>
 #include <thread>
 
 #include "core/vn_format.h"
 #include "web/listen_socket.h"
 #include "web/request_context.h"
+#include "web/request_validation.h"
 #include "web/sessions.h"
 
 namespace kc::web {
@@ -31,13 +33,29 @@ std::string status_message(int status) {
   switch (status) {
     case 400: return "Yêu cầu không hợp lệ.";
     case 401: return "Cần đăng nhập.";
-    case 403: return "Bạn không có quyền thực hiện thao tác này.";
+    case 403: return "Tài khoản bạn đang dùng không có quyền mở trang hoặc thực hiện thao tác này. Nếu công việc cần, "
+                     "hãy đề nghị người quản trị cấp quyền.";
     case 404: return "Không tìm thấy trang hoặc hồ sơ này.";
     case 405: return "Phương thức không được hỗ trợ cho địa chỉ này.";
     case 413: return "Dữ liệu gửi lên quá lớn.";
     case 503: return "Cơ sở dữ liệu tạm thời không dùng được; vui lòng thử lại sau ít phút.";
     default: return "Đã có lỗi; vui lòng thử lại.";
   }
+}
+
+// Answers for one signed-in user, and downloads (documents, dossiers, reports, exports) whoever
+// asks, must not be kept by a browser or a proxy: the next person at a shared office computer
+// would see them with the back button or the cache. Nor may any answer that sets a cookie (the
+// session, a visitor's CSRF token, even on a static file): a shared cache would hand the same
+// cookie to every visitor behind it. Shared assets whose handler called them public (static
+// files) stay cacheable otherwise; so do public pages for visitors.
+void cache_policy(const RequestContext& ctx, httplib::Response& res) {
+  bool download = res.has_header("Content-Disposition");
+  bool sets_cookie = res.has_header("Set-Cookie");
+  bool shared_asset = res.get_header_value("Cache-Control").rfind("public", 0) == 0;
+  if (!download && !sets_cookie && (!ctx.user() || shared_asset)) return;
+  res.headers.erase("Cache-Control");
+  res.set_header("Cache-Control", "no-store");
 }
 
 // An upload past the body limit is answered by httplib before any route runs: say what the
@@ -91,6 +109,23 @@ std::shared_ptr<const Dataset> shared_dataset(Dataset&& loaded) {
 }
 
 }  // namespace
+
+std::string status_heading(int status, const std::string& method) {
+  switch (status) {
+    case 400: return "Yêu cầu không hợp lệ";
+    case 401: return "Cần đăng nhập";
+    case 403: return method == "GET" ? "Bạn không có quyền xem trang này" : "Bạn không có quyền thực hiện thao tác này";
+    case 404: return "Không tìm thấy trang";
+    case 405: return "Địa chỉ này không nhận thao tác đó";
+    case 409: return "Dữ liệu vừa được người khác thay đổi";
+    case 413: return "Dữ liệu gửi lên quá lớn";
+    case 422: return "Dữ liệu chưa hợp lệ";
+    case 428: return "Cần tải lại dữ liệu trước khi sửa";
+    case 429: return "Vui lòng chờ rồi thử lại";
+    case 503: return "Dịch vụ tạm thời gián đoạn";
+    default: return "Đã có lỗi xảy ra";
+  }
+}
 
 bool Access::allows(const std::string* role) const {
   if (!signed_in) return true;
@@ -206,6 +241,13 @@ bool App::serve(const Route& route, const httplib::Request& req, httplib::Respon
   RequestContext ctx(*this, route, req, res);
   ctx.replicas_allowed_ = replicas;
   t_dataset_source = -1;
+  // Before anything reads the request (the session cookie included): text that is not UTF-8.
+  // The caller is not known yet, so the answer is kept by no cache whoever it was.
+  if (auto flaw = malformed_text(req)) {
+    ctx.error(400, *flaw);
+    res.set_header("Cache-Control", "no-store");
+    return true;
+  }
   try {
     ctx.identify();
     if (!route.access.allows(ctx.role())) {
@@ -214,17 +256,15 @@ bool App::serve(const Route& route, const httplib::Request& req, httplib::Respon
       } else {
         ctx.error(ctx.user() ? 403 : 401, status_message(ctx.user() ? 403 : 401));
       }
-      return true;
-    }
-    if (route.method != "GET" && !ctx.csrf_ok()) {
+    } else if (route.method != "GET" && !ctx.csrf_ok()) {
       ctx.error(403, "Biểu mẫu đã hết hạn hoặc không hợp lệ (mã chống giả mạo không khớp); hãy tải lại trang và thử lại.");
-      return true;
+    } else {
+      route.handler(ctx);
+      // A sign-out, a locked account or a changed role shows on the very next request.
+      if (route.method != "GET") session_cache_.forget_all();
+      // Read-your-writes: this user's next reads wait for a replica that has this write.
+      if (router_ && route.method != "GET" && ctx.used_primary_ && ctx.user()) router_->wrote(ctx.user()->username);
     }
-    route.handler(ctx);
-    // A sign-out, a locked account or a changed role shows on the very next request.
-    if (route.method != "GET") session_cache_.forget_all();
-    // Read-your-writes: this user's next reads wait for a replica that has this write.
-    if (router_ && route.method != "GET" && ctx.used_primary_ && ctx.user()) router_->wrote(ctx.user()->username);
   } catch (const StoreError& e) {
     std::cerr << "[web] " << req.method << " " << req.path << ": " << e.what() << "\n";
     database_failed(ctx, e);
@@ -234,9 +274,10 @@ bool App::serve(const Route& route, const httplib::Request& req, httplib::Respon
     std::cerr << "[web] " << req.method << " " << req.path << ": " << e.what() << "\n";
     ctx.error(500, status_message(500));
   }
-  // Diagnostic: which database answered this request's reads (docs/deployment.md).
+  cache_policy(ctx, res);
+  // Diagnostic, only when asked for: which database answered this request's reads (docs/deployment.md).
   int source = ctx.read_source_ >= 0 ? ctx.read_source_ : t_dataset_source >= 0 ? t_dataset_source : ctx.used_primary_ ? 0 : -1;
-  if (source >= 0) res.set_header("X-Khuyencong-Nguon-Doc", source_label(source));
+  if (options_.diagnostic_headers && source >= 0) res.set_header("X-Khuyencong-Nguon-Doc", source_label(source));
   return true;
 }
 
@@ -253,6 +294,7 @@ void App::install_routes() {
   s.set_payload_max_length(options_.max_body_bytes);
   s.set_read_timeout(10, 0);
   s.set_write_timeout(10, 0);
+  route_bodiless_requests(s);
   size_t threads = options_.threads;
   s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   for (const Route& route : routes_) {
@@ -265,11 +307,16 @@ void App::install_routes() {
       s.Put(route.pattern, handler);
   }
   // Answers httplib produces itself (unknown route, body too large, bad request) and handler
-  // statuses without a body get a Vietnamese message in the right format.
+  // statuses without a body get a Vietnamese message in the right format. A request that reached
+  // no route is checked for malformed text like the others: it says so, as a 400.
   s.set_error_handler([max_body = options_.max_body_bytes](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     security_headers(res);
     std::string message = res.status == 413 ? too_large_message(max_body) : status_message(res.status);
+    if (auto flaw = res.status == 413 ? std::nullopt : malformed_text(req)) {
+      res.status = 400;
+      message = *flaw;
+    }
     if (wants_json(req)) {
       res.set_content(nlohmann::json({{"loi", message}, {"ma_loi", res.status}}).dump(), "application/json; charset=utf-8");
     } else {
@@ -277,7 +324,8 @@ void App::install_routes() {
       d.set("status", std::to_string(res.status));
       d.set("message", message);
       Data layout;
-      layout.set("title", "Lỗi " + std::to_string(res.status));
+      d.set("heading", status_heading(res.status, req.method));
+      layout.set("title", status_heading(res.status, req.method));
       layout.set("nav", list());
       res.set_content(render_page("error", d, layout), "text/html; charset=utf-8");
     }
@@ -286,6 +334,29 @@ void App::install_routes() {
     std::cerr << "[web] unhandled error on " << req.method << " " << req.path << "\n";
     res.status = 500;
     res.set_content(status_message(500), "text/plain; charset=utf-8");
+  });
+}
+
+// A POST or PUT with neither Content-Length nor Transfer-Encoding has no body (RFC 9112, 6.3),
+// but cpp-httplib 0.11 reads such a request's body until the client closes the connection:
+// `curl -X POST` without data (docs/api.md's sign-out) waited the whole read timeout, then got
+// a 400. Such a request is routed here, before httplib would read, with its empty body.
+void App::route_bodiless_requests(httplib::Server& s) {
+  auto table = std::make_shared<std::vector<std::pair<const Route*, std::regex>>>();
+  for (const Route& route : routes_) table->emplace_back(&route, std::regex(route.pattern));
+  s.set_pre_routing_handler([this, table](const httplib::Request& req, httplib::Response& res) {
+    bool body_expected = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
+    if (!body_expected || req.has_header("Content-Length") || req.has_header("Transfer-Encoding"))
+      return httplib::Server::HandlerResponse::Unhandled;
+    httplib::Request bodiless = req;  // the route's matches refer to the request its handler reads
+    for (const auto& [route, pattern] : *table) {
+      if (route->method == req.method && std::regex_match(bodiless.path, bodiless.matches, pattern)) {
+        dispatch(*route, bodiless, res);
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
+    res.status = 404;  // as httplib answers an unknown route (its error handler writes the page)
+    return httplib::Server::HandlerResponse::Handled;
   });
 }
 

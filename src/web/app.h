@@ -42,6 +42,9 @@ struct WebOptions {
   std::vector<std::string> db_replicas;
   PoolOptions pool{.size = 0};
   std::chrono::milliseconds replica_retry{std::chrono::seconds(10)};  // a failed replica is left out this long
+  // Diagnostic headers for the operator, off by default (answers carry no internal detail):
+  // X-Khuyencong-Nguon-Doc names the database that answered (docs/deployment.md).
+  bool diagnostic_headers = false;
 };
 
 // Who may call a route. An empty role list with `signed_in` false means the public.
@@ -99,6 +102,7 @@ class App {
 
  private:
   void install_routes();
+  void route_bodiless_requests(httplib::Server& s);
   void dispatch(const Route& route, const httplib::Request& req, httplib::Response& res);
   // Database routing and failures (app.cc, "Databases"): one attempt at answering; false when a
   // replica failed under a GET and the request should be answered again from the primary.
@@ -123,6 +127,10 @@ class App {
   std::unique_ptr<httplib::Server> server_;
   int listen_socket_ = -1;  // the bound socket (listen_socket.h)
 };
+
+// The heading of an error page, in words a person understands ("Không tìm thấy trang" for 404);
+// `method` tells reading a page (GET) from doing something (POST, PUT) where that matters (403).
+std::string status_heading(int status, const std::string& method);
 
 // Registers every page and API route of the product on `app`.
 void register_routes(App& app);

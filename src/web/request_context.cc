@@ -153,7 +153,9 @@ void RequestContext::error(int status, const std::string& message) {
   Data d;
   d.set("status", std::to_string(status));
   d.set("message", message);
-  page(status, "error", d, "Lỗi " + std::to_string(status));
+  std::string heading = status_heading(status, req.method);
+  d.set("heading", heading);
+  page(status, "error", d, heading);
 }
 
 }  // namespace kc::web
