@@ -1,5 +1,7 @@
 #include "model/dataset.h"
 
+#include <algorithm>
+
 #include "schema/enums.h"
 
 namespace kc {
@@ -43,6 +45,15 @@ int32_t Dataset::ancestor_at_level(int32_t unit, const std::string& level) const
     unit = units[static_cast<size_t>(unit)].parent;
   }
   return -1;
+}
+
+std::vector<int32_t> Dataset::unit_and_successors(int32_t unit) const {
+  std::vector<int32_t> out;
+  if (unit >= 0) out.push_back(unit);
+  for (size_t i = 0; i < out.size() && i < 64; ++i)  // the bound guards against a cycle
+    for (int32_t next : units[static_cast<size_t>(out[i])].successors)
+      if (std::find(out.begin(), out.end(), next) == out.end()) out.push_back(next);
+  return out;
 }
 
 std::string Dataset::unit_display_name(int32_t unit) const {

@@ -24,6 +24,7 @@ struct Unit {
   int32_t parent = -1;
   DateRange validity;
   std::vector<std::pair<std::string, DateRange>> priority_periods;  // priority-area code, when
+  std::vector<int32_t> successors;  // the units that took it over (merger, split, renaming)
 };
 
 struct ContentItem {
@@ -182,6 +183,9 @@ struct Dataset {
   // "xã Nam Dương", "huyện Lục Ngạn", "thành phố Bắc Giang".
   std::string unit_display_name(int32_t unit) const;
 
+  // The unit and the units that took it over, transitively (a commune merged into another, then
+  // renamed): where a record of the old unit carries on.
+  std::vector<int32_t> unit_and_successors(int32_t unit) const;
   // The unit's ancestor (or itself) at `level` ("huyen"), or -1.
   int32_t ancestor_at_level(int32_t unit, const std::string& level) const;
 };

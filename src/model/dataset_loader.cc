@@ -131,7 +131,7 @@ Dataset load_dataset(Store& store) {
 
   scan(store, "don_vi_hanh_chinh", [&](const Columns& c, const Row& r) {
     Unit u{text(r, c["ma"]), text(r, c["ten"]), text(r, c["loai"]), text(r, c["cap"]), -1,
-           DateRange{date(r, c["hieu_luc_tu"]), optional_date(r, c["hieu_luc_den"])}, {}};
+           DateRange{date(r, c["hieu_luc_tu"]), optional_date(r, c["hieu_luc_den"])}, {}, {}};
     units.emplace(u.code, static_cast<int32_t>(d.units.size()));
     unit_parent.push_back(text(r, c["ma_cap_tren"]));
     d.units.push_back(std::move(u));
@@ -143,6 +143,11 @@ Dataset load_dataset(Store& store) {
     if (u >= 0)
       d.units[static_cast<size_t>(u)].priority_periods.emplace_back(
           text(r, c["loai"]), DateRange{date(r, c["tu_ngay"]), optional_date(r, c["den_ngay"])});
+  });
+
+  scan(store, "don_vi_ke_thua", [&](const Columns& c, const Row& r) {
+    int32_t from = lookup(units, text(r, c["don_vi"])), to = lookup(units, text(r, c["don_vi_ke_thua"]));
+    if (from >= 0 && to >= 0) d.units[static_cast<size_t>(from)].successors.push_back(to);
   });
 
   scan(store, "van_ban", [&](const Columns& c, const Row& r) {

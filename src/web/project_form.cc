@@ -46,8 +46,11 @@ void proposal_form(RequestContext& ctx, int status, const FormValues& values, co
   // What was typed in each picker's search box stays there, with its matches.
   auto search_of = [&](const std::string& name) { return ctx.param("tim_" + name); };
 
+  // The years first: the lists below hold what is valid during them.
+  static const std::vector<std::string> kShownOrder = {"ten", "nam_bat_dau", "nam_ket_thuc", "noi_dung", "cap_kinh_phi",
+                                                       "don_vi_thuc_hien", "dia_ban", "kinh_phi_nsnn", "kinh_phi_doi_ung", "mo_ta"};
   Data fields = list();
-  for (const std::string& name : kProposalFields) {
+  for (const std::string& name : kShownOrder) {
     const Field& f = k.field(name);
     std::string value = value_in(values, name), error = error_of(name);
     if (name == "noi_dung")
@@ -56,8 +59,13 @@ void proposal_form(RequestContext& ctx, int status, const FormValues& values, co
       fields.push_back(picker_field(ctx, f, PickerKind::Organisation, value, error, years, search_of(name)));
     else if (name == "dia_ban")
       fields.push_back(picker_field(ctx, f, PickerKind::Unit, value, error, years, search_of(name)));
-    else if (name == "nam_bat_dau" || name == "nam_ket_thuc")
-      fields.push_back(choice_field(f, value, error, year_choices(), "(chọn năm)"));
+    else if (name == "nam_bat_dau" || name == "nam_ket_thuc") {
+      // Changing a year asks for the lists again (by itself with JavaScript; otherwise the button).
+      Data year = choice_field(f, value, error, year_choices(), "(chọn năm)");
+      year.set("refresh", true);
+      if (name == "nam_ket_thuc") year.set("refresh_button", true);
+      fields.push_back(year);
+    }
     else
       fields.push_back(form_field(f, value, error, false));
   }

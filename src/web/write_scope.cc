@@ -1,5 +1,7 @@
 #include "web/write_scope.h"
 
+#include <algorithm>
+
 #include "schema/record_kind.h"
 #include "web/registries.h"
 #include "web/request_context.h"
@@ -76,6 +78,7 @@ WriteScope::WriteScope(RequestContext& ctx) : data_(ctx.app.dataset()) {
     establishment_ = true;
     own_code_ = ctx.user()->establishment;
     if (auto own = find_record(ctx.store(), kind("co_so"), own_code_)) area_ = data_->unit_index(text_field(*own, "co_so", "dia_ban"));
+    establishment_places_ = data_->unit_and_successors(area_);
   }
   area_label_ = area_ >= 0 ? data_->unit_display_name(area_) : "(chưa gán địa bàn)";
 }
@@ -84,7 +87,10 @@ bool WriteScope::place_allowed(int32_t unit) const {
   if (!limited_) return true;
   if (area_ < 0 || unit < 0) return false;
   // An establishment's project happens where it is, or is placed at a level containing it.
-  return establishment_ ? data_->unit_within(area_, unit) : data_->unit_within(unit, area_);
+  if (establishment_)
+    return std::any_of(establishment_places_.begin(), establishment_places_.end(),
+                       [&](int32_t place) { return data_->unit_within(place, unit); });
+  return data_->unit_within(unit, area_);
 }
 
 bool WriteScope::implementer_allowed(int32_t organisation) const {
@@ -93,7 +99,9 @@ bool WriteScope::implementer_allowed(int32_t organisation) const {
   int32_t unit = data_->organisations[static_cast<size_t>(organisation)].unit;
   if (unit < 0) return true;  // a national body (the ministry) has no unit
   // Their area's own bodies, or those above it (province, nation); never another district's.
-  return area_ >= 0 && (data_->unit_within(unit, area_) || data_->unit_within(area_, unit));
+  auto on_one_line = [&](int32_t place) { return data_->unit_within(unit, place) || data_->unit_within(place, unit); };
+  if (establishment_) return std::any_of(establishment_places_.begin(), establishment_places_.end(), on_one_line);
+  return area_ >= 0 && on_one_line(area_);
 }
 
 bool WriteScope::beneficiary_allowed(const std::string& code, int32_t unit) const {

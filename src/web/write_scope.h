@@ -11,7 +11,8 @@
 //   organisation of their area or one above it (the province's centre, the department, the
 //   ministry), never one of another district;
 // - an establishment (co_so): it is the only beneficiary of its own proposals; the project's
-//   place is its own unit or a unit containing it; the implementing unit as for its unit.
+//   place is its own unit (or the unit that took it over) or a unit containing it; the
+//   implementing unit as for its unit.
 // Unknown codes are left to the record's validation, which names them.
 #pragma once
 
@@ -50,6 +51,9 @@ class WriteScope {
   bool establishment_ = false;  // the caller is an establishment (else a local officer)
   std::string own_code_;        // the establishment's own code
   int32_t area_ = -1;           // the officer's unit, or the unit the establishment is in
+  // An establishment carries on where its unit's successors are (after a merger its records
+  // still name the old commune): its unit and those that took it over.
+  std::vector<int32_t> establishment_places_;
   std::string area_label_;
 };
 

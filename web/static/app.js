@@ -40,3 +40,12 @@ document.addEventListener('change', function (event) {
   if (picker.dataset.picker === 'single') chosen.innerHTML = '';
   chosen.appendChild(item);
 });
+
+// The proposal form: changing a year asks the server for the lists valid in the new years (the
+// form's own "Cập nhật danh sách theo năm" button, which works without JavaScript too).
+document.addEventListener('change', function (event) {
+  var select = event.target;
+  if (!select.matches || !select.matches('select[data-refresh]') || !select.form) return;
+  var refresh = select.form.querySelector('button.refresh-lists');
+  if (refresh) select.form.requestSubmit(refresh);
+});
