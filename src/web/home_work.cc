@@ -325,6 +325,21 @@ void add_names(Work& w, Store& store, const Date& today) {
   }
 }
 
+// Lists whose records change without advancing the data version (amendments proposed, accounts
+// locked): the navigation counts them afresh on every page, with one query on a small table.
+bool is_fresh(const WorkSection& s) { return s.id == "dieu-chinh-cho-duyet" || s.accounts; }
+
+int64_t fresh_waiting(RequestContext& ctx) {
+  const std::string& role = ctx.user()->role;
+  if (role == "trung_tam" || role == "so_cong_thuong") return pending_amendments(ctx.read_store()).section.total;
+  if (role == "quan_tri") {
+    Work w;
+    administrator(w, ctx);
+    return w.waiting_total();
+  }
+  return 0;
+}
+
 }  // namespace
 
 Work work_for(RequestContext& ctx, const Date& today, bool names) {
@@ -345,7 +360,7 @@ int64_t waiting_count(RequestContext& ctx) {
   struct Entry {
     uint64_t version = 0;
     int day = 0;
-    int64_t count = 0;
+    int64_t count = 0;  // without the fresh lists
   };
   static std::mutex mutex;
   static const App* app = nullptr;
@@ -354,26 +369,29 @@ int64_t waiting_count(RequestContext& ctx) {
   std::string who = u.username + '\n' + u.role + '\n' + u.unit + '\n' + u.establishment;
   Date today = today_utc();
   uint64_t version = ctx.app.data_version();
-  {
-    std::lock_guard lock(mutex);
-    if (app != &ctx.app) {
-      entries.clear();
-      app = &ctx.app;
-    }
-    auto it = entries.find(who);
-    if (it != entries.end() && it->second.version == version && it->second.day == today.ordinal()) return it->second.count;
-  }
-  int64_t count = 0;
   try {
-    count = work_for(ctx, today, false).waiting_total();
+    {
+      std::lock_guard lock(mutex);
+      if (app != &ctx.app) {
+        entries.clear();
+        app = &ctx.app;
+      }
+      auto it = entries.find(who);
+      if (it != entries.end() && it->second.version == version && it->second.day == today.ordinal())
+        return it->second.count + fresh_waiting(ctx);
+    }
+    Work w = work_for(ctx, today, false);
+    int64_t fresh = 0;
+    for (const WorkSection& s : w.sections)
+      if (s.waiting && is_fresh(s)) fresh += s.total;
+    std::lock_guard lock(mutex);
+    if (entries.size() > 10000) entries.clear();  // many callers between two changes: start over
+    entries[who] = Entry{version, today.ordinal(), w.waiting_total() - fresh};
+    return w.waiting_total();
   } catch (const StoreError&) {
     // The database cannot answer: the page (an error page, perhaps) is shown without the count.
     return 0;
   }
-  std::lock_guard lock(mutex);
-  if (entries.size() > 10000) entries.clear();  // many callers between two changes: start over
-  entries[who] = Entry{version, today.ordinal(), count};
-  return count;
 }
 
 }  // namespace kc::web

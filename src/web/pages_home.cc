@@ -40,6 +40,8 @@ Data section_view(const WorkSection& s) {
   d.set("title", s.title);
   d.set("rule", s.rule);
   d.set("total", format_int(s.total));
+  d.set("count", std::to_string(s.total));  // data-cho: what the navigation's count adds up
+  d.set("waiting", s.waiting);
   d.set("items", items);
   d.set("has_items", !s.items.empty());
   d.set("more", !s.more_href.empty() && s.total > static_cast<int64_t>(s.items.size()));
