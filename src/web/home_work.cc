@@ -326,25 +326,24 @@ void add_names(Work& w, Store& store, const Date& today) {
 }
 
 // Lists whose records change without advancing the data version (amendments proposed, accounts
-// locked): the navigation counts them afresh on every page, with one query on a small table.
+// locked): computed afresh at every request, with one query on a small table each.
 bool is_fresh(const WorkSection& s) { return s.id == "dieu-chinh-cho-duyet" || s.accounts; }
 
-int64_t fresh_waiting(RequestContext& ctx) {
-  const std::string& role = ctx.user()->role;
-  if (role == "trung_tam" || role == "so_cong_thuong") return pending_amendments(ctx.read_store()).section.total;
-  if (role == "quan_tri") {
-    Work w;
-    administrator(w, ctx);
-    return w.waiting_total();
+void refresh(Work& w, RequestContext& ctx, const Date& today, bool names) {
+  for (WorkSection& s : w.sections) {
+    if (!is_fresh(s)) continue;
+    Work fresh;
+    if (s.accounts)
+      administrator(fresh, ctx);
+    else
+      fresh.sections.push_back(pending_amendments(ctx.read_store()).section);
+    if (names) add_names(fresh, ctx.read_store(), today);
+    s = std::move(fresh.sections.front());
   }
-  return 0;
 }
 
-}  // namespace
-
-Work work_for(RequestContext& ctx, const Date& today, bool names) {
+Work compute_work(RequestContext& ctx, const Date& today, bool names) {
   Work w;
-  if (!ctx.user()) return w;
   const std::string& role = ctx.user()->role;
   if (role == "trung_tam") centre(w, ctx, *ctx.app.dataset(), today);
   if (role == "so_cong_thuong") department(w, ctx, *ctx.app.dataset());
@@ -355,39 +354,54 @@ Work work_for(RequestContext& ctx, const Date& today, bool names) {
   return w;
 }
 
-int64_t waiting_count(RequestContext& ctx) {
-  if (!ctx.user()) return 0;
+// compute_work remembered per caller (account, role and scope), data version and day: the
+// navigation asks for it on every page, and an establishment's projects cost a scan of the
+// beneficiary links. An entry without names is computed again when names are asked for.
+std::shared_ptr<const Work> remembered_work(RequestContext& ctx, const Date& today, bool names) {
   struct Entry {
     uint64_t version = 0;
     int day = 0;
-    int64_t count = 0;  // without the fresh lists
+    bool named = false;
+    std::shared_ptr<const Work> work;
   };
   static std::mutex mutex;
   static const App* app = nullptr;
-  static std::unordered_map<std::string, Entry> entries;  // per caller: account, role and scope
+  static std::unordered_map<std::string, Entry> entries;
+  constexpr size_t kMaxEntries = 256;  // callers between two changes (a few kB each); then start over
   const User& u = *ctx.user();
   std::string who = u.username + '\n' + u.role + '\n' + u.unit + '\n' + u.establishment;
-  Date today = today_utc();
   uint64_t version = ctx.app.data_version();
-  try {
-    {
-      std::lock_guard lock(mutex);
-      if (app != &ctx.app) {
-        entries.clear();
-        app = &ctx.app;
-      }
-      auto it = entries.find(who);
-      if (it != entries.end() && it->second.version == version && it->second.day == today.ordinal())
-        return it->second.count + fresh_waiting(ctx);
-    }
-    Work w = work_for(ctx, today, false);
-    int64_t fresh = 0;
-    for (const WorkSection& s : w.sections)
-      if (s.waiting && is_fresh(s)) fresh += s.total;
+  {
     std::lock_guard lock(mutex);
-    if (entries.size() > 10000) entries.clear();  // many callers between two changes: start over
-    entries[who] = Entry{version, today.ordinal(), w.waiting_total() - fresh};
-    return w.waiting_total();
+    if (app != &ctx.app) {
+      entries.clear();
+      app = &ctx.app;
+    }
+    auto it = entries.find(who);
+    if (it != entries.end() && it->second.version == version && it->second.day == today.ordinal() &&
+        (it->second.named || !names))
+      return it->second.work;
+  }
+  auto work = std::make_shared<const Work>(compute_work(ctx, today, names));
+  std::lock_guard lock(mutex);
+  if (entries.size() >= kMaxEntries) entries.clear();
+  entries[who] = Entry{version, today.ordinal(), names, work};
+  return work;
+}
+
+}  // namespace
+
+Work work_for(RequestContext& ctx, const Date& today, bool names) {
+  if (!ctx.user()) return {};
+  Work w = *remembered_work(ctx, today, names);
+  refresh(w, ctx, today, names);
+  return w;
+}
+
+int64_t waiting_count(RequestContext& ctx) {
+  if (!ctx.user()) return 0;
+  try {
+    return work_for(ctx, today_utc(), false).waiting_total();
   } catch (const StoreError&) {
     // The database cannot answer: the page (an error page, perhaps) is shown without the count.
     return 0;

@@ -53,11 +53,14 @@ struct Work {
 };
 
 // The caller's lists on `today` (a signed-in caller). With `names`, each listed item gets its
-// name and its notes that need the record (one query per list); the navigation's count does not.
+// name and its notes that need the record (one query for all lists); the navigation's count
+// does not. Remembered per caller, data version (App::data_version) and day, except the lists
+// whose records change without a new data version (amendments proposed, accounts locked),
+// read again at each call.
 Work work_for(RequestContext& ctx, const Date& today, bool names);
 
-// Work::waiting_total() for the caller, remembered per caller, data version and day: what the
-// navigation shows on every page.
+// Work::waiting_total() for the caller today: what the navigation shows on every page (0 when
+// the database cannot answer).
 int64_t waiting_count(RequestContext& ctx);
 
 // A progress report is due when a project in progress has had neither a progress report nor
