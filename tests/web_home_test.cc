@@ -7,6 +7,7 @@
 #include <regex>
 #include <vector>
 
+#include "core/clock.h"
 #include "support/web_fixture.h"
 
 namespace kc::test {
@@ -163,6 +164,37 @@ TEST_F(WebHome, TheDepartmentSeesAmendmentsToDecide) {
   EXPECT_EQ(nav_count(page), before + 1);
   // The centre sees it waiting too.
   EXPECT_NE(section(home(centre), "dieu-chinh-cho-duyet").find("bg-2021-q-001"), std::string::npos);
+}
+
+TEST_F(WebHome, AnAcceptedProjectWaitsForItsSettlementUntil22January) {
+  Browser centre(*server), department(*server);
+  ASSERT_TRUE(centre.sign_in("trungtam"));
+  ASSERT_TRUE(department.sign_in("socongthuong"));
+  std::string code = register_need(centre, "Hỗ trợ máy đóng gói chè cho hợp tác xã Tân Sơn", "bn-chu");
+  ASSERT_EQ(step(*server, centre, code, "de_xuat"), 303);
+  ASSERT_EQ(step(*server, centre, code, "tham_dinh"), 303);
+  ASSERT_EQ(step(*server, department, code, "phe_duyet", {{"so_quyet_dinh", "12/QĐ-SCT"}}), 303);
+  ASSERT_EQ(step(*server, centre, code, "dang_thuc_hien", {{"so_quyet_dinh", "HĐ 3/2026"}}), 303);
+  // In progress, ending this year: acceptance due; work started today, so no progress report is due yet.
+  std::string in_progress = home(centre);
+  EXPECT_NE(section(in_progress, "nghiem-thu-den-han").find("href=\"/de-an/" + code + "#buoc-nghiem_thu\""), std::string::npos);
+  EXPECT_EQ(section(in_progress, "bao-cao-tien-do").find(code), std::string::npos);
+  int64_t before = nav_count(in_progress);
+  // Accepted today (no date given): the settlement report is due by 22/01 of next year.
+  ASSERT_EQ(step(*server, centre, code, "nghiem_thu", {{"so_quyet_dinh", "BB 9/2026"}, {"ket_qua_co_so_ung_dung_may_moc", "1"}}),
+            303);
+  std::string page = home(centre);
+  std::string due = section(page, "quyet-toan-den-han");
+  EXPECT_NE(due.find("href=\"/de-an/" + code + "#buoc-quyet_toan\""), std::string::npos) << due;
+  EXPECT_NE(due.find("Hỗ trợ máy đóng gói chè cho hợp tác xã Tân Sơn"), std::string::npos);
+  EXPECT_NE(due.find("hạn quyết toán 22/01/" + std::to_string(today_utc().year + 1)), std::string::npos) << due;
+  EXPECT_EQ(due.find("quá hạn"), std::string::npos);
+  EXPECT_EQ(section(page, "nghiem-thu-den-han").find(code), std::string::npos);
+  EXPECT_EQ(nav_count(page), before);  // -1 acceptance due, +1 settlement due
+  // Settled: nothing waits for the centre, the post-audit waits for the department.
+  ASSERT_EQ(step(*server, centre, code, "quyet_toan", {{"so_quyet_dinh", "QT 1/2026"}}), 303);
+  EXPECT_EQ(home(centre).find(code), std::string::npos);
+  EXPECT_NE(section(home(department), "cho-hau-kiem").find("(204)"), std::string::npos);
 }
 
 TEST_F(WebHome, ALocalOfficerSeesTheirAreaOnly) {
