@@ -121,7 +121,9 @@ Data RequestContext::layout(const std::string& title) {
   Data d;
   d.set("title", title);
   d.set("csrf", csrf_);
-  d.set("nav", navigation_for(role(), req.path, user_ ? waiting_count(*this) : 0));
+  // The count of items waiting costs a look at the records: not on a page that says the
+  // database (or the server) failed.
+  d.set("nav", navigation_for(role(), req.path, user_ && res.status < 500 ? waiting_count(*this) : 0));
   if (user_) {
     Data u;
     u.set("name", user_->name);
