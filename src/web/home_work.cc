@@ -200,7 +200,9 @@ void centre(Work& w, RequestContext& ctx, const Dataset& data, const Date& today
     }
   }
   for (Builder* b : {&proposals, &contracts, &late, &due, &reports}) w.sections.push_back(std::move(b->section));
+  // The department decides amendments; the centre follows them (not counted as its own work).
   w.sections.push_back(pending_amendments(ctx.read_store()).section);
+  w.sections.back().waiting = false;
   w.sections.push_back(std::move(settlements.section));
 }
 
@@ -338,7 +340,9 @@ void refresh(Work& w, RequestContext& ctx, const Date& today, bool names) {
     else
       fresh.sections.push_back(pending_amendments(ctx.read_store()).section);
     if (names) add_names(fresh, ctx.read_store(), today);
+    bool waiting = s.waiting;  // the role's choice, kept
     s = std::move(fresh.sections.front());
+    s.waiting = waiting;
   }
 }
 
