@@ -1,6 +1,6 @@
 // The home page of a role ("Việc của tôi"): an establishment signs in, lands on it, sees its
-// project by name with a link to it, and finds how to register a new need; on a phone the page
-// does not scroll sideways.
+// project by name with a link to it, and finds how to register a new need; a centre officer
+// follows an item to the step's form; on a phone the pages do not scroll sideways.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -28,6 +28,21 @@ test('an establishment signs in and sees its home page', { timeout: 90_000 }, as
 
     // A clear way to register a new need.
     await Promise.all([page.waitForURL('**/de-an/moi'), page.click('main a.button:has-text("Đăng ký nhu cầu mới")')]);
+    assert.deepEqual(page.consoleErrors, []);
+  });
+});
+
+test('a centre officer follows an item of its home page to the step to take', { timeout: 90_000 }, async (t) => {
+  await withPage(t, ws, { viewport: { width: 390, height: 844 } }, async (page) => {
+    await signIn(page, 'trung_tam');
+    assert.equal(new URL(page.url()).pathname, '/viec-cua-toi');
+    // The demo's project in progress whose end year (2021) has passed waits for its acceptance.
+    assert.match(await textOf(page.locator('nav[aria-label="Điều hướng chính"] a[href="/viec-cua-toi"]')), /^Việc của tôi \(\d+\)$/);
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390, 'no sideways scrolling at 390 px');
+    const item = page.locator('#nghiem-thu-tre-han a[href="/de-an/bg-2021-t-001#buoc-nghiem_thu"]');
+    assert.match(await textOf(item), /vải thiều sấy khô/);
+    await Promise.all([page.waitForURL('**/de-an/bg-2021-t-001#buoc-nghiem_thu'), item.click()]);
+    assert.equal(await textOf(page.locator('#buoc-nghiem_thu')), 'Nghiệm thu');
     assert.deepEqual(page.consoleErrors, []);
   });
 });
