@@ -38,20 +38,21 @@ Date settlement_deadline(const Row& project) {
 
 namespace {
 
-// One project as the rules see it, from the Dataset or from a database row.
+// One project as the progress-report rule sees it, from the Dataset or from a database row.
 struct Fact {
   const std::string* code;
   const std::string* status;
-  int year_to;
-  int64_t budget;
 };
 
 // A list being filled: every match counts, the first kListedItems are kept.
 struct Builder {
   WorkSection section;
-  void add(const std::string& code, std::string note = {}) {
+  // The item when it is among the listed ones, else nullptr.
+  WorkItem* add(const std::string& code, std::string note = {}) {
     ++section.total;
-    if (section.items.size() < kListedItems) section.items.push_back({code, "", std::move(note)});
+    if (section.items.size() >= kListedItems) return nullptr;
+    section.items.push_back({code, "", std::move(note)});
+    return &section.items.back();
   }
 };
 
@@ -129,8 +130,8 @@ Date months_before(const Date& d, int months) {
   return Date{y, m, std::min(d.day, 28)};
 }
 
-Builder progress_reports(const std::string& id_suffix) {
-  return make("bao-cao-tien-do" + id_suffix, "Báo cáo tiến độ đến hạn",
+Builder progress_reports() {
+  return make("bao-cao-tien-do", "Báo cáo tiến độ đến hạn",
               "Đề án đang thực hiện chưa có báo cáo tiến độ (hay bước bắt đầu thực hiện) trong " +
                   std::to_string(kProgressReportMonths) + " tháng qua.",
               "buoc-dang_thuc_hien-tien-do", more_of("dang_thuc_hien"));
@@ -177,7 +178,7 @@ void centre(Work& w, RequestContext& ctx, const Dataset& data, const Date& today
                       more_of("dang_thuc_hien"));
   Builder due = make("nghiem-thu-den-han", "Đến hạn nghiệm thu trong năm",
                      "Đề án đang thực hiện có năm kết thúc là năm nay.", "buoc-nghiem_thu", more_of("dang_thuc_hien"));
-  Builder reports = progress_reports("");
+  Builder reports = progress_reports();
   Builder settlements = make("quyet-toan-den-han", "Quyết toán đến hạn",
                              "Đề án đã nghiệm thu, chưa quyết toán: báo cáo quyết toán nộp trước ngày 22/01 năm sau năm nghiệm thu.",
                              "buoc-quyet_toan", more_of("nghiem_thu"));
@@ -186,7 +187,7 @@ void centre(Work& w, RequestContext& ctx, const Dataset& data, const Date& today
   const Projects& p = data.projects;
   for (size_t i = 0; i < p.size(); ++i) {
     const std::string& s = p.status[i];
-    Fact f{&p.code[i], &s, p.year_to[i], p.budget[i]};
+    Fact f{&p.code[i], &s};
     if (s == "de_xuat") {
       proposals.add(p.code[i]);
     } else if (s == "phe_duyet") {
@@ -230,7 +231,7 @@ void local_officer(Work& w, RequestContext& ctx, const Dataset& data, const Date
   Builder needs = make("nhu-cau-cho-de-xuat", "Nhu cầu chờ lập đề xuất",
                        "Nhu cầu đã đăng ký trên địa bàn, chưa lập thành đề xuất.", "buoc-de_xuat",
                        more_of("dang_ky_nhu_cau"));
-  Builder reports = progress_reports("");
+  Builder reports = progress_reports();
   std::shared_ptr<const ReportDates> dates = dataset_report_dates(ctx, data);
   Date since = months_before(today, kProgressReportMonths);
   std::map<std::string, StatusFigure> figures;
@@ -238,7 +239,7 @@ void local_officer(Work& w, RequestContext& ctx, const Dataset& data, const Date
   for (size_t i = 0; i < p.size(); ++i) {
     int32_t u = p.unit[i];
     if (u < 0 || !in_area[static_cast<size_t>(u)]) continue;
-    Fact f{&p.code[i], &p.status[i], p.year_to[i], p.budget[i]};
+    Fact f{&p.code[i], &p.status[i]};
     StatusFigure& fig = figures[p.status[i]];
     ++fig.count;
     fig.budget += p.budget[i];
@@ -265,19 +266,17 @@ void establishment(Work& w, RequestContext& ctx, const Date& today) {
   q.limit = 100000;
   std::vector<Row> rows = store.list(k, q).rows;
   const size_t status = static_cast<size_t>(k.field_index("trang_thai"));
-  const size_t year_to = static_cast<size_t>(k.field_index("nam_ket_thuc"));
-  const size_t budget = static_cast<size_t>(k.field_index("kinh_phi_nsnn"));
   std::vector<std::string> in_progress;
   for (const Row& r : rows)
     if (text_or_empty(r[status]) == "dang_thuc_hien") in_progress.push_back(as_text(r[0]));
   ReportDates dates = last_report_dates(store, in_progress);
   Date since = months_before(today, kProgressReportMonths);
-  Builder reports = progress_reports("");
+  Builder reports = progress_reports();
   Builder needs = make("nhu-cau-da-dang-ky", "Nhu cầu đã đăng ký",
                        "Nhu cầu của cơ sở đang chờ cán bộ lập thành đề xuất.", "", "", false);
   Builder mine = make("de-an-cua-co-so", "Đề án của cơ sở", "Mọi đề án mà cơ sở được thụ hưởng.", "", "/de-an", false);
   for (const Row& r : rows) {
-    Fact f{&as_text(r[0]), &as_text(r[status]), static_cast<int>(as_int(r[year_to])), as_int(r[budget])};
+    Fact f{&as_text(r[0]), &as_text(r[status])};
     add_if_report_due(reports, f, dates, since);
     if (*f.status == "dang_ky_nhu_cau") needs.add(*f.code);
     mine.add(*f.code, status_label(*f.status));
@@ -293,8 +292,7 @@ void administrator(Work& w, RequestContext& ctx) {
   locked.section.accounts = true;
   for (const User& u : list_users(ctx.read_store()))
     if (!u.active) {
-      locked.add(u.username, role_label(u.role));
-      locked.section.items.back().name = u.name;
+      if (WorkItem* item = locked.add(u.username, role_label(u.role))) item->name = u.name;
     }
   w.sections.push_back(std::move(locked.section));
 }
