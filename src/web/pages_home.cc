@@ -65,7 +65,8 @@ void add_figures(Data& page, const Work& w, RequestContext& ctx) {
     budget += f.budget;
   }
   std::shared_ptr<const Dataset> data = ctx.app.dataset();
-  page.set("area", data->unit_display_name(data->unit_index(ctx.user()->unit)));
+  int32_t unit = data->unit_index(ctx.user()->unit);
+  page.set("area", unit >= 0 ? data->unit_display_name(unit) : ctx.user()->unit);
   page.set("has_figures", true);
   page.set("figures", figures);
   page.set("total_count", format_int(count));
