@@ -54,6 +54,7 @@ const std::map<std::string, Expectation>& matrix() {
       {"dang_nhap", {"GET", "/dang-nhap", kEveryone}},
       {"dang_nhap_gui", {"POST", "/dang-nhap", kEveryone, {{"ten_dang_nhap", "khong-co"}, {"mat_khau", "x"}}}},
       {"dang_xuat", {"POST", "/dang-xuat", kSignedIn}},
+      {"viec_cua_toi", {"GET", "/viec-cua-toi", kSignedIn}},
       {"tong_quan", {"GET", "/tong-quan", kStaff}},
       {"tong_quan_csv", {"GET", "/tong-quan/bang-1.csv?ke_hoach=bg-2016-2020", kStaff}},
       {"bao_cao", {"GET", "/bao-cao", kStaff}},

@@ -37,7 +37,7 @@ TEST_F(WebSecurity, SignInSetsAnHttpOnlySessionCookieAndSignOutEndsIt) {
   auto r = b.post("/dang-nhap", {{"ten_dang_nhap", "socongthuong"}, {"mat_khau", kPassword}});
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 303);
-  EXPECT_EQ(r->get_header_value("Location"), "/tong-quan");
+  EXPECT_EQ(r->get_header_value("Location"), "/viec-cua-toi");  // the role's home page
   std::string set_cookie;
   for (const auto& [k, v] : r->headers)
     if (k == "Set-Cookie" && v.rfind("kc_session=", 0) == 0) set_cookie = v;
@@ -104,7 +104,7 @@ TEST_F(WebSecurity, SignedOutUsersAreSentToSignInAndForeignRedirectsIgnored) {
   EXPECT_EQ(r->get_header_value("Location"), "/dang-nhap?tiep=/tong-quan");
   b.get("/dang-nhap");
   auto signed_in = b.post("/dang-nhap", {{"ten_dang_nhap", "socongthuong"}, {"mat_khau", kPassword}, {"tiep", "//evil.example/"}});
-  EXPECT_EQ(signed_in->get_header_value("Location"), "/tong-quan");
+  EXPECT_EQ(signed_in->get_header_value("Location"), "/viec-cua-toi");
 }
 
 TEST_F(WebSecurity, EveryAnswerCarriesProtectiveHeaders) {

@@ -2,6 +2,9 @@
 
 #include <vector>
 
+#include "core/vn_format.h"
+#include "web/home_work.h"
+
 namespace kc::web {
 
 namespace {
@@ -15,6 +18,7 @@ struct Item {
 const std::vector<Item>& items() {
   static const std::vector<Item> all = {
       {"/", "Trang chủ", {"*"}},
+      {kHomePath, "Việc của tôi", {}},
       {"/tong-quan", "Tổng quan", {"quan_tri", "so_cong_thuong", "trung_tam"}},
       {"/de-an", "Đề án", {"*"}},
       {"/ke-hoach", "Kế hoạch", {"quan_tri", "so_cong_thuong", "trung_tam"}},
@@ -29,7 +33,7 @@ const std::vector<Item>& items() {
 
 }  // namespace
 
-Data navigation_for(const std::string* role, const std::string& current_path) {
+Data navigation_for(const std::string* role, const std::string& current_path, int64_t waiting) {
   Data out = list();
   for (const Item& item : items()) {
     bool everyone = !item.roles.empty() && item.roles[0] == "*";
@@ -37,8 +41,9 @@ Data navigation_for(const std::string* role, const std::string& current_path) {
     if (!visible) continue;
     Data d;
     d.set("href", item.href);
-    d.set("label", item.label);
     std::string href = item.href;
+    // The count is in the link's text, so that screen readers say it with the label.
+    d.set("label", href == kHomePath && waiting > 0 ? std::string(item.label) + " (" + format_int(waiting) + ")" : item.label);
     if (current_path == href || (href != "/" && current_path.rfind(href, 0) == 0)) d.set("current", true);
     out.push_back(d);
   }

@@ -7,6 +7,7 @@ namespace kc::web {
 
 void register_public_pages(App& app);    // home, health, static assets
 void register_sign_in_pages(App& app);   // sign in, sign out
+void register_home_pages(App& app);      // each role's home page, "Việc của tôi" (pages_home.cc)
 void register_dashboard_pages(App& app); // dashboard and its downloads
 void register_report_pages(App& app);    // the phase report in every format
 void register_admin_pages(App& app);     // accounts and the audit trail

@@ -1,5 +1,6 @@
 // Sign-in and sign-out. A successful sign-in always creates a new session (new random token),
 // whatever cookie the browser came with; failures are throttled per account and per address.
+#include "web/home_work.h"
 #include "web/pages.h"
 #include "web/request_context.h"
 #include "web/sign_in.h"
@@ -12,11 +13,6 @@ namespace {
 std::string safe_next(const std::string& next) {
   if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0 || next.find('\\') != std::string::npos) return "";
   return next;
-}
-
-// Where a user lands after signing in when no page was asked for.
-std::string landing_page(const User& u) {
-  return u.role == "quan_tri" || u.role == "so_cong_thuong" || u.role == "trung_tam" ? "/tong-quan" : "/";
 }
 
 void show_form(RequestContext& ctx, int status, const std::string& error, const std::string& username) {
@@ -36,7 +32,7 @@ void sign_in(RequestContext& ctx) {
     return;
   }
   std::string next = safe_next(ctx.param("tiep"));
-  ctx.redirect(next.empty() ? landing_page(*outcome.user) : next);
+  ctx.redirect(next.empty() ? home_path_for(outcome.user->role) : next);
 }
 
 void sign_out(RequestContext& ctx) {

@@ -1,6 +1,7 @@
 #include "web/request_context.h"
 
 #include "core/clock.h"
+#include "web/home_work.h"
 #include "web/navigation.h"
 
 namespace kc::web {
@@ -116,11 +117,13 @@ void RequestContext::start_session(const std::string& token) {
 
 void RequestContext::end_session_cookie() { set_cookie(kSessionCookie, "", -1, true); }
 
-Data RequestContext::layout(const std::string& title) const {
+Data RequestContext::layout(const std::string& title) {
   Data d;
   d.set("title", title);
   d.set("csrf", csrf_);
-  d.set("nav", navigation_for(role(), req.path));
+  // The count of items waiting costs a look at the records: not on a page that says the
+  // database (or the server) failed.
+  d.set("nav", navigation_for(role(), req.path, user_ && res.status < 500 ? waiting_count(*this) : 0));
   if (user_) {
     Data u;
     u.set("name", user_->name);

@@ -56,8 +56,9 @@ class RequestContext {
   void start_session(const std::string& token);
   void end_session_cookie();
 
-  // Layout fields shared by every page (navigation for the caller's role, the user, CSRF token).
-  Data layout(const std::string& title) const;
+  // Layout fields shared by every page (navigation for the caller's role with the number of
+  // items waiting for them, the user, CSRF token).
+  Data layout(const std::string& title);
 
  private:
   void set_cookie(const std::string& name, const std::string& value, long max_age, bool http_only);

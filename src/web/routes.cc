@@ -6,6 +6,7 @@ namespace kc::web {
 void register_routes(App& app) {
   register_public_pages(app);
   register_sign_in_pages(app);
+  register_home_pages(app);
   register_dashboard_pages(app);
   register_report_pages(app);
   register_admin_pages(app);

@@ -8,17 +8,21 @@ import { PASSWORD, USERS } from './support/server.mjs';
 
 const ws = useWorkspace();
 
-// For each role: where sign-in lands, which navigation links it must have and must not have.
+// For each role: where sign-in lands (every role: its home page, "Việc của tôi"), which
+// navigation links it must have and must not have.
+const HOME = '/viec-cua-toi';
 const EXPECTED = {
-  quan_tri: { landing: '/tong-quan', has: ['Trang chủ', 'Tổng quan', 'Danh mục', 'Báo cáo', 'Tài khoản', 'Nhật ký'], lacks: [] },
-  so_cong_thuong: { landing: '/tong-quan', has: ['Trang chủ', 'Tổng quan', 'Danh mục', 'Báo cáo'], lacks: ['Tài khoản', 'Nhật ký'] },
-  trung_tam: { landing: '/tong-quan', has: ['Trang chủ', 'Tổng quan', 'Danh mục', 'Báo cáo'], lacks: ['Tài khoản', 'Nhật ký'] },
-  dia_phuong: { landing: '/', has: ['Trang chủ', 'Danh mục'], lacks: ['Tổng quan', 'Báo cáo', 'Tài khoản', 'Nhật ký'] },
-  co_so: { landing: '/', has: ['Trang chủ', 'Danh mục'], lacks: ['Tổng quan', 'Báo cáo', 'Tài khoản', 'Nhật ký'] },
+  quan_tri: { landing: HOME, has: ['Trang chủ', 'Việc của tôi', 'Tổng quan', 'Danh mục', 'Báo cáo', 'Tài khoản', 'Nhật ký'], lacks: [] },
+  so_cong_thuong: { landing: HOME, has: ['Trang chủ', 'Việc của tôi', 'Tổng quan', 'Danh mục', 'Báo cáo'], lacks: ['Tài khoản', 'Nhật ký'] },
+  trung_tam: { landing: HOME, has: ['Trang chủ', 'Việc của tôi', 'Tổng quan', 'Danh mục', 'Báo cáo'], lacks: ['Tài khoản', 'Nhật ký'] },
+  dia_phuong: { landing: HOME, has: ['Trang chủ', 'Việc của tôi', 'Danh mục'], lacks: ['Tổng quan', 'Báo cáo', 'Tài khoản', 'Nhật ký'] },
+  co_so: { landing: HOME, has: ['Trang chủ', 'Việc của tôi', 'Danh mục'], lacks: ['Tổng quan', 'Báo cáo', 'Tài khoản', 'Nhật ký'] },
 };
 
+// The labels without the home page's count ("Việc của tôi (4)" -> "Việc của tôi").
 async function navLabels(page) {
-  return page.locator('nav[aria-label="Điều hướng chính"] a').allInnerTexts();
+  const labels = await page.locator('nav[aria-label="Điều hướng chính"] a').allInnerTexts();
+  return labels.map((s) => s.trim().replace(/ \([\d.]+\)$/, ''));
 }
 
 for (const [role, expected] of Object.entries(EXPECTED)) {
