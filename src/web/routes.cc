@@ -18,6 +18,7 @@ void register_routes(App& app) {
   register_registry_api(app);
   register_api_sign_in(app);
   register_api_openapi(app);
+  register_format_pages(app);
 }
 
 }  // namespace kc::web
