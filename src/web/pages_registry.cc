@@ -190,7 +190,7 @@ void form_page(RequestContext& ctx, int status, const Registry& r, const FormVal
   for (const Field& f : k.fields) {
     std::string error;
     for (const auto& [name, message] : errors)
-      if (name == f.name) error = message;
+      if (name == f.name) error += (error.empty() ? "" : "; ") + message;
     bool is_key = std::find(k.key.begin(), k.key.end(), static_cast<size_t>(k.field_index(f.name))) != k.key.end();
     auto v = values.find(std::string(f.name));
     fields.push_back(form_field(f, v == values.end() ? "" : v->second, error, key && is_key));
