@@ -96,14 +96,14 @@ test('axe: /de-an/moi with field errors (trung_tam)', { timeout: 90_000 }, async
     await page.goto('/de-an/moi');
     // Every required field filled (the browser would not send the form otherwise), some wrongly.
     const values = {
-      'tên đề án': 'Đề án thử',
-      'nội dung': 'khong-co-noi-dung-nay',
-      'năm bắt đầu': 'hai nghìn',
-      'năm kết thúc': '2020',
-      'đơn vị thực hiện': 'ttkc-bg',
-      'địa bàn thực hiện': 'bg-luc-ngan',
-      'kinh phí ngân sách nhà nước (đồng)': '-5',
-      'kinh phí đối ứng (đồng)': '0',
+      'Tên đề án': 'Đề án thử',
+      'Nội dung': 'khong-co-noi-dung-nay',
+      'Năm bắt đầu': 'hai nghìn',
+      'Năm kết thúc': '2020',
+      'Đơn vị thực hiện': 'ttkc-bg',
+      'Địa bàn thực hiện': 'bg-luc-ngan',
+      'Kinh phí ngân sách nhà nước (đồng)': '-5',
+      'Kinh phí đối ứng (đồng)': '0',
     };
     for (const [name, value] of Object.entries(values)) await page.getByRole('textbox', { name, exact: true }).fill(value);
     await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Lưu' }).click()]);
