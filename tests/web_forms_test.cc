@@ -137,6 +137,23 @@ TEST_F(WebForms, DatesInDayMonthYearAreReadAndShownThatWay) {
   EXPECT_EQ(centre.get("/van-ban/qd-thu-ngay-3")->status, 404);
 }
 
+TEST_F(WebForms, RulesBetweenFieldsAreReportedBesideAReferenceThatNamesNothing) {
+  Browser centre(*server);
+  ASSERT_TRUE(centre.sign_in("trungtam"));
+  centre.get("/lang-nghe/moi");
+  auto r = centre.post("/lang-nghe", {{"ma", "ln-thu-quy-tac"}, {"ten", "Làng nghề thử"}, {"nghe", "mây tre đan"},
+                                      {"truyen_thong", "0"}, {"dia_ban", "khong-co-xa-nay"}, {"quyet_dinh_cong_nhan", ""},
+                                      {"ngay_cong_nhan", "15/7/2015"}, {"ngay_thu_hoi", "01/3/2015"},
+                                      {"hoat_dong_hieu_qua", "1"}, {"noi_bat", "0"}});
+  ASSERT_EQ(r->status, 422);
+  EXPECT_NE(r->body.find("Xã, phường: không tìm thấy đơn vị hành chính &quot;khong-co-xa-nay&quot;"), std::string::npos)
+      << r->body;
+  EXPECT_NE(r->body.find("Ngày thu hồi danh hiệu: &quot;ngày thu hồi danh hiệu&quot; (01/3/2015) không được trước "
+                         "&quot;ngày công nhận&quot; (15/7/2015)"),
+            std::string::npos)
+      << "the rule is checked in the same answer, its dates as people write them";
+}
+
 TEST_F(WebForms, LabelsStartWithACapitalLetter) {
   Browser centre(*server);
   ASSERT_TRUE(centre.sign_in("trungtam"));
