@@ -7,6 +7,7 @@
 #include "projects/lifecycle.h"
 #include "projects/proposals.h"
 #include "schema/enums.h"
+#include "schema/field_display.h"
 #include "web/project_pages.h"
 #include "web/record_view.h"
 
@@ -90,7 +91,7 @@ void project_page_with(RequestContext& ctx, const Row& p, const std::string& not
   Data fields = list();
   for (size_t i = 0; i < k.fields.size(); ++i) {
     Data f;
-    f.set("label", std::string(k.fields[i].label));
+    f.set("label", field_label(k.fields[i]));
     f.set("value", display_value(k.fields[i], p[i], *data));
     if (std::string link = reference_link(k.fields[i], p[i]); !link.empty() && ctx.user()) f.set("href", link);
     fields.push_back(f);

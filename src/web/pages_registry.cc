@@ -241,7 +241,7 @@ void create(RequestContext& ctx) {
     auto data = ctx.app.dataset();
     int32_t unit = data->unit_index(values[r.area_field]);
     if (unit >= 0 && !data->unit_within(unit, data->unit_index(ctx.user()->unit))) {
-      form_page(ctx, 422, r, values, {{r.area_field, std::string(k.field(r.area_field).label) + ": chỉ được chọn địa bàn bạn phụ trách"}}, std::nullopt);
+      form_page(ctx, 422, r, values, {{r.area_field, field_message(k.field(r.area_field), "chỉ được chọn địa bàn bạn phụ trách")}}, std::nullopt);
       return;
     }
   }

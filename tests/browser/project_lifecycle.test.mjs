@@ -207,7 +207,7 @@ test('project from proposal to acceptance with a document attached changes the d
         files: { name: PDF_NAME, mimeType: 'application/pdf', buffer: PDF },
       });
       assert.equal(await statusOf(page), 'đã phê duyệt');
-      assert.match(await textOf(page.locator('dl.record')), /ngày phê duyệt 15\/3\/2020/);
+      assert.match(await textOf(page.locator('dl.record')), /Ngày phê duyệt 15\/3\/2020/);
 
       const history = page.getByRole('table', { name: 'Diễn biến' });
       const row = history.getByRole('row').filter({ hasText: APPROVAL.decision });
@@ -266,7 +266,7 @@ test('project from proposal to acceptance with a document attached changes the d
         outputs: { 'ứng dụng máy móc, thiết bị tiên tiến': ACCEPTANCE.machines },
       });
       assert.equal(await statusOf(page), 'đã nghiệm thu');
-      assert.match(await textOf(page.locator('dl.record')), /ngày nghiệm thu 20\/11\/2020/);
+      assert.match(await textOf(page.locator('dl.record')), /Ngày nghiệm thu 20\/11\/2020/);
       const output = page.getByRole('listitem').filter({ hasText: /ứng dụng máy móc, thiết bị tiên tiến/ });
       assert.match(await textOf(output), /: 1 cơ sở$/);
       assertFigures(await dashboardFigures(page), grown(state.before), 'accepted');
