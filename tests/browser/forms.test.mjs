@@ -1,6 +1,7 @@
 // Forms as people fill them (docs/web.md, "Typing money and dates"): the line beside a money
 // field says what the server understood while typing; a form refused for several reasons lists
-// them all in a summary at the top that takes the focus; a date field has a calendar button.
+// them all in a summary at the top that takes the focus; a date field has a calendar button;
+// archiving asks in a dialog.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -55,6 +56,28 @@ test('a date field has a calendar that writes dd/mm/yyyy', { timeout: 90_000 }, 
     // What choosing a day in the calendar does: the hidden date input changes.
     await page.locator('#f_ngay_ban_hanh ~ input[type="date"]').fill('2024-03-05');
     assert.equal(await page.inputValue('#f_ngay_ban_hanh'), '05/03/2024');
+    assert.deepEqual(page.consoleErrors, []);
+  });
+});
+
+test('archiving asks in a dialog first; saying no changes nothing', { timeout: 90_000 }, async (t) => {
+  await withPage(t, ws, { role: 'trung_tam' }, async (page) => {
+    await page.goto('/lang-nghe/ln-02');
+    const archive = page.locator('form[action$="/luu-tru"] button');
+    const asked = [];
+    page.once('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
+    await archive.click();
+    assert.match(asked[0], /^Lưu trữ làng nghề ln-02\?/);
+    assert.equal(new URL(page.url()).pathname, '/lang-nghe/ln-02');
+    assert.doesNotMatch(await textOf(page.locator('h1')), /đã lưu trữ/);
+
+    page.once('dialog', (d) => d.accept());
+    const posted = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/luu-tru'));
+    await archive.click();
+    assert.equal((await posted).status(), 303, "the dialog's answer goes with the form: no page asking again");
+    await page.waitForURL((u) => u.pathname === '/lang-nghe/ln-02');
+    await page.waitForLoadState('load');
+    assert.match(await textOf(page.locator('h1')), /đã lưu trữ/);
     assert.deepEqual(page.consoleErrors, []);
   });
 });
