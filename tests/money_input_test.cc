@@ -57,6 +57,8 @@ TEST(MoneyInput, UnitWords) {
   EXPECT_EQ(understood("1 500 triệu"), 1500000000);
   EXPECT_EQ(understood("2,345678 triệu"), 2345678);
   EXPECT_EQ(understood("1,5000 triệu"), 1500000);  // trailing zeros beyond the unit are whole đồng
+  EXPECT_EQ(understood("30.722,3 triệu đồng"), 30722300000);  // as the phase report prints money
+  EXPECT_EQ(understood("550.000.000 đ"), 550000000);            // as the tables print it
 }
 
 TEST(MoneyInput, SeveralTermsGoingDown) {
