@@ -201,14 +201,14 @@ MoneyInput parse_money_input(std::string_view text) {
                       "; cách viết được nhận: " + kMoneyInputExamples);
       ++i;
     } else if (terms > 0 || i < tokens.size()) {
-      // "1 tỷ 2" (1,2 tỷ or 1 tỷ 2 đồng?) and "150 200" are ambiguous.
+      // "1 tỷ 2" (1,2 tỷ or 1 tỷ 2 đồng?) and "150 triệu 20" are ambiguous.
       return refuse("mỗi con số phải có đơn vị (nghìn, triệu, tỷ) khi viết nhiều phần; gặp " + quoted(original) +
                     ". Ví dụ 1 tỷ 200 triệu hoặc 1,2 tỷ");
     }
     if (unit >= previous_unit || (terms > 0 && !n.decimals.empty())) return refuse(out_of_order(original));
     if (unit == 0 && n.decimals.size() == 3)  // "150,000": the English grouping, or 150 đồng?
       return refuse("dấu phẩy là dấu thập phân, không dùng để ngăn cách hàng nghìn; gặp " + quoted(original) +
-                    ". Hãy viết 150.000 hoặc 150000");
+                    ". Số nghìn viết với dấu chấm (150.000) hoặc viết liền (150000)");
     if (static_cast<int>(n.decimals.size()) > unit) {
       if (n.decimals.find_first_not_of('0') != std::string::npos)
         return refuse("số tiền tính bằng đồng, không có phần lẻ dưới một đồng; gặp " + quoted(original));
