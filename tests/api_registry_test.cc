@@ -118,8 +118,8 @@ TEST_F(ApiRegistry, CreateAnswers201OrSaysWhatIsWrong) {
   auto refused = b.post_json("/api/co-so", bad.dump());
   EXPECT_EQ(refused->status, 422);
   json e = body_of(refused);
-  EXPECT_NE(e["truong"]["ten"].get<std::string>().find("tên cơ sở: bắt buộc, không được để trống"), std::string::npos) << e;
-  EXPECT_NE(e["truong"]["so_lao_dong"].get<std::string>().find("số lao động: không được nhỏ hơn 0"), std::string::npos) << e;
+  EXPECT_NE(e["truong"]["ten"].get<std::string>().find("Tên cơ sở: bắt buộc, không được để trống"), std::string::npos) << e;
+  EXPECT_NE(e["truong"]["so_lao_dong"].get<std::string>().find("Số lao động: không được nhỏ hơn 0"), std::string::npos) << e;
   EXPECT_EQ(b.get("/api/co-so/cs-api-sai")->status, 404) << "nothing was written";
 
   bad = establishment("cs-api-sai", "Sai kiểu", "bg-luc-ngan-nam-duong");
@@ -135,7 +135,7 @@ TEST_F(ApiRegistry, CreateAnswers201OrSaysWhatIsWrong) {
 
   auto dup = b.post_json("/api/co-so", establishment("cs-0046", "Trùng mã", "bg-luc-ngan-nam-duong").dump());
   EXPECT_EQ(dup->status, 422);
-  EXPECT_NE(body_of(dup)["truong"]["ma"].get<std::string>().find("mã \"cs-0046\" đã có"), std::string::npos);
+  EXPECT_NE(body_of(dup)["truong"]["ma"].get<std::string>().find("\"cs-0046\" đã được dùng cho một hồ sơ khác"), std::string::npos);
 
   for (std::string broken : {"{", "[1, 2]", "", "\"chuỗi\""}) {
     auto r = b.post_json("/api/co-so", broken);

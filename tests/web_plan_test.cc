@@ -219,7 +219,7 @@ TEST_F(WebPlan, RefusedInputIsExplainedInVietnameseBesideItsField) {
   centre.get("/ke-hoach/moi");
   auto bad_year = centre.post("/ke-hoach", plan("bg-loi", "Kế hoạch thử", "hang_nam", "bg", "20x6", "2016", "bg-2016-2020"));
   EXPECT_EQ(bad_year->status, 422);
-  EXPECT_NE(bad_year->body.find("<span id=\"e_tu_nam\" class=\"field-error\">từ năm: năm phải có 4 chữ số; gặp"),
+  EXPECT_NE(bad_year->body.find("<span id=\"e_tu_nam\" class=\"field-error\">Từ năm: năm phải có 4 chữ số; gặp"),
             std::string::npos) << bad_year->body.substr(0, 4000);
   EXPECT_NE(bad_year->body.find("value=\"Kế hoạch thử\""), std::string::npos) << "what was typed is kept";
 
@@ -234,17 +234,17 @@ TEST_F(WebPlan, RefusedInputIsExplainedInVietnameseBesideItsField) {
   EXPECT_NE(outside->body.find("nằm ngoài thời kỳ của kế hoạch cha"), std::string::npos);
   auto taken = centre.post("/ke-hoach", plan("bg-2017", "Trùng mã", "hang_nam", "bg", "2017", "2017", ""));
   EXPECT_EQ(taken->status, 422);
-  EXPECT_NE(taken->body.find("mã &quot;bg-2017&quot; đã có"), std::string::npos);
+  EXPECT_NE(taken->body.find("&quot;bg-2017&quot; đã được dùng cho một hồ sơ khác"), std::string::npos);
   EXPECT_EQ(centre.get("/ke-hoach/bg-loi")->status, 404) << "nothing refused was kept";
 
   centre.get("/ke-hoach/bg-2017");
   auto unknown = centre.post("/ke-hoach/bg-2017/chi-tieu", target("khong-co", "10"));
   EXPECT_EQ(unknown->status, 422);
-  EXPECT_NE(unknown->body.find("<span id=\"mte_chi_tieu\" class=\"field-error\">chỉ tiêu: mã &quot;khong-co&quot; không có trong chỉ tiêu</span>"),
+  EXPECT_NE(unknown->body.find("<span id=\"mte_chi_tieu\" class=\"field-error\">Chỉ tiêu: không tìm thấy chỉ tiêu &quot;khong-co&quot;</span>"),
             std::string::npos) << unknown->body.substr(0, 4000);
   auto negative = centre.post("/ke-hoach/bg-2017/chi-tieu", target("ban_tin", "-5"));
   EXPECT_EQ(negative->status, 422);
-  EXPECT_NE(negative->body.find("<span id=\"mte_gia_tri\" class=\"field-error\">giá trị mục tiêu: không được nhỏ hơn 0"),
+  EXPECT_NE(negative->body.find("<span id=\"mte_gia_tri\" class=\"field-error\">Giá trị mục tiêu: không được nhỏ hơn 0"),
             std::string::npos);
   EXPECT_NE(negative->body.find("value=\"-5\""), std::string::npos);
   EXPECT_EQ(target_row(negative->body, "ban_tin"), "") << "nothing refused was kept";

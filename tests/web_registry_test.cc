@@ -74,13 +74,19 @@ TEST_F(WebRegistry, BadInputIsRefusedBesideTheFieldsAndNothingIsWritten) {
   form.emplace("so_lao_dong", "-3");
   auto r = b.post("/co-so", form);
   EXPECT_EQ(r->status, 422);
-  EXPECT_NE(r->body.find("tên cơ sở: bắt buộc, không được để trống"), std::string::npos);
-  EXPECT_NE(r->body.find("số lao động: không được nhỏ hơn 0"), std::string::npos);
+  // Every problem in one answer: the empty name, the negative count and the unknown area.
+  EXPECT_NE(r->body.find("Tên cơ sở: bắt buộc, không được để trống"), std::string::npos);
+  EXPECT_NE(r->body.find("Số lao động: không được nhỏ hơn 0"), std::string::npos);
+  EXPECT_NE(r->body.find("không tìm thấy đơn vị hành chính &quot;khong-co-don-vi&quot;"), std::string::npos) << r->body;
   EXPECT_NE(r->body.find("aria-invalid=\"true\""), std::string::npos);
   EXPECT_EQ(b.get("/co-so/cs-sai-01")->status, 404);
-  auto dup = b.post("/co-so", establishment("cs-0046", "Trùng mã", "bg-luc-ngan-nam-duong"));
+  // A code already used is reported beside the other problems, not after them.
+  httplib::Params dup_form = establishment("cs-0046", "", "bg-luc-ngan-nam-duong");
+  auto dup = b.post("/co-so", dup_form);
   EXPECT_EQ(dup->status, 422);
-  EXPECT_NE(dup->body.find("mã &quot;cs-0046&quot; đã có"), std::string::npos) << "(quotes are escaped in HTML)";
+  EXPECT_NE(dup->body.find("&quot;cs-0046&quot; đã được dùng cho một hồ sơ khác"), std::string::npos)
+      << "(quotes are escaped in HTML)";
+  EXPECT_NE(dup->body.find("Tên cơ sở: bắt buộc"), std::string::npos);
 }
 
 TEST_F(WebRegistry, TextIsEscapedEverywhere) {
@@ -135,8 +141,16 @@ TEST_F(WebRegistry, TheSecondOfTwoConcurrentEditsIsRefusedAndNothingIsLost) {
 TEST_F(WebRegistry, ArchivedRecordsLeaveTheListButNotTheDatabase) {
   Browser b(*server);
   ASSERT_TRUE(b.sign_in("trungtam"));
-  b.get("/lang-nghe/ln-03");
-  EXPECT_EQ(b.post("/lang-nghe/ln-03/luu-tru", {})->status, 303);
+  auto detail = b.get("/lang-nghe/ln-03");
+  EXPECT_NE(detail->body.find("data-confirm=\"Lưu trữ làng nghề ln-03?"), std::string::npos)
+      << "with JavaScript, a dialog asks first";
+  // Without JavaScript the server asks first: a page with the question, nothing archived yet.
+  auto asked = b.post("/lang-nghe/ln-03/luu-tru", {});
+  ASSERT_EQ(asked->status, 200);
+  EXPECT_NE(asked->body.find("<h1>Lưu trữ làng nghề ln-03?</h1>"), std::string::npos) << asked->body;
+  EXPECT_NE(asked->body.find("name=\"xac_nhan\" value=\"1\""), std::string::npos);
+  EXPECT_EQ(b.get("/lang-nghe/ln-03")->body.find("(đã lưu trữ)"), std::string::npos);
+  EXPECT_EQ(b.post("/lang-nghe/ln-03/luu-tru", {{"xac_nhan", "1"}})->status, 303);
   EXPECT_EQ(b.get("/lang-nghe?q=" + std::string("ln-03"))->body.find("/lang-nghe/ln-03\""), std::string::npos);
   EXPECT_NE(b.get("/lang-nghe/ln-03")->body.find("(đã lưu trữ)"), std::string::npos);
   EXPECT_NE(b.get("/lang-nghe?luu_tru=1")->body.find("/lang-nghe/ln-03\""), std::string::npos);

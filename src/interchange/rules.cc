@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "core/date.h"
+#include "schema/field_display.h"
 
 namespace kc {
 
@@ -58,7 +59,7 @@ void check_valid_during(const RecordKind& kind, const Row& row, std::string_view
   DateRange r = validity(tk, *target);
   if (r.overlaps(from, to)) return;
   std::string name = target_kind == "don_vi_hanh_chinh" ? unit_display_name(*target)
-                                                         : "nội dung " + as_text(get(tk, *target, "ma"));
+                                                         : "nội dung \"" + as_text(get(tk, *target, "ten")) + "\"";
   report(field, "\"" + as_text(ref) + "\" (" + name + ") " + describe_range(r) +
                     ", không có hiệu lực trong " + when);
 }
@@ -96,9 +97,10 @@ void check_record_rules(const RecordKind& kind, const Row& row, const RecordLook
     const Value& from = get(kind, row, p.from);
     const Value& to = get(kind, row, p.to);
     if (is_null(from) || is_null(to) || !less_than(to, from)) continue;
-    report(p.to, "\"" + std::string(kind.field(p.to).label) + "\" (" + format_field(kind.field(p.to), to) +
+    // Values as people read them (dd/mm/yyyy), in the CLI's problems as in the forms.
+    report(p.to, "\"" + std::string(kind.field(p.to).label) + "\" (" + display_field_value(kind.field(p.to), to, "") +
                      ") không được trước \"" + std::string(kind.field(p.from).label) + "\" (" +
-                     format_field(kind.field(p.from), from) + ")");
+                     display_field_value(kind.field(p.from), from, "") + ")");
   }
 
   const std::string_view name = kind.name;
@@ -130,9 +132,11 @@ void check_record_rules(const RecordKind& kind, const Row& row, const RecordLook
     const Value& code = get(kind, row, "chi_tieu");
     if (const Row* indicator = index.row("chi_tieu", as_text(code))) {
       const RecordKind& ik = kc::kind("chi_tieu");
-      if (as_text(get(ik, *indicator, "nguon")) != "dau_ra")
-        report("chi_tieu", "chỉ tiêu \"" + as_text(code) +
-                               "\" được tính từ hồ sơ khác (cách tính: " + as_text(get(ik, *indicator, "nguon")) +
+      const std::string& source = as_text(get(ik, *indicator, "nguon"));
+      auto source_label = ik.field("nguon").enum_label(source);
+      if (source != "dau_ra")
+        report("chi_tieu", "chỉ tiêu \"" + as_text(code) + "\" được tính từ hồ sơ khác (" +
+                               std::string(source_label ? *source_label : source) +
                                "), không ghi làm kết quả đầu ra của đề án");
     }
   } else if (name == "don_vi_ke_thua") {

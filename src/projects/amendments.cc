@@ -47,9 +47,9 @@ std::optional<Row> apply_values(const Row& project, const Amendment& a, FieldErr
     if (field == "co_so") continue;
     auto v = a.values.find(field);
     if (v == a.values.end()) continue;
-    ParsedField parsed = parse_field(p.field(field), v->second);
+    ParsedField parsed = parse_form_field(p.field(field), v->second);
     if (!parsed.ok()) {
-      errors.emplace_back(field, std::string(p.field(field).label) + ": " + parsed.error);
+      errors.emplace_back(field, field_message(p.field(field), parsed.error));
       continue;
     }
     after[static_cast<size_t>(p.field_index(field))] = parsed.value;
@@ -95,6 +95,9 @@ AmendmentResult propose_amendment(Store& store, const User& user, const std::str
   Amendment probe{"", project, kind_code, reason, "cho_duyet", user.username, "", "", "", "", "", kept};
   if (r.ok()) apply_values(*p, probe, r.errors);  // the values must at least be well-formed
   if (!r.ok()) return r;
+  // Kept in the canonical form ("150 triệu" -> "150000000"), as the decision will read them.
+  for (auto& [field, value] : kept)
+    if (field != "co_so") value = format_field(kind("de_an").field(field), parse_form_field(kind("de_an").field(field), value).value);
 
   Transaction tx(store);
   r.id = random_hex(12);

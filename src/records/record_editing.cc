@@ -4,10 +4,13 @@
 
 #include "audit/audit.h"
 #include "core/clock.h"
+#include "core/money_input.h"
 #include "core/sodium.h"
 #include "interchange/record_lookup.h"
 #include "interchange/rules.h"
+#include "schema/field_display.h"
 #include "schema/record_key.h"
+#include "text/ascii.h"
 #include "store/store.h"
 
 namespace kc {
@@ -19,8 +22,10 @@ std::string value_of(const FormValues& v, std::string_view field) {
   return it == v.end() ? std::string() : it->second;
 }
 
-// Parses every field and checks references and the cross-record rules. `fixed_key`: on update
-// the key columns come from the existing record, not from the form.
+// Parses every field and checks references and the cross-record rules, reporting every problem
+// found in one pass: each field's own problem, each missing reference and, once every field
+// could be read (the rules compare fields' values), the rules. `fixed_key`: on update the key
+// columns come from the existing record, not from the form.
 Row parse_and_check(Store& store, const RecordKind& kind, const FormValues& values, const Row* fixed_key,
                     FieldErrors& errors) {
   Row row(kind.fields.size());
@@ -33,25 +38,27 @@ Row parse_and_check(Store& store, const RecordKind& kind, const FormValues& valu
       ok[i] = true;
       continue;
     }
-    ParsedField p = parse_field(f, value_of(values, f.name));
+    ParsedField p = parse_form_field(f, value_of(values, f.name));
     if (!p.ok()) {
-      errors.emplace_back(std::string(f.name), std::string(f.label) + ": " + p.error);
+      errors.emplace_back(std::string(f.name), field_message(f, p.error));
       continue;
     }
     row[i] = std::move(p.value);
     ok[i] = true;
   }
+  bool all_read = errors.empty();
   StoreLookup lookup(store);
   for (size_t i = 0; i < kind.fields.size(); ++i) {
     const Field& f = kind.fields[i];
     if (f.type != FieldType::Ref || !ok[i] || is_null(row[i])) continue;
     if (!lookup.has_key(f.ref_kind, as_text(row[i])))
-      errors.emplace_back(std::string(f.name), std::string(f.label) + ": mã \"" + as_text(row[i]) + "\" không có trong " +
-                                                   std::string(kc::kind(f.ref_kind).label));
+      errors.emplace_back(std::string(f.name), field_message(f, "không tìm thấy " + std::string(kc::kind(f.ref_kind).label) +
+                                                                    " \"" + as_text(row[i]) + "\""));
   }
-  if (!errors.empty()) return row;
+  if (!all_read) return row;
+  // The rules skip references that name nothing (reported above), so they run beside them.
   auto report = [&](std::string_view field, std::string message) {
-    errors.emplace_back(std::string(field), std::string(kind.field(field).label) + ": " + message);
+    errors.emplace_back(std::string(field), field_message(kind.field(field), message));
   };
   check_record_rules(kind, row, lookup, report);
   check_kind_rules(kind, {LineRow{0, row}}, lookup,
@@ -59,7 +66,25 @@ Row parse_and_check(Store& store, const RecordKind& kind, const FormValues& valu
   return row;
 }
 
+bool key_read(const RecordKind& kind, const Row& row) {
+  for (size_t i : kind.key)
+    if (is_null(row[i])) return false;
+  return true;
+}
+
 }  // namespace
+
+ParsedField parse_form_field(const Field& field, std::string_view text) {
+  std::string_view s = trim_blanks(text);
+  if (field.type != FieldType::Money || s.empty()) return parse_field(field, text);
+  MoneyInput m = parse_money_input(s);
+  if (!m.dong) return {{}, m.error};
+  return {*m.dong, {}};
+}
+
+std::string field_message(const Field& field, std::string_view message) {
+  return field_label(field) + ": " + std::string(message);
+}
 
 std::string record_version(const RecordKind& kind, const Row& row) {
   ensure_sodium();
@@ -90,13 +115,12 @@ EditResult create_record(Store& store, const RecordKind& kind, const FormValues&
   EditResult r;
   Transaction tx(store);
   Row row = parse_and_check(store, kind, values, nullptr, r.errors);
-  if (!r.errors.empty()) return r;
-  if (store.find(kind, row)) {
+  if (key_read(kind, row) && store.find(kind, row)) {
     const Field& key = kind.fields[kind.key[0]];
-    r.errors.emplace_back(std::string(key.name), std::string(key.label) + ": mã \"" + record_key_text(kind, row) +
-                                                     "\" đã có; hãy chọn mã khác");
-    return r;
+    r.errors.emplace_back(std::string(key.name), field_message(key, "\"" + record_key_text(kind, row) +
+                                                                        "\" đã được dùng cho một hồ sơ khác; hãy chọn mã khác"));
   }
+  if (!r.errors.empty()) return r;
   store.insert(kind, row);
   audit(store, user, "tao", &kind, record_key_text(kind, row), std::nullopt, row);
   tx.commit();

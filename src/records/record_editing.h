@@ -19,6 +19,14 @@ class Store;
 // What a form sent: field name -> text as typed. Missing fields count as empty.
 using FormValues = std::map<std::string, std::string>;
 
+// A field as a person types it into a form (web pages, the JSON API): money in the forms of
+// core/money_input.h ("150.000.000", "150 triệu", "1,5 tỷ"), everything else as parse_field reads
+// it (dates as dd/mm/yyyy or yyyy-mm-dd). The import bundle stays with parse_field's strict forms.
+ParsedField parse_form_field(const Field& field, std::string_view text);
+
+// "Nhãn trường: message", the way every form error is worded (the label capitalised).
+std::string field_message(const Field& field, std::string_view message);
+
 // A record's version: a digest of its canonical text. A form carries the version it was based on.
 std::string record_version(const RecordKind& kind, const Row& row);
 
@@ -31,7 +39,7 @@ struct EditConflict {
 };
 
 struct EditResult {
-  FieldErrors errors;                   // refused input (nothing written)
+  FieldErrors errors;                   // refused input, every problem found at once (nothing written)
   std::optional<EditConflict> conflict; // refused because of a concurrent change (nothing written)
   std::optional<Row> saved;             // the record as written
   bool ok() const { return errors.empty() && !conflict && saved; }

@@ -3,8 +3,11 @@
 
 #include "core/date.h"
 #include "core/vn_format.h"
+#include "text/normalize.h"
 
 namespace kc {
+
+std::string field_label(const Field& f) { return upper_first_vi(f.label); }
 
 std::string display_field_value(const Field& f, const Value& v, std::string_view money_unit) {
   if (is_null(v)) return "";

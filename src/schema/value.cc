@@ -68,10 +68,11 @@ ParsedField parse_decimal(const Field& field, std::string_view s) {
 
 ParsedField parse_code(std::string_view s) {
   // At most 64 bytes cannot be more than 64 code points: count only longer codes.
-  if (s.size() > 64 && count_code_points(s) > 64) return {{}, "mã dài quá 64 ký tự"};
+  if (s.size() > 64 && count_code_points(s) > 64) return {{}, "dài quá 64 ký tự"};
   bool ascii = true;
   for (unsigned char c : s) {
-    if (c <= 0x20 || c == 0x7F) return {{}, "mã không được chứa khoảng trắng hay ký tự điều khiển; gặp " + quoted(s)};
+    if (c <= 0x20 || c == 0x7F)
+      return {{}, "không được có khoảng trắng hay ký tự ẩn (ví dụ đúng: cs-0046); gặp " + quoted(s)};
     ascii = ascii && c < 0x80;
   }
   if (ascii) return {std::string(s), {}};  // ASCII is already NFC
@@ -117,7 +118,8 @@ ParsedField parse_field(const Field& field, std::string_view text) {
     case FieldType::Ref:
       return parse_code(s);
     case FieldType::Text:
-      if (has_control_chars(s, true)) return {{}, "chứa ký tự điều khiển không hợp lệ"};
+      if (has_control_chars(s, true))
+        return {{}, "có ký tự ẩn không in được (thường do chép từ tài liệu khác); hãy xóa rồi gõ lại đoạn đó"};
       return {to_nfc(s), {}};
     case FieldType::Int:
       if (!parse_whole(s, n, error)) return {{}, error};

@@ -21,5 +21,6 @@ void register_registry_api(App& app);    // /api/<registry>: the registries as J
 void register_project_api(App& app);     // /api/de-an proposals and steps, /api/tong-hop (api_projects.cc)
 void register_api_sign_in(App& app);     // /api/csrf, /api/dang-nhap, /api/dang-xuat (api_sign_in.cc)
 void register_api_openapi(App& app);     // /api/openapi.json (openapi.cc)
+void register_format_pages(App& app);    // /dinh-dang/tien: what a typed amount of money means (pages_format.cc)
 
 }  // namespace kc::web

@@ -10,6 +10,7 @@
 #include "report/phase_report.h"
 #include "report/report_phrases.h"
 #include "schema/enums.h"
+#include "schema/field_display.h"
 #include "web/plan_pages.h"
 #include "web/record_view.h"
 
@@ -33,7 +34,7 @@ Data plan_fields(const Row& plan, const Dataset& data) {
     const Field& f = k.fields[i];
     if (f.name == "phuong_huong") continue;
     Data d;
-    d.set("label", std::string(f.label));
+    d.set("label", field_label(f));
     std::string value = display_value(f, plan[i], data);
     std::string href = reference_link(f, plan[i]);
     if (f.name == "ke_hoach_cha" && !value.empty()) {

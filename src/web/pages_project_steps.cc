@@ -11,7 +11,9 @@
 #include "projects/lifecycle.h"
 #include "projects/proposals.h"
 #include "schema/enums.h"
+#include "text/normalize.h"
 #include "text/url.h"
+#include "web/confirm.h"
 #include "web/pages.h"
 #include "web/project_pages.h"
 #include "web/record_view.h"
@@ -49,6 +51,9 @@ std::vector<const Indicator*> output_indicators(const Dataset& data, const Row& 
   return out;
 }
 
+// Cancelling and not approving end a project's course: destructive, they ask for confirmation.
+bool ends_the_project(const std::string& to) { return to == "huy" || to == "tu_choi"; }
+
 }  // namespace
 
 Data step_forms_for(RequestContext& ctx, const Row& p, const Dataset& data, const std::string& code) {
@@ -61,6 +66,7 @@ Data step_forms_for(RequestContext& ctx, const Row& p, const Dataset& data, cons
     f.set("id", "buoc-" + s->to + (s->from == s->to ? "-tien-do" : ""));
     if (s->needs_decision) f.set("needs_decision", true);
     if (s->needs_comment) f.set("needs_comment", true);
+    if (ends_the_project(s->to)) f.set("confirm", "Tôi xác nhận " + lower_first_vi(s->name) + " đề án này");
     if (s->to == "nghiem_thu") {
       Data outputs = list();
       for (const Indicator* i : output_indicators(data, p)) {
@@ -102,6 +108,9 @@ void take(RequestContext& ctx) {
       else req.outputs.emplace_back(i->code, as_int(parsed.value));
     }
   }
+  // Ending a project asks first: a box to tick, checked here (it works without JavaScript).
+  if (ends_the_project(req.to) && ctx.param("xac_nhan") != "1")
+    errors.emplace_back("xac_nhan", "Hãy đánh dấu ô \"Tôi xác nhận…\" để thực hiện bước này; bước này kết thúc đề án");
   std::vector<Upload> files = uploads(ctx);
   for (const Upload& u : files)
     if (std::string problem = document_problem(u); !problem.empty()) errors.emplace_back("tai_lieu", problem);
@@ -188,6 +197,11 @@ void register_project_step_pages(App& app) {
              std::string code = ctx.path(2);
              std::optional<Row> p = visible_project(ctx, code);
              if (!p) return;
+             if (ctx.path(4) == "tu-choi" &&
+                 !confirmed(ctx, {"Không phê duyệt đề nghị điều chỉnh này?",
+                                  "Đề nghị điều chỉnh sẽ bị từ chối; người đề nghị phải gửi đề nghị mới nếu muốn điều chỉnh.",
+                                  "Có, không phê duyệt", "/de-an/" + code + "#dieu-chinh"}))
+               return;
              AmendmentResult r = decide_amendment(ctx.store(), *ctx.user(), ctx.path(3), ctx.path(4) == "duyet",
                                                   ctx.param("so_quyet_dinh"), ctx.param("ghi_chu_duyet"), today_utc());
              if (!r.ok()) {

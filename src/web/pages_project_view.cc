@@ -7,6 +7,7 @@
 #include "projects/lifecycle.h"
 #include "projects/proposals.h"
 #include "schema/enums.h"
+#include "schema/field_display.h"
 #include "web/project_pages.h"
 #include "web/record_view.h"
 #include "web/reference_names.h"
@@ -93,7 +94,7 @@ void project_page_with(RequestContext& ctx, const Row& p, const std::string& not
   for (size_t i = 0; i < k.fields.size(); ++i) {
     if (k.fields[i].name == "ma" || k.fields[i].name == "ten") continue;  // the page's heading
     Data f = names.cell(k.fields[i], p[i], ctx.user().has_value());
-    f.set("label", std::string(k.fields[i].label));
+    f.set("label", field_label(k.fields[i]));
     fields.push_back(f);
   }
   Data beneficiaries = list();

@@ -7,10 +7,12 @@
 #include "audit/audit.h"
 #include "core/vn_format.h"
 #include "records/record_editing.h"
+#include "schema/field_display.h"
 #include "schema/record_key.h"
 #include "spreadsheet/record_sheet.h"
 #include "text/csv.h"
 #include "text/normalize.h"
+#include "web/confirm.h"
 #include "web/pages.h"
 #include "web/record_view.h"
 #include "web/registries.h"
@@ -42,6 +44,13 @@ std::string rows_as_csv(const RecordKind& k, const std::vector<Row>& rows) {
 }
 
 const Registry& registry_of(RequestContext& ctx) { return *registry_by_slug(ctx.path(1)); }
+
+// Archiving asks first (web/confirm.h): the dialog and the page without JavaScript say the same.
+std::string archive_question(const Registry& r, const std::string& key) {
+  return "Lưu trữ " + lower_first_vi(r.title) + " " + key + "?";
+}
+constexpr const char* kArchiveDetail =
+    "Hồ sơ được lưu trữ rời khỏi danh sách nhưng vẫn được giữ nguyên cùng lịch sử; có thể bỏ lưu trữ bất cứ lúc nào.";
 
 }  // namespace
 
@@ -78,7 +87,7 @@ void registry_list_page(RequestContext& ctx, const Registry& r, const std::strin
   Data header = list();
   for (const std::string& col : r.columns) {
     Data h;
-    h.set("label", std::string(k.field(col).label));
+    h.set("label", field_label(k.field(col)));
     bool sorted = q.query.sort_field && k.fields[*q.query.sort_field].name == col;
     h.set("href", q.url_with({{"sap_xep", col}, {"giam", sorted && !q.query.descending ? "1" : ""}, {"trang", ""}}));
     if (sorted) h.set(q.query.descending ? "sorted_desc" : "sorted_asc", true);
@@ -141,7 +150,7 @@ Data detail_data(RequestContext& ctx, const Registry& r, const Row& row) {
   ReferenceNames names(*data, ctx.read_store());
   for (size_t i = 0; i < k.fields.size(); ++i) {
     Data f = names.cell(k.fields[i], row[i], true);
-    f.set("label", std::string(k.fields[i].label));
+    f.set("label", field_label(k.fields[i]));
     fields.push_back(f);
   }
   std::string key = record_key_text(k, row);
@@ -160,6 +169,7 @@ Data detail_data(RequestContext& ctx, const Registry& r, const Row& row) {
   d.set("fields", fields);
   d.set("history", history);
   d.set("csrf", ctx.csrf());
+  d.set("archive_question", archive_question(r, key) + " " + kArchiveDetail);
   if (ctx.user()) d.set("signed_in", true);
   if (is_archived(ctx.store(), k, key)) d.set("archived", true);
   const User* u = ctx.user() ? &*ctx.user() : nullptr;
@@ -184,7 +194,7 @@ void form_page(RequestContext& ctx, int status, const Registry& r, const FormVal
   for (const Field& f : k.fields) {
     std::string error;
     for (const auto& [name, message] : errors)
-      if (name == f.name) error = message;
+      if (name == f.name) error += (error.empty() ? "" : "; ") + message;
     bool is_key = std::find(k.key.begin(), k.key.end(), static_cast<size_t>(k.field_index(f.name))) != k.key.end();
     auto v = values.find(std::string(f.name));
     fields.push_back(form_field(f, v == values.end() ? "" : v->second, error, key && is_key));
@@ -293,9 +303,12 @@ void archive(RequestContext& ctx, bool archived) {
   std::string key = ctx.path(2);
   std::optional<Row> current = visible_record(ctx, r, key);
   if (!current || !may_write(ctx, r, *current)) return;
+  std::string url = "/" + r.slug + "/" + httplib::detail::encode_query_param(key);
+  if (archived && !confirmed(ctx, {archive_question(r, key), kArchiveDetail, "Có, lưu trữ", url}))
+    return;
   set_archived(ctx.store(), r.record_kind(), key, archived, ctx.user()->username);
   ctx.app.changed();
-  ctx.redirect("/" + r.slug + "/" + httplib::detail::encode_query_param(key));
+  ctx.redirect(url);
 }
 
 // Lists, details and forms are registered once per registry with its own access rule, so the

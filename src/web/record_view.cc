@@ -5,6 +5,7 @@
 #include "core/date.h"
 #include "core/vn_format.h"
 #include "schema/field_display.h"
+#include "web/money_preview.h"
 #include "web/registries.h"
 
 namespace kc::web {
@@ -53,10 +54,27 @@ Data choice_field(const Field& field, const std::string& value, const std::strin
   return d;
 }
 
+namespace {
+
+// A money value as the form shows it: stored digits grouped the Vietnamese way ("550.000.000"),
+// anything else (what was typed and refused) as typed.
+std::string money_form_value(const std::string& value) {
+  if (value.empty() || value.size() > 18 || value.find_first_not_of("0123456789") != std::string::npos) return value;
+  return format_int(std::stoll(value));
+}
+
+// A date as the form shows it: dd/mm/yyyy ("15/7/2015"); what cannot be read stays as typed.
+std::string date_form_value(const std::string& value) {
+  auto d = parse_date(value);
+  return d ? to_vn(*d) : value;
+}
+
+}  // namespace
+
 Data form_field(const Field& f, const std::string& value, const std::string& error, bool read_only) {
   Data d;
   d.set("name", std::string(f.name));
-  d.set("label", std::string(f.label));
+  d.set("label", field_label(f));
   d.set("value", value);
   if (f.required) d.set("required", true);
   if (read_only) d.set("read_only", true);
@@ -77,9 +95,23 @@ Data form_field(const Field& f, const std::string& value, const std::string& err
     d.set("textarea", true);
   } else {
     d.set("input", true);
-    if (f.type == FieldType::Date) d.set("hint", "dd/mm/yyyy");
-    if (f.type == FieldType::Money) d.set("hint", "số nguyên đồng, ví dụ 550000000");
+    if (f.type == FieldType::Date) {
+      d.set("date", true);
+      d.set("value", date_form_value(value));
+      d.set("hint", "dd/mm/yyyy");
+    }
+    if (f.type == FieldType::Money) {
+      d.set("money", true);
+      d.set("value", money_form_value(value));
+      d.set("hint", "ví dụ 150.000.000 hoặc 150 triệu");
+      // Shown until the live preview replaces it; without JavaScript, after each submit.
+      if (error.empty()) d.set("preview", money_preview(value).text);
+    }
     if (f.type == FieldType::Ref) d.set("hint", "mã " + std::string(kc::kind(f.ref_kind).label));
+    // The input is described by its preview (money) and its error, when it has them.
+    std::string described = f.type == FieldType::Money ? "p_" + std::string(f.name) : "";
+    if (!error.empty()) described += (described.empty() ? "e_" : " e_") + std::string(f.name);
+    if (!described.empty()) d.set("describedby", described);
   }
   return d;
 }

@@ -21,6 +21,7 @@ void register_routes(App& app) {
   register_api_sign_in(app);
   register_api_openapi(app);
   register_picker_routes(app);
+  register_format_pages(app);
 }
 
 }  // namespace kc::web

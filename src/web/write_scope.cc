@@ -23,17 +23,19 @@ const std::string* value_of(const FormValues& values, const std::string& field) 
   return it == values.end() || it->second.empty() ? nullptr : &it->second;
 }
 
-void check_place(const WriteScope& scope, bool establishment, const std::string& code, const std::string& label,
-                 const std::string& field, FieldErrors& errors) {
+void check_place(const WriteScope& scope, bool establishment, const std::string& code, const Field& place,
+                 FieldErrors& errors) {
+  std::string field(place.name);
   const Dataset& data = scope.data();
   int32_t unit = data.unit_index(code);
   if (unit < 0 || scope.place_allowed(unit)) return;  // unknown: the record's validation names it
   if (establishment)
-    errors.emplace_back(field, label + ": chỉ được chọn nơi cơ sở của bạn hoạt động (" + scope.area_label() +
-                                   ") hoặc huyện, tỉnh chứa nơi đó; " + unit_named(data, unit, code) + " không phải nơi đó");
+    errors.emplace_back(field, field_message(place, "chỉ được chọn nơi cơ sở của bạn hoạt động (" + scope.area_label() +
+                                                        ") hoặc huyện, tỉnh chứa nơi đó; " + unit_named(data, unit, code) +
+                                                        " không phải nơi đó"));
   else
-    errors.emplace_back(field, label + ": chỉ được chọn địa bàn bạn phụ trách (" + scope.area_label() + "); " +
-                                   unit_named(data, unit, code) + " nằm ngoài địa bàn đó");
+    errors.emplace_back(field, field_message(place, "chỉ được chọn địa bàn bạn phụ trách (" + scope.area_label() + "); " +
+                                                        unit_named(data, unit, code) + " nằm ngoài địa bàn đó"));
 }
 
 void check_implementer(const WriteScope& scope, const std::string& code, FieldErrors& errors) {
@@ -41,9 +43,10 @@ void check_implementer(const WriteScope& scope, const std::string& code, FieldEr
   int32_t org = data.organisation_index(code);
   if (org < 0 || scope.implementer_allowed(org)) return;
   const Organisation& o = data.organisations[static_cast<size_t>(org)];
-  errors.emplace_back("don_vi_thuc_hien", "đơn vị thực hiện: " + o.name + " (mã " + code + ") thuộc " +
-                                              data.unit_display_name(o.unit) + ", ngoài phạm vi của bạn (" +
-                                              scope.area_label() + "); hãy chọn đơn vị của địa bàn mình hoặc đơn vị cấp tỉnh");
+  errors.emplace_back("don_vi_thuc_hien",
+                      field_message(kind("de_an").field("don_vi_thuc_hien"),
+                                    o.name + " (mã " + code + ") thuộc " + data.unit_display_name(o.unit) + ", ngoài phạm vi của bạn (" +
+                                        scope.area_label() + "); hãy chọn đơn vị của địa bàn mình hoặc đơn vị cấp tỉnh"));
 }
 
 void check_beneficiaries(RequestContext& ctx, const WriteScope& scope, bool establishment,
@@ -52,7 +55,7 @@ void check_beneficiaries(RequestContext& ctx, const WriteScope& scope, bool esta
   for (const std::string& code : codes) {
     if (establishment) {
       if (!scope.beneficiary_allowed(code, -1))
-        errors.emplace_back("co_so", "cơ sở thụ hưởng: tài khoản cơ sở chỉ đăng ký cho chính cơ sở mình, không cho cơ sở mã \"" +
+        errors.emplace_back("co_so", "Cơ sở thụ hưởng: tài khoản cơ sở chỉ đăng ký cho chính cơ sở mình, không cho cơ sở mã \"" +
                                          code + "\"");
       continue;
     }
@@ -61,7 +64,7 @@ void check_beneficiaries(RequestContext& ctx, const WriteScope& scope, bool esta
     std::string unit_code = text_field(*e, "co_so", "dia_ban");
     int32_t unit = data.unit_index(unit_code);
     if (scope.beneficiary_allowed(code, unit)) continue;
-    errors.emplace_back("co_so", "cơ sở thụ hưởng: " + text_field(*e, "co_so", "ten") + " (mã " + code + ") ở " +
+    errors.emplace_back("co_so", "Cơ sở thụ hưởng: " + text_field(*e, "co_so", "ten") + " (mã " + code + ") ở " +
                                      (unit >= 0 ? data.unit_display_name(unit) : unit_code) +
                                      ", ngoài địa bàn bạn phụ trách (" + scope.area_label() + ")");
   }
@@ -116,7 +119,7 @@ FieldErrors registry_scope_problems(RequestContext& ctx, const Registry& r, cons
   const std::string* place = value_of(values, r.area_field);
   if (!place) return errors;
   WriteScope scope(ctx);
-  check_place(scope, false, *place, std::string(r.record_kind().field(r.area_field).label), r.area_field, errors);
+  check_place(scope, false, *place, r.record_kind().field(r.area_field), errors);
   return errors;
 }
 
@@ -125,7 +128,7 @@ FieldErrors project_scope_problems(RequestContext& ctx, const FormValues& values
   if (!ctx.has_role("dia_phuong") && !ctx.has_role("co_so")) return errors;
   WriteScope scope(ctx);
   bool establishment = ctx.has_role("co_so");
-  if (const std::string* place = value_of(values, "dia_ban")) check_place(scope, establishment, *place, "địa bàn thực hiện", "dia_ban", errors);
+  if (const std::string* place = value_of(values, "dia_ban")) check_place(scope, establishment, *place, kind("de_an").field("dia_ban"), errors);
   if (const std::string* org = value_of(values, "don_vi_thuc_hien")) check_implementer(scope, *org, errors);
   if (beneficiaries) check_beneficiaries(ctx, scope, establishment, *beneficiaries, errors);
   return errors;

@@ -16,6 +16,7 @@ const PAGES = [
   { path: '/co-so', role: 'trung_tam' },
   { path: '/co-so/cs-0046', role: 'trung_tam' },
   { path: '/co-so/moi', role: 'trung_tam' },
+  { path: '/van-ban/moi', role: 'trung_tam' }, // a date field with its calendar button
   { path: '/de-an' },
   { path: '/de-an/bg-2021-t-001' },
   { path: '/de-an/bg-2021-t-001', role: 'trung_tam' }, // in progress: progress, acceptance with outputs, amendment forms
@@ -96,14 +97,14 @@ test('axe: /de-an/moi with field errors (trung_tam)', { timeout: 90_000 }, async
     await page.goto('/de-an/moi');
     // Every required field filled (the browser would not send the form otherwise), some wrongly.
     const values = {
-      'tên đề án': 'Đề án thử',
-      'nội dung': 'khong-co-noi-dung-nay',
-      'năm bắt đầu': 'hai nghìn',
-      'năm kết thúc': '2020',
-      'đơn vị thực hiện': 'ttkc-bg',
-      'địa bàn thực hiện': 'bg-luc-ngan',
-      'kinh phí ngân sách nhà nước (đồng)': '-5',
-      'kinh phí đối ứng (đồng)': '0',
+      'Tên đề án': 'Đề án thử',
+      'Nội dung': 'khong-co-noi-dung-nay',
+      'Năm bắt đầu': 'hai nghìn',
+      'Năm kết thúc': '2020',
+      'Đơn vị thực hiện': 'ttkc-bg',
+      'Địa bàn thực hiện': 'bg-luc-ngan',
+      'Kinh phí ngân sách nhà nước (đồng)': '-5',
+      'Kinh phí đối ứng (đồng)': '0',
     };
     for (const [name, value] of Object.entries(values)) await page.getByRole('textbox', { name, exact: true }).fill(value);
     await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Lưu' }).click()]);
@@ -139,5 +140,17 @@ test('axe: /de-an/bg-2021-t-001 with a step, a document and an amendment (so_con
     await page.waitForLoadState('load');
     assert.equal(await page.getByRole('button', { name: 'Phê duyệt', exact: true }).count(), 1, 'the amendment can be decided');
     check(t, `${project} (diễn biến, điều chỉnh)`, await runAxe(page));
+  });
+});
+
+// A destructive action without JavaScript's dialog: the page that asks first (web/confirm.h).
+test('axe: the page asking to confirm archiving (trung_tam)', { timeout: 90_000 }, async (t) => {
+  await withPage(t, ws, { ...AXE_CONTEXT, role: 'trung_tam' }, async (page) => {
+    await page.goto('/lang-nghe/ln-01');
+    const archive = page.locator('form[action$="/luu-tru"]');
+    await archive.evaluate((form) => form.removeAttribute('data-confirm'));  // as without JavaScript
+    await Promise.all([page.waitForURL('**/lang-nghe/ln-01/luu-tru'), archive.locator('button').click()]);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Lưu trữ làng nghề ln-01?');
+    check(t, '/lang-nghe/ln-01/luu-tru (xác nhận)', await runAxe(page));
   });
 });

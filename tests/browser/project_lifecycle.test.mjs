@@ -155,16 +155,16 @@ test('project from proposal to acceptance with a document attached changes the d
       // The establishment is its own beneficiary, filled in already.
       assert.equal(await page.getByLabel(/^Cơ sở thụ hưởng/).inputValue(), 'cs-0046');
 
-      await page.getByRole('textbox', { name: 'tên đề án', exact: true }).fill(PROJECT.title);
-      await page.getByRole('textbox', { name: 'nội dung', exact: true }).fill(PROJECT.content);
-      await page.getByRole('combobox', { name: 'cấp kinh phí', exact: true }).selectOption(PROJECT.level);
-      await page.getByRole('textbox', { name: 'năm bắt đầu', exact: true }).fill(PROJECT.year);
-      await page.getByRole('textbox', { name: 'năm kết thúc', exact: true }).fill(PROJECT.year);
-      await page.getByRole('textbox', { name: 'đơn vị thực hiện', exact: true }).fill(PROJECT.executor);
-      await page.getByRole('textbox', { name: 'địa bàn thực hiện', exact: true }).fill(PROJECT.area);
-      await page.getByRole('textbox', { name: 'kinh phí ngân sách nhà nước (đồng)', exact: true }).fill(String(PROJECT.budget));
-      await page.getByRole('textbox', { name: 'kinh phí đối ứng (đồng)', exact: true }).fill(String(PROJECT.counterpart));
-      await page.getByRole('textbox', { name: 'mô tả', exact: true }).fill(PROJECT.description);
+      await page.getByRole('textbox', { name: 'Tên đề án', exact: true }).fill(PROJECT.title);
+      await page.getByRole('textbox', { name: 'Nội dung', exact: true }).fill(PROJECT.content);
+      await page.getByRole('combobox', { name: 'Cấp kinh phí', exact: true }).selectOption(PROJECT.level);
+      await page.getByRole('textbox', { name: 'Năm bắt đầu', exact: true }).fill(PROJECT.year);
+      await page.getByRole('textbox', { name: 'Năm kết thúc', exact: true }).fill(PROJECT.year);
+      await page.getByRole('textbox', { name: 'Đơn vị thực hiện', exact: true }).fill(PROJECT.executor);
+      await page.getByRole('textbox', { name: 'Địa bàn thực hiện', exact: true }).fill(PROJECT.area);
+      await page.getByRole('textbox', { name: 'Kinh phí ngân sách nhà nước (đồng)', exact: true }).fill(String(PROJECT.budget));
+      await page.getByRole('textbox', { name: 'Kinh phí đối ứng (đồng)', exact: true }).fill(String(PROJECT.counterpart));
+      await page.getByRole('textbox', { name: 'Mô tả', exact: true }).fill(PROJECT.description);
       await Promise.all([
         page.waitForURL((u) => /^\/de-an\/[^/]+$/.test(u.pathname) && u.pathname !== '/de-an/moi'),
         page.getByRole('button', { name: 'Lưu' }).click(),
@@ -207,7 +207,7 @@ test('project from proposal to acceptance with a document attached changes the d
         files: { name: PDF_NAME, mimeType: 'application/pdf', buffer: PDF },
       });
       assert.equal(await statusOf(page), 'đã phê duyệt');
-      assert.match(await textOf(page.locator('dl.record')), /ngày phê duyệt 15\/3\/2020/);
+      assert.match(await textOf(page.locator('dl.record')), /Ngày phê duyệt 15\/3\/2020/);
 
       const history = page.getByRole('table', { name: 'Diễn biến' });
       const row = history.getByRole('row').filter({ hasText: APPROVAL.decision });
@@ -266,7 +266,7 @@ test('project from proposal to acceptance with a document attached changes the d
         outputs: { 'ứng dụng máy móc, thiết bị tiên tiến': ACCEPTANCE.machines },
       });
       assert.equal(await statusOf(page), 'đã nghiệm thu');
-      assert.match(await textOf(page.locator('dl.record')), /ngày nghiệm thu 20\/11\/2020/);
+      assert.match(await textOf(page.locator('dl.record')), /Ngày nghiệm thu 20\/11\/2020/);
       const output = page.getByRole('listitem').filter({ hasText: /ứng dụng máy móc, thiết bị tiên tiến/ });
       assert.match(await textOf(output), /: 1 cơ sở$/);
       assertFigures(await dashboardFigures(page), grown(state.before), 'accepted');

@@ -49,3 +49,53 @@ document.addEventListener('change', function (event) {
   var refresh = select.form.querySelector('button.refresh-lists');
   if (refresh) select.form.requestSubmit(refresh);
 });
+
+// A form that comes back with errors: focus moves to the summary at its top, so a screen reader
+// reads it and the keyboard starts from the list of links to the fields.
+document.addEventListener('DOMContentLoaded', function () {
+  var summary = document.querySelector('.error-summary');
+  if (summary) summary.focus();
+});
+
+// Date fields stay text (dd/mm/yyyy, what the server reads); a calendar button beside each fills
+// it in. The calendar only writes: the server reads and checks what the text field holds.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('input[data-date-picker]').forEach(function (text) {
+    var picker = document.createElement('input');
+    picker.type = 'date';
+    picker.className = 'visually-hidden';
+    picker.tabIndex = -1;
+    picker.setAttribute('aria-hidden', 'true');
+    picker.addEventListener('change', function () {
+      var p = picker.value.split('-');
+      if (p.length === 3) text.value = p[2] + '/' + p[1] + '/' + p[0];
+    });
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'secondary date-button';
+    button.textContent = 'Chọn trên lịch';
+    button.addEventListener('click', function () {
+      if (picker.showPicker) picker.showPicker(); else picker.focus();
+    });
+    text.insertAdjacentElement('afterend', button);
+    button.insertAdjacentElement('afterend', picker);
+  });
+});
+
+// Destructive actions: with JavaScript, a dialog asks first and the answer goes with the form
+// (xac_nhan=1); without it, the server answers with a page that asks (web/confirm.h).
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (!form.matches || !form.matches('form[data-confirm]')) return;
+  if (!window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+    return;
+  }
+  if (!form.querySelector('input[name="xac_nhan"]')) {
+    var yes = document.createElement('input');
+    yes.type = 'hidden';
+    yes.name = 'xac_nhan';
+    yes.value = '1';
+    form.appendChild(yes);
+  }
+});
