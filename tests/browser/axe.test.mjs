@@ -95,6 +95,38 @@ test('axe: /dang-nhap with the wrong-password error', { timeout: 90_000 }, async
 test('axe: /de-an/moi with field errors (trung_tam)', { timeout: 90_000 }, async (t) => {
   await withPage(t, ws, { ...AXE_CONTEXT, role: 'trung_tam' }, async (page) => {
     await page.goto('/de-an/moi');
+    // A beneficiaries search without JavaScript's help (the Tìm button): the matches to tick.
+    await page.getByRole('searchbox', { name: 'Cơ sở thụ hưởng' }).fill('giap minh');
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Tìm' }).last().click()]);
+    await page.waitForLoadState('load');
+    assert.ok(await page.getByRole('checkbox', { name: /Giáp Minh Hằng/ }).count() > 0, 'the matches are offered');
+    check(t, '/de-an/moi (tìm cơ sở)', await runAxe(page));
+    // Sent with the choices left empty and money typed wrongly: every error at once.
+    await page.getByRole('textbox', { name: 'Tên đề án', exact: true }).fill('Đề án thử');
+    await page.getByRole('textbox', { name: 'Kinh phí ngân sách nhà nước (đồng)', exact: true }).fill('-5');
+    await page.getByRole('textbox', { name: 'Kinh phí đối ứng (đồng)', exact: true }).fill('1.5 triệu');
+    await page.evaluate(() => { document.querySelector('form.form').noValidate = true; });
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Lưu' }).click()]);
+    await page.waitForLoadState('load');
+    assert.ok((await page.locator('[aria-invalid="true"]').count()) > 0, 'the form shows errors');
+    check(t, '/co-so/moi (lỗi)', await runAxe(page));
+  });
+});
+
+test('axe: /dang-nhap with the wrong-password error', { timeout: 90_000 }, async (t) => {
+  await withPage(t, ws, AXE_CONTEXT, async (page) => {
+    await page.goto('/dang-nhap');
+    await page.fill('#ten_dang_nhap', 'khong-co-ai');
+    await page.fill('#mat_khau', 'mat-khau-sai-123');
+    await page.click('main form button[type="submit"]');
+    await page.locator('main [role="alert"]').waitFor();
+    check(t, '/dang-nhap (lỗi)', await runAxe(page));
+  });
+});
+
+test('axe: /de-an/moi with field errors (trung_tam)', { timeout: 90_000 }, async (t) => {
+  await withPage(t, ws, { ...AXE_CONTEXT, role: 'trung_tam' }, async (page) => {
+    await page.goto('/de-an/moi');
     // Every required field filled (the browser would not send the form otherwise), some wrongly.
     const values = {
       'Tên đề án': 'Đề án thử',

@@ -29,7 +29,7 @@ const ws = useWorkspace();
 const PLAN = 'bg-2016-2020';
 const PROJECT = {
   title: 'Hỗ trợ máy sấy mỳ gạo cho hộ Giáp Minh Hằng (thử trên trình duyệt)',
-  content: 'nd45-3', // ứng dụng máy móc thiết bị tiên tiến
+  content: 'nd45-3', // mô hình trình diễn kỹ thuật, ứng dụng máy móc thiết bị tiên tiến
   level: 'tinh',
   year: '2020',
   executor: 'ttkc-bg',
@@ -152,18 +152,37 @@ test('project from proposal to acceptance with a document attached changes the d
       await page.goto('/de-an');
       await Promise.all([page.waitForURL('**/de-an/moi'), page.getByRole('link', { name: 'Đăng ký đề án' }).click()]);
       assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Đăng ký nhu cầu, đề xuất đề án');
-      // The establishment is its own beneficiary, filled in already.
-      assert.equal(await page.getByLabel(/^Cơ sở thụ hưởng/).inputValue(), 'cs-0046');
+      // The establishment is its own beneficiary, ticked already; nothing asks for a code.
+      assert.ok(await page.getByRole('checkbox', { name: /Hộ kinh doanh Giáp Minh Hằng/ }).isChecked());
+      assert.equal(await page.locator('input[placeholder^="mã "]').count(), 0, 'no field asks for a code');
 
       await page.getByRole('textbox', { name: 'Tên đề án', exact: true }).fill(PROJECT.title);
-      await page.getByRole('textbox', { name: 'Nội dung', exact: true }).fill(PROJECT.content);
-      await page.getByRole('combobox', { name: 'Cấp kinh phí', exact: true }).selectOption(PROJECT.level);
-      await page.getByRole('textbox', { name: 'Năm bắt đầu', exact: true }).fill(PROJECT.year);
-      await page.getByRole('textbox', { name: 'Năm kết thúc', exact: true }).fill(PROJECT.year);
-      await page.getByRole('textbox', { name: 'Đơn vị thực hiện', exact: true }).fill(PROJECT.executor);
-      await page.getByRole('textbox', { name: 'Địa bàn thực hiện', exact: true }).fill(PROJECT.area);
-      await page.getByRole('textbox', { name: 'Kinh phí ngân sách nhà nước (đồng)', exact: true }).fill(String(PROJECT.budget));
-      await page.getByRole('textbox', { name: 'Kinh phí đối ứng (đồng)', exact: true }).fill(String(PROJECT.counterpart));
+      // Choosing the years asks the server again for what is valid in them (the commune and the
+      // centre of 2020, before the 2025 reorganisation).
+      for (const name of ['Năm bắt đầu', 'Năm kết thúc']) {
+        await Promise.all([
+          page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/de-an'),
+          page.getByRole('combobox', { name, exact: true }).selectOption(PROJECT.year),
+        ]);
+        await page.waitForLoadState('load');
+      }
+      assert.equal(await page.getByRole('textbox', { name: 'Tên đề án', exact: true }).inputValue(), PROJECT.title, 'what was typed stays');
+      // Everything else is chosen by name.
+      const choose = async (name, text) => {
+        const select = page.getByRole('combobox', { name, exact: true });
+        const value = await select.locator('option', { hasText: text }).first().getAttribute('value');
+        await select.selectOption(value);
+        return value;
+      };
+      assert.equal(await choose('Nội dung', 'mô hình trình diễn kỹ thuật'), PROJECT.content);
+      await page.getByRole('combobox', { name: 'Cấp kinh phí', exact: true }).selectOption({ label: 'khuyến công tỉnh' });
+      assert.equal(await choose('Đơn vị thực hiện', 'Trung tâm Khuyến công'), PROJECT.executor);
+      assert.equal(await choose('Địa bàn thực hiện', 'xã Nam Dương'), PROJECT.area);
+      // Money as the application prints it, and in words of the trade; what was understood shows.
+      const budget = page.getByRole('textbox', { name: 'Kinh phí ngân sách nhà nước (đồng)', exact: true });
+      await budget.fill('150.000.000');
+      await page.locator('#p_kinh_phi_nsnn').filter({ hasText: 'một trăm năm mươi triệu đồng' }).waitFor();
+      await page.getByRole('textbox', { name: 'Kinh phí đối ứng (đồng)', exact: true }).fill('200 triệu');
       await page.getByRole('textbox', { name: 'Mô tả', exact: true }).fill(PROJECT.description);
       await Promise.all([
         page.waitForURL((u) => /^\/de-an\/[^/]+$/.test(u.pathname) && u.pathname !== '/de-an/moi'),
@@ -173,7 +192,7 @@ test('project from proposal to acceptance with a document attached changes the d
       assert.equal(await textOf(page.getByRole('heading', { level: 1 })), PROJECT.title);
       assert.equal(await statusOf(page), 'đăng ký nhu cầu');
       assert.match(await textOf(page.locator('dl.record')), /150\.000\.000/);
-      assert.ok(await page.getByRole('link', { name: 'cs-0046' }).isVisible(), 'cs-0046 is the beneficiary');
+      assert.ok(await page.getByRole('link', { name: 'Hộ kinh doanh Giáp Minh Hằng' }).isVisible(), 'the beneficiary, by name');
       // An establishment cannot approve: it is offered only the proposal step.
       assert.equal(await page.getByRole('form', { name: 'Phê duyệt vào kế hoạch' }).count(), 0);
       assert.deepEqual(page.consoleErrors, []);
