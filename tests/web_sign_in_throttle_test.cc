@@ -2,9 +2,9 @@
 // server's sign-in form and API behind one office address.
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <nlohmann/json.hpp>
 
+#include "support/hand_clock.h"
 #include "support/web_fixture.h"
 #include "web/throttle.h"
 
@@ -13,16 +13,6 @@ namespace {
 
 using std::chrono::seconds;
 using Throttle = web::SignInThrottle;
-
-// A clock that only moves when told (shared with server threads, hence atomic).
-struct HandClock {
-  Throttle::Clock::time_point start = Throttle::Clock::now();
-  std::atomic<int64_t> elapsed_ms{0};
-  Throttle::Now now() {
-    return [this] { return start + std::chrono::milliseconds(elapsed_ms.load()); };
-  }
-  void advance(seconds s) { elapsed_ms += s.count() * 1000; }
-};
 
 class SignInThrottleUnit : public ::testing::Test {
  protected:

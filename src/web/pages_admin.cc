@@ -1,9 +1,13 @@
-// Administration: accounts (list, create, lock, unlock) and the audit trail search. Only the
-// system administrator reaches these routes.
+// Administration: accounts (list, create, edit, lock, unlock, issue a password reset code) and
+// the audit trail. Only the system administrator reaches these routes.
 #include "accounts/accounts.h"
+#include "accounts/password_reset.h"
 #include "audit/audit.h"
+#include "audit/local_time.h"
 #include "schema/enums.h"
+#include "store/store.h"
 #include "web/pages.h"
+#include "web/password_pages.h"
 #include "web/record_view.h"
 #include "web/registries.h"
 #include "web/request_context.h"
@@ -13,26 +17,43 @@ namespace kc::web {
 namespace {
 
 const std::vector<std::string> kAdmin = {"quan_tri"};
-constexpr const char* kAccountFields[] = {"ten_dang_nhap", "ho_ten", "vai_tro", "don_vi", "co_so", "mat_khau"};
+
+// "Huyện Lục Ngạn (bg-luc-ngan)" or the establishment's name with its code; "" without scope.
+std::string scope_text(Store& store, const Dataset& data, const User& u) {
+  if (!u.unit.empty()) {
+    int32_t i = data.unit_index(u.unit);
+    return i >= 0 ? data.unit_display_name(i) + " (" + u.unit + ")" : u.unit;
+  }
+  if (u.establishment.empty()) return "";
+  Row key(kind("co_so").fields.size());
+  key[0] = u.establishment;
+  auto row = store.find(kind("co_so"), key);
+  return row ? as_text((*row)[1]) + " (" + u.establishment + ")" : u.establishment;
+}
+
+Data role_options(const std::string& selected) {
+  Data roles = list();
+  for (const EnumValue& r : enums::kRole) {
+    Data d;
+    d.set("code", std::string(r.code));
+    d.set("label", std::string(r.label));
+    if (selected == r.code) d.set("selected", true);
+    roles.push_back(d);
+  }
+  return roles;
+}
 
 void accounts_page(RequestContext& ctx, int status, const NewUser& entered, const FieldErrors& errors, const std::string& notice) {
+  auto data = ctx.app.dataset();
   Data users = list();
   for (const User& u : list_users(ctx.store())) {
     Data d;
     d.set("username", u.username);
     d.set("name", u.name);
     d.set("role", role_label(u.role));
-    d.set("scope", u.unit.empty() ? u.establishment : u.unit);
+    d.set("scope", scope_text(ctx.store(), *data, u));
     d.set("active", u.active);
     users.push_back(d);
-  }
-  Data roles = list();
-  for (const EnumValue& r : enums::kRole) {
-    Data d;
-    d.set("code", std::string(r.code));
-    d.set("label", std::string(r.label));
-    if (entered.role == r.code) d.set("selected", true);
-    roles.push_back(d);
   }
   Data form;
   form.set("ten_dang_nhap", entered.username);
@@ -42,12 +63,17 @@ void accounts_page(RequestContext& ctx, int status, const NewUser& entered, cons
   for (const auto& [field, message] : errors) form.set("error_" + field, message);
   Data page;
   page.set("users", users);
-  page.set("roles", roles);
+  page.set("roles", role_options(entered.role));
   page.set("form", form);
   page.set("csrf", ctx.csrf());
   if (!errors.empty()) page.set("has_errors", true);
   if (!notice.empty()) page.set("notice", notice);
   ctx.page(status, "accounts", page, "Tài khoản");
+}
+
+void accounts_list(RequestContext& ctx) {
+  std::string saved = ctx.param("da-luu");
+  accounts_page(ctx, 200, {}, {}, saved.empty() ? "" : "Đã lưu thay đổi của tài khoản " + saved + ".");
 }
 
 void create_account(RequestContext& ctx) {
@@ -60,6 +86,65 @@ void create_account(RequestContext& ctx) {
     return;
   }
   accounts_page(ctx, 200, {}, {}, "Đã tạo tài khoản " + u.username + ".");
+}
+
+void edit_form(RequestContext& ctx, int status, const std::string& username, const UserProfile& p,
+               const FieldErrors& errors) {
+  Data d;
+  d.set("csrf", ctx.csrf());
+  d.set("username", username);
+  d.set("ho_ten", p.name);
+  d.set("don_vi", p.unit);
+  d.set("co_so", p.establishment);
+  d.set("roles", role_options(p.role));
+  set_field_errors(d, errors);
+  ctx.page(status, "account_edit", d, "Sửa tài khoản " + username);
+}
+
+void edit_account(RequestContext& ctx) {
+  std::optional<User> u = find_user(ctx.store(), ctx.path(1));
+  if (!u) {
+    ctx.error(404, "Không có tài khoản " + ctx.path(1) + ".");
+    return;
+  }
+  edit_form(ctx, 200, u->username, {u->name, u->role, u->unit, u->establishment}, {});
+}
+
+void update_account(RequestContext& ctx) {
+  std::string username = ctx.path(1);
+  UserProfile p{ctx.param("ho_ten"), ctx.param("vai_tro"), ctx.param("don_vi"), ctx.param("co_so")};
+  // The administrator keeps their own role: no one demotes the last administrator by mistake.
+  if (username == ctx.user()->username && p.role != ctx.user()->role) {
+    edit_form(ctx, 422, username, p, {{"vai_tro", "Không thể tự đổi vai trò của tài khoản đang dùng."}});
+    return;
+  }
+  bool found = false;
+  FieldErrors errors = update_user(ctx.store(), username, p, ctx.user()->username, found);
+  if (!found) {
+    ctx.error(404, "Không có tài khoản " + username + ".");
+    return;
+  }
+  if (!errors.empty()) {
+    edit_form(ctx, 422, username, p, errors);
+    return;
+  }
+  ctx.redirect("/quan-tri/tai-khoan?da-luu=" + username);
+}
+
+// The code is shown on this answer only: it is stored as a hash and never shown again.
+void issue_code(RequestContext& ctx) {
+  std::string username = ctx.path(1);
+  std::optional<IssuedResetCode> issued = issue_reset_code(ctx.store(), username, ctx.user()->username);
+  if (!issued) {
+    ctx.error(404, "Không có tài khoản " + username + ".");
+    return;
+  }
+  ctx.res.set_header("Cache-Control", "no-store");
+  Data d;
+  d.set("username", username);
+  d.set("code", issued->code);
+  d.set("expires", local_time_text(issued->expires));
+  ctx.page(200, "account_reset_code", d, "Mã đặt lại mật khẩu");
 }
 
 void set_active(RequestContext& ctx, bool active) {
@@ -90,9 +175,13 @@ void audit_page(RequestContext& ctx) {
 }  // namespace
 
 void register_admin_pages(App& app) {
-  app.add({"GET", "/quan-tri/tai-khoan", "tai_khoan", Access::only(kAdmin), false,
-           [](RequestContext& ctx) { accounts_page(ctx, 200, {}, {}, ""); }});
+  app.add({"GET", "/quan-tri/tai-khoan", "tai_khoan", Access::only(kAdmin), false, accounts_list});
   app.add({"POST", "/quan-tri/tai-khoan", "tai_khoan_tao", Access::only(kAdmin), false, create_account});
+  app.add({"GET", R"(/quan-tri/tai-khoan/([a-z0-9._-]+))", "tai_khoan_sua", Access::only(kAdmin), false, edit_account});
+  app.add({"POST", R"(/quan-tri/tai-khoan/([a-z0-9._-]+))", "tai_khoan_cap_nhat", Access::only(kAdmin), false,
+           update_account});
+  app.add({"POST", R"(/quan-tri/tai-khoan/([a-z0-9._-]+)/ma-dat-lai)", "tai_khoan_ma_dat_lai", Access::only(kAdmin),
+           false, issue_code});
   app.add({"POST", R"(/quan-tri/tai-khoan/([a-z0-9._-]+)/khoa)", "tai_khoan_khoa", Access::only(kAdmin), false,
            [](RequestContext& ctx) { set_active(ctx, false); }});
   app.add({"POST", R"(/quan-tri/tai-khoan/([a-z0-9._-]+)/mo-khoa)", "tai_khoan_mo_khoa", Access::only(kAdmin), false,
