@@ -3,13 +3,16 @@
 #include "accounts/accounts.h"
 #include "accounts/password_reset.h"
 #include "audit/audit.h"
+#include "audit/audit_words.h"
 #include "audit/local_time.h"
+#include "core/vn_format.h"
 #include "schema/enums.h"
 #include "store/store.h"
 #include "web/pages.h"
 #include "web/password_pages.h"
 #include "web/record_view.h"
 #include "web/registries.h"
+#include "text/normalize.h"
 #include "web/request_context.h"
 
 namespace kc::web {
@@ -160,16 +163,107 @@ void set_active(RequestContext& ctx, bool active) {
   ctx.redirect("/quan-tri/tai-khoan");
 }
 
+constexpr int64_t kAuditPageSize = 50;
+
+// The trail's filters as typed (kept in the form and the page links) and as the store takes them.
+struct AuditQuery {
+  std::string from, to, user, kind, key;
+  int64_t page = 1;
+  AuditFilter filter;
+  FieldErrors errors;
+};
+
+AuditQuery read_audit_query(RequestContext& ctx) {
+  AuditQuery q;
+  q.from = ctx.param("tu_ngay");
+  q.to = ctx.param("den_ngay");
+  q.user = ctx.param("nguoi_dung");
+  q.kind = ctx.param("loai_ho_so");
+  q.key = ctx.param("ma_ho_so");
+  q.filter.user = q.user;
+  q.filter.kind = q.kind;
+  q.filter.key = q.key;
+  auto day = [&](const std::string& text, const char* field) -> std::optional<Date> {
+    if (text.empty()) return std::nullopt;
+    std::optional<Date> d = parse_date(text);
+    if (!d) q.errors.emplace_back(field, "Ngày \"" + text + "\" không hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 28/11/2026.");
+    return d;
+  };
+  std::optional<Date> from = day(q.from, "tu_ngay"), to = day(q.to, "den_ngay");
+  if (from && to && *to < *from) q.errors.emplace_back("den_ngay", "\"Đến ngày\" phải từ \"Từ ngày\" trở về sau.");
+  // Local days (Asia/Ho_Chi_Minh), both ends included.
+  if (from) q.filter.from_utc = utc_start_of_local_day(*from);
+  if (to) q.filter.until_utc = utc_start_of_local_day(next_day(*to));
+  if (!q.kind.empty() && !audit_kind(q.kind)) q.errors.emplace_back("loai_ho_so", "Không có loại hồ sơ \"" + q.kind + "\".");
+  std::string page = ctx.param("trang");
+  if (!page.empty()) {
+    if (page.size() > 6 || page.find_first_not_of("0123456789") != std::string::npos || std::stoll(page) < 1)
+      q.errors.emplace_back("trang", "Số trang \"" + page + "\" không hợp lệ.");
+    else
+      q.page = std::stoll(page);
+  }
+  return q;
+}
+
+// The query string of the trail with these filters, at page `page`.
+std::string audit_link(const AuditQuery& q, int64_t page) {
+  std::string link = "/quan-tri/nhat-ky?";
+  auto add = [&](const char* name, const std::string& value) {
+    if (!value.empty()) link += std::string(name) + "=" + httplib::detail::encode_query_param(value) + "&";
+  };
+  add("tu_ngay", q.from);
+  add("den_ngay", q.to);
+  add("nguoi_dung", q.user);
+  add("loai_ho_so", q.kind);
+  add("ma_ho_so", q.key);
+  link += "trang=" + std::to_string(page);
+  return link;
+}
+
 void audit_page(RequestContext& ctx) {
-  std::string q = ctx.param("q");
-  Data entries = list();
-  for (const AuditEntry& e : search_audit(ctx.store(), q, 200)) {
-    entries.push_back(audit_entry_view(e));
+  AuditQuery q = read_audit_query(ctx);
+  std::map<std::string, std::string> names;  // user name -> full name
+  Data users = list();
+  for (const User& u : list_users(ctx.store())) {
+    names[u.username] = u.name;
+    Data o;
+    o.set("code", u.username);
+    o.set("label", u.name + " (" + u.username + ")");
+    if (u.username == q.user) o.set("selected", true);
+    users.push_back(o);
+  }
+  Data kinds = list();
+  for (const RecordKind* k : all_kinds()) {
+    Data o;
+    o.set("code", std::string(k->name));
+    o.set("label", upper_first_vi(k->label));
+    if (k->name == q.kind) o.set("selected", true);
+    kinds.push_back(o);
   }
   Data page;
-  page.set("q", q);
+  page.set("tu_ngay", q.from);
+  page.set("den_ngay", q.to);
+  page.set("ma_ho_so", q.key);
+  page.set("users", users);
+  page.set("kinds", kinds);
+  set_field_errors(page, q.errors);
+  Data entries = list();
+  if (q.errors.empty()) {
+    auto data = ctx.app.dataset();
+    AuditPage found = find_audit(ctx.read_store(), q.filter, (q.page - 1) * kAuditPageSize, kAuditPageSize);
+    for (const AuditEntry& e : found.entries) {
+      Data d = audit_entry_view(e, data.get());
+      if (auto it = names.find(e.user); it != names.end()) d.set("user", it->second + " (" + e.user + ")");
+      entries.push_back(d);
+    }
+    int64_t pages = std::max<int64_t>(1, (found.total + kAuditPageSize - 1) / kAuditPageSize);
+    page.set("summary", format_int(found.total) + " mục" +
+                            (found.total > kAuditPageSize ? ", trang " + format_int(q.page) + "/" + format_int(pages) : ""));
+    if (q.page > 1) page.set("previous", audit_link(q, std::min(q.page - 1, pages)));
+    if (q.page < pages) page.set("next", audit_link(q, q.page + 1));
+  }
   page.set("entries", entries);
-  ctx.page(200, "audit", page, "Nhật ký thay đổi");
+  ctx.page(q.errors.empty() ? 200 : 422, "audit", page, "Nhật ký thay đổi");
 }
 
 }  // namespace
