@@ -17,16 +17,14 @@ namespace {
 class WebAccounts : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server = new WebFixture();
-    clock = new HandClock();
-    server->app().sign_in_throttle().set_clock(clock->now());
+    world = new WebFixtureWithHandClock();
+    server = &world->server;
+    clock = &world->clock;
   }
-  static void TearDownTestSuite() {
-    delete server;
-    delete clock;
-  }
+  static void TearDownTestSuite() { delete world; }
   // Each test starts with the throttle's counts of this address forgotten (a quiet day passes).
   void SetUp() override { clock->advance(std::chrono::hours(48)); }
+  static WebFixtureWithHandClock* world;
   static WebFixture* server;
   static HandClock* clock;
 
@@ -44,6 +42,7 @@ class WebAccounts : public ::testing::Test {
     return r && r->body.find(text) != std::string::npos;
   }
 };
+WebFixtureWithHandClock* WebAccounts::world = nullptr;
 WebFixture* WebAccounts::server = nullptr;
 HandClock* WebAccounts::clock = nullptr;
 

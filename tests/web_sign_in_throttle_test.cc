@@ -105,21 +105,20 @@ TEST_F(SignInThrottleUnit, AFloodOfDistinctKeysCannotGrowMemoryWithoutBound) {
 class WebSignInThrottle : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server = new WebFixture();
-    clock = new HandClock();
-    server->app().sign_in_throttle().set_clock(clock->now());
+    world = new WebFixtureWithHandClock();
+    server = &world->server;
+    clock = &world->clock;
   }
-  static void TearDownTestSuite() {
-    delete server;
-    delete clock;
-  }
+  static void TearDownTestSuite() { delete world; }
   static httplib::Result attempt(Browser& b, const std::string& user, const std::string& password) {
     b.get("/dang-nhap");
     return b.post("/dang-nhap", {{"ten_dang_nhap", user}, {"mat_khau", password}});
   }
+  static WebFixtureWithHandClock* world;
   static WebFixture* server;
   static HandClock* clock;
 };
+WebFixtureWithHandClock* WebSignInThrottle::world = nullptr;
 WebFixture* WebSignInThrottle::server = nullptr;
 HandClock* WebSignInThrottle::clock = nullptr;
 

@@ -7,6 +7,7 @@
 #include "audit/audit.h"
 #include "audit/local_time.h"
 #include "core/clock.h"
+#include "core/digest.h"
 #include "schema/record_kind.h"
 #include "store/store.h"
 
@@ -40,15 +41,7 @@ std::string canonical(const std::string& typed) {
   return out;
 }
 
-std::string code_hash(const std::string& code) {
-  ensure_sodium();
-  std::string c = canonical(code);
-  unsigned char hash[crypto_generichash_BYTES];
-  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(c.data()), c.size(), nullptr, 0);
-  char hex[2 * sizeof hash + 1];
-  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-  return hex;
-}
+std::string code_hash(const std::string& code) { return blake2b_hex(canonical(code)); }
 
 Row key_row(const std::string& hash) {
   Row r(codes().fields.size());

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 
+#include "support/web_fixture.h"
 #include "web/throttle.h"
 
 namespace kc::test {
@@ -17,6 +18,13 @@ struct HandClock {
     return [this] { return start + std::chrono::milliseconds(elapsed_ms.load()); };
   }
   void advance(std::chrono::seconds s) { elapsed_ms += s.count() * 1000; }
+};
+
+// A test server whose sign-in throttle runs on a HandClock (one per test suite).
+struct WebFixtureWithHandClock {
+  WebFixture server;
+  HandClock clock;
+  WebFixtureWithHandClock() { server.app().sign_in_throttle().set_clock(clock.now()); }
 };
 
 }  // namespace kc::test
