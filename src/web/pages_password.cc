@@ -43,6 +43,7 @@ void change(RequestContext& ctx) {
 }
 
 void reset_form(RequestContext& ctx, int status, const FieldErrors& errors, const std::string& code) {
+  ctx.res.set_header("Cache-Control", "no-store");  // the typed code is on the page again
   Data d;
   d.set("csrf", ctx.csrf());
   d.set("ma", code);
