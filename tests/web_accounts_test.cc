@@ -187,7 +187,7 @@ TEST_F(WebAccounts, ExpiredWithdrawnAndWrongCodesAreRefusedInVietnamese) {
   auto try_code = [&](const std::string& code) {
     return visitor.post("/dat-lai-mat-khau", {{"ma", code}, {"mat_khau_moi", kNewPassword}, {"nhap_lai", kNewPassword}});
   };
-  // Issuing a code withdraws the earlier ones: the expired one reads as replaced, like the first.
+  // Issuing a code withdraws the earlier unused ones: the first no longer works.
   EXPECT_TRUE(has(try_code(first), "đã được dùng hoặc đã bị thay bằng mã mới"));
   auto wrong = try_code("ABCD-EFGH-JKMN-PQRS");
   EXPECT_EQ(wrong->status, 422);
