@@ -66,6 +66,16 @@ const std::map<std::string, Expectation>& matrix() {
       {"tai_khoan_tao", {"POST", "/quan-tri/tai-khoan", kAdmin, {{"ten_dang_nhap", "x"}}}},
       {"tai_khoan_khoa", {"POST", "/quan-tri/tai-khoan/khong-co/khoa", kAdmin}},
       {"tai_khoan_mo_khoa", {"POST", "/quan-tri/tai-khoan/khong-co/mo-khoa", kAdmin}},
+      // Editing an account and issuing a reset code: an unknown account is 404 for the administrator.
+      {"tai_khoan_sua", {"GET", "/quan-tri/tai-khoan/khong-co", kAdmin}},
+      {"tai_khoan_cap_nhat", {"POST", "/quan-tri/tai-khoan/khong-co", kAdmin, {{"ho_ten", "x"}}}},
+      {"tai_khoan_ma_dat_lai", {"POST", "/quan-tri/tai-khoan/khong-co/ma-dat-lai", kAdmin}},
+      // One's own password: every signed-in role (an empty form is 422); the reset page with a
+      // one-time code: everyone (a wrong code is 422, then the throttle's 429).
+      {"doi_mat_khau", {"GET", "/tai-khoan/doi-mat-khau", kSignedIn}},
+      {"doi_mat_khau_gui", {"POST", "/tai-khoan/doi-mat-khau", kSignedIn}},
+      {"dat_lai_mat_khau", {"GET", "/dat-lai-mat-khau", kEveryone}},
+      {"dat_lai_mat_khau_gui", {"POST", "/dat-lai-mat-khau", kEveryone, {{"ma", "khong-dung"}}}},
       {"nhat_ky", {"GET", "/quan-tri/nhat-ky", kAdmin}},
       {"nhap_du_lieu_mau", {"GET", "/nhap-du-lieu/mau.xlsx", {"quan_tri", "trung_tam"}}},
       {"danh_muc", {"GET", "/danh-muc", kEveryone}},

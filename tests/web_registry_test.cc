@@ -61,7 +61,7 @@ TEST_F(WebRegistry, StaffCreateAnEstablishmentAndItsHistoryIsKept) {
   auto detail = b.get("/co-so/cs-moi-01");
   EXPECT_NE(detail->body.find("Hộ kinh doanh Thử Nghiệm"), std::string::npos);
   EXPECT_NE(detail->body.find("xã Nam Dương"), std::string::npos);
-  EXPECT_NE(detail->body.find("<td>trungtam</td><td>tao</td>"), std::string::npos) << "the history names who created it";
+  EXPECT_NE(detail->body.find("<td>trungtam</td><td>tạo</td>"), std::string::npos) << "the history names who created it";
   EXPECT_NE(b.get("/co-so?q=thu%20nghiem")->body.find("cs-moi-01"), std::string::npos);
 }
 

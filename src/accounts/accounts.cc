@@ -37,6 +37,48 @@ std::string role_label(const std::string& role) {
   return role;
 }
 
+namespace {
+
+bool known_role(const std::string& role) {
+  for (const EnumValue& v : enums::kRole)
+    if (v.code == role) return true;
+  return false;
+}
+
+// Name, role and scope, shared by creation and edits: the name in NFC, the scope a role does
+// not use cleared (a centre officer has no area), what is left checked against the registries.
+void check_profile(Store& store, UserProfile& p, FieldErrors& errors) {
+  p.name = to_nfc(p.name);
+  if (p.name.find_first_not_of(' ') == std::string::npos) errors.emplace_back("ho_ten", "Cần nhập họ và tên.");
+  if (!known_role(p.role)) {
+    std::string allowed;
+    for (const EnumValue& v : enums::kRole) allowed += (allowed.empty() ? "" : ", ") + std::string(v.label);
+    errors.emplace_back("vai_tro", "Vai trò \"" + p.role + "\" không có; chọn một trong: " + allowed + ".");
+  }
+  if (known_role(p.role) && p.role != "dia_phuong") p.unit.clear();
+  if (known_role(p.role) && p.role != "co_so") p.establishment.clear();
+  if (p.role == "dia_phuong" && p.unit.empty())
+    errors.emplace_back("don_vi", "Cán bộ địa phương cần có địa bàn phụ trách (mã đơn vị hành chính).");
+  if (!p.unit.empty() && !store.find(kind("don_vi_hanh_chinh"), key_row(kind("don_vi_hanh_chinh"), p.unit)))
+    errors.emplace_back("don_vi", "Không có đơn vị hành chính mã \"" + p.unit + "\".");
+  if (p.role == "co_so" && p.establishment.empty())
+    errors.emplace_back("co_so", "Tài khoản của cơ sở cần có mã cơ sở.");
+  if (!p.establishment.empty() && !store.find(kind("co_so"), key_row(kind("co_so"), p.establishment)))
+    errors.emplace_back("co_so", "Không có cơ sở mã \"" + p.establishment + "\".");
+}
+
+// Ends every session of `username` (inside the caller's transaction).
+void end_sessions_of(Store& store, const std::string& username) {
+  const RecordKind& sessions = kind("phien");
+  std::vector<Row> keys;
+  store.scan(sessions, [&](const Row& r) {
+    if (text_or_empty(r[1]) == username) keys.push_back(r);
+  });
+  for (const Row& k : keys) store.remove(sessions, k);
+}
+
+}  // namespace
+
 FieldErrors add_user(Store& store, const NewUser& in, const std::string& by) {
   FieldErrors errors;
   static const std::regex username_pattern("[a-z0-9][a-z0-9._-]{2,39}");
@@ -44,31 +86,77 @@ FieldErrors add_user(Store& store, const NewUser& in, const std::string& by) {
     errors.emplace_back("ten_dang_nhap", "tên đăng nhập gồm 3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới");
   else if (store.find(users(), key_row(users(), in.username)))
     errors.emplace_back("ten_dang_nhap", "tên đăng nhập \"" + in.username + "\" đã được dùng");
-  std::string name = to_nfc(in.name);
-  if (name.find_first_not_of(' ') == std::string::npos) errors.emplace_back("ho_ten", "cần nhập họ và tên");
-  bool known_role = false;
-  for (const EnumValue& v : enums::kRole) known_role = known_role || v.code == in.role;
-  if (!known_role) {
-    std::string allowed;
-    for (const EnumValue& v : enums::kRole) allowed += (allowed.empty() ? "" : ", ") + std::string(v.code);
-    errors.emplace_back("vai_tro", "vai trò \"" + in.role + "\" không có; dùng một trong: " + allowed);
-  }
-  if (in.role == "dia_phuong" && in.unit.empty())
-    errors.emplace_back("don_vi", "cán bộ địa phương cần có địa bàn phụ trách (mã đơn vị hành chính)");
-  if (!in.unit.empty() && !store.find(kind("don_vi_hanh_chinh"), key_row(kind("don_vi_hanh_chinh"), in.unit)))
-    errors.emplace_back("don_vi", "không có đơn vị hành chính mã \"" + in.unit + "\"");
-  if (in.role == "co_so" && in.establishment.empty())
-    errors.emplace_back("co_so", "tài khoản của cơ sở cần có mã cơ sở");
-  if (!in.establishment.empty() && !store.find(kind("co_so"), key_row(kind("co_so"), in.establishment)))
-    errors.emplace_back("co_so", "không có cơ sở mã \"" + in.establishment + "\"");
-  if (std::string p = password_problem(in.password); !p.empty()) errors.emplace_back("mat_khau", p);
+  UserProfile p{in.name, in.role, in.unit, in.establishment};
+  check_profile(store, p, errors);
+  if (std::string problem = password_problem(in.password); !problem.empty()) errors.emplace_back("mat_khau", problem);
   if (!errors.empty()) return errors;
 
-  Row row{in.username, name, in.role, opt(in.unit), opt(in.establishment), hash_password(in.password), int64_t{1},
+  Row row{in.username, p.name, p.role, opt(p.unit), opt(p.establishment), hash_password(in.password), int64_t{1},
           utc_now_text()};
   Transaction tx(store);
   store.insert(users(), row);
   audit(store, by, "tao_tai_khoan", &users(), in.username, std::nullopt, row);
+  tx.commit();
+  return {};
+}
+
+FieldErrors update_user(Store& store, const std::string& username, const UserProfile& profile, const std::string& by,
+                        bool& found) {
+  Transaction tx(store);
+  auto before = store.find(users(), key_row(users(), username));
+  found = before.has_value();
+  if (!before) return {};
+  FieldErrors errors;
+  UserProfile p = profile;
+  check_profile(store, p, errors);
+  if (!errors.empty()) return errors;
+  Row after = *before;
+  after[1] = p.name;
+  after[2] = p.role;
+  after[3] = opt(p.unit);
+  after[4] = opt(p.establishment);
+  if (after == *before) return {};  // nothing changed: nothing to write or record
+  store.update(users(), after);
+  audit(store, by, "sua_tai_khoan", &users(), username, before, after);
+  tx.commit();
+  return {};
+}
+
+FieldErrors new_password_problems(const std::string& username, const std::string& fresh, const std::string& repeated) {
+  FieldErrors errors;
+  std::string problem = password_problem(fresh);
+  if (!problem.empty()) {
+    problem[0] = 'M';  // password_problem's "mật khẩu …" starts the sentence here
+    errors.emplace_back("mat_khau_moi", problem + ".");
+  } else if (!username.empty() && fold_for_search(fresh).find(fold_for_search(username)) != std::string::npos) {
+    errors.emplace_back("mat_khau_moi", "Mật khẩu không được chứa tên đăng nhập.");
+  }
+  if (fresh != repeated) errors.emplace_back("nhap_lai", "Hai lần nhập mật khẩu mới không giống nhau.");
+  return errors;
+}
+
+void replace_password(Store& store, const std::string& username, const std::string& fresh) {
+  auto row = store.find(users(), key_row(users(), username));
+  if (!row) throw StoreError("không có tài khoản " + username);
+  (*row)[5] = hash_password(fresh);
+  store.update(users(), *row);
+  end_sessions_of(store, username);
+}
+
+FieldErrors change_own_password(Store& store, const std::string& username, const std::string& current,
+                                const std::string& fresh, const std::string& repeated) {
+  FieldErrors errors;
+  if (!check_password(store, username, current))
+    errors.emplace_back("mat_khau_hien_tai", "Mật khẩu hiện tại không đúng.");
+  FieldErrors problems = new_password_problems(username, fresh, repeated);
+  errors.insert(errors.end(), problems.begin(), problems.end());
+  if (errors.empty() && fresh == current)
+    errors.emplace_back("mat_khau_moi", "Mật khẩu mới phải khác mật khẩu hiện tại.");
+  if (!errors.empty()) return errors;
+  Transaction tx(store);
+  replace_password(store, username, fresh);
+  audit(store, username, "doi_mat_khau", &users(), username, std::nullopt, std::nullopt,
+        "người dùng tự đổi mật khẩu; các phiên đăng nhập khác đã kết thúc");
   tx.commit();
   return {};
 }

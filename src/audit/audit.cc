@@ -68,4 +68,48 @@ std::vector<AuditEntry> search_audit(Store& store, const std::string& text, size
   }, limit);
 }
 
+AuditPage find_audit(Store& store, const AuditFilter& filter, int64_t offset, int64_t limit) {
+  const RecordKind& trail = kind("nhat_ky");
+  AuditPage page;
+  if (filter.from_utc.empty() && filter.until_utc.empty()) {
+    // The store pages and orders (index nhat_ky_thoi_diem) when no time window is asked.
+    ListQuery q;
+    auto equals = [&](size_t field, const std::string& v) {
+      if (!v.empty()) q.equals.emplace_back(field, Value{v});
+    };
+    equals(2, filter.user);
+    equals(4, filter.kind);
+    equals(5, filter.key);
+    q.sort_field = 1;
+    q.descending = true;
+    q.include_archived = true;
+    q.offset = offset;
+    q.limit = limit;
+    ListPage rows = store.list(trail, q);
+    for (const Row& r : rows.rows) page.entries.push_back(entry_of(r));
+    page.total = rows.total;
+    return page;
+  }
+  // A time window: the store's lists have no range filter, so the trail is scanned, keeping only
+  // the time and id of matching entries (not their before/after), then the page is fetched.
+  std::vector<std::pair<std::string, std::string>> matches;  // (time, id)
+  store.scan(trail, [&](const Row& r) {
+    std::string_view time = text_or_empty(r[1]);
+    if (!filter.from_utc.empty() && time < filter.from_utc) return;
+    if (!filter.until_utc.empty() && time >= filter.until_utc) return;
+    if (!filter.user.empty() && text_or_empty(r[2]) != filter.user) return;
+    if (!filter.kind.empty() && text_or_empty(r[4]) != filter.kind) return;
+    if (!filter.key.empty() && text_or_empty(r[5]) != filter.key) return;
+    matches.emplace_back(std::string(time), std::string(text_or_empty(r[0])));
+  });
+  std::sort(matches.begin(), matches.end(), std::greater<>());
+  page.total = static_cast<int64_t>(matches.size());
+  for (int64_t i = offset; i < std::min<int64_t>(offset + limit, page.total); ++i) {
+    Row key(trail.fields.size());
+    key[0] = matches[static_cast<size_t>(i)].second;
+    if (auto row = store.find(trail, key)) page.entries.push_back(entry_of(*row));
+  }
+  return page;
+}
+
 }  // namespace kc

@@ -32,4 +32,19 @@ std::vector<AuditEntry> audit_of(Store& store, const std::string& kind, const st
 // at most `limit`.
 std::vector<AuditEntry> search_audit(Store& store, const std::string& text, size_t limit);
 
+// What the trail page asks for: a time window in UTC text, [from, until) (audit/local_time.h
+// turns local days into it), and exact user, record kind and record key; empty means any.
+struct AuditFilter {
+  std::string from_utc, until_utc;
+  std::string user, kind, key;
+};
+
+struct AuditPage {
+  std::vector<AuditEntry> entries;  // newest first
+  int64_t total = 0;                // entries matching, all pages together
+};
+
+// One page of the matching entries, newest first.
+AuditPage find_audit(Store& store, const AuditFilter& filter, int64_t offset, int64_t limit);
+
 }  // namespace kc

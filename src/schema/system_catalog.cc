@@ -71,6 +71,12 @@ std::vector<RecordKind> build() {
                 f("nguoi_duyet", T::Code, false, "người xem xét"), f("thoi_diem_duyet", T::Text, false, "xem xét lúc"),
                 f("so_quyet_dinh", T::Text, false, "số quyết định phê duyệt"), f("ghi_chu_duyet", T::Text, false, "ý kiến")},
                {0}});
+  c.push_back({"dat_lai_mat_khau", "mã đặt lại mật khẩu",
+               "Mã dùng một lần, có hạn, do quản trị viên cấp để người dùng tự đặt mật khẩu mới; chỉ lưu mã băm.",
+               {f("ma_bam", T::Code, true, "mã băm của mã đặt lại"), ref("ten_dang_nhap", "nguoi_dung", true, "người dùng"),
+                f("nguoi_cap", T::Code, true, "người cấp"), f("tao_luc", T::Text, true, "cấp lúc"),
+                f("het_han", T::Text, true, "hết hạn lúc"), f("da_dung", T::Text, false, "đã dùng lúc")},
+               {0}});
   return c;
 }
 

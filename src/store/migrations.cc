@@ -313,6 +313,19 @@ CREATE TABLE dieu_chinh (
 CREATE INDEX dieu_chinh_de_an ON dieu_chinh (de_an)
 )SQL";
 
+// One-time password reset codes (accounts/password_reset.h): only their hash is kept.
+constexpr std::string_view kPasswordReset = R"SQL(
+CREATE TABLE dat_lai_mat_khau (
+  ma_bam TEXT NOT NULL PRIMARY KEY,
+  ten_dang_nhap TEXT NOT NULL)SQL" KC_REF("nguoi_dung") R"SQL(,
+  nguoi_cap TEXT NOT NULL,
+  tao_luc TEXT NOT NULL,
+  het_han TEXT NOT NULL,
+  da_dung TEXT
+);
+CREATE INDEX dat_lai_mat_khau_nguoi_dung ON dat_lai_mat_khau (ten_dang_nhap)
+)SQL";
+
 // Lists are ordered by their key in byte order (COLLATE "C", as SQLite's BINARY); the primary
 // key's index has the database's collation, so PostgreSQL sorted every matching row to return a
 // page (~100 ms over 100.000 projects). These indexes give it the order directly. SQLite's
@@ -341,6 +354,7 @@ const std::vector<Migration>& migrations() {
       {3, "search index ignoring diacritics and case", kSearchIndex},
       {4, "support caps and the project lifecycle (events, documents, amendments)", kLifecycle},
       {5, "lists in key order without sorting (PostgreSQL)", "", kKeyOrderPostgres},
+      {6, "one-time password reset codes", kPasswordReset},
   };
   return all;
 }

@@ -136,9 +136,7 @@ bool Access::allows(const std::string* role) const {
 App::App(WebOptions options)
     : options_(std::move(options)),
       pool_(options_.db, pool_options(options_)),
-      reload_pool_(options_.db, reload_pool_options(options_)),
-      account_throttle_(5, std::chrono::seconds(15 * 60)),
-      address_throttle_(50, std::chrono::seconds(15 * 60)) {
+      reload_pool_(options_.db, reload_pool_options(options_)) {
   if (!options_.db_replicas.empty())
     router_ = std::make_unique<ReadRouter>(pool_, options_.db_replicas, pool_options(options_), options_.replica_retry);
 }

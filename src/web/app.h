@@ -75,9 +75,8 @@ class App {
   StorePool& pool() { return pool_; }
   // The read replicas' router; nullptr when none is configured (every read from the primary).
   ReadRouter* read_router() { return router_.get(); }
-  // Failed sign-ins: 5 per account, and 50 per address (offices share one address), per 15 minutes.
-  SignInThrottle& account_throttle() { return account_throttle_; }
-  SignInThrottle& address_throttle() { return address_throttle_; }
+  // Failed sign-ins, by account and address together with growing waits (throttle.h).
+  SignInThrottle& sign_in_throttle() { return sign_in_throttle_; }
 
   // The current Dataset; loaded on first use. Readers keep their snapshot alive while they use it.
   std::shared_ptr<const Dataset> dataset();
@@ -115,8 +114,7 @@ class App {
   StorePool reload_pool_;  // the Dataset's reloads only (app.cc, reload_pool_options)
   std::unique_ptr<ReadRouter> router_;
   int dataset_source_ = 0;  // which database the current Dataset was loaded from (source_label)
-  SignInThrottle account_throttle_;
-  SignInThrottle address_throttle_;
+  SignInThrottle sign_in_throttle_;
   std::shared_mutex dataset_mutex_;
   std::shared_ptr<const Dataset> dataset_;
   bool stale_ = true;

@@ -2,6 +2,7 @@
 // whatever cookie the browser came with; failures are throttled per account and per address.
 #include "web/home_work.h"
 #include "web/pages.h"
+#include "web/password_pages.h"
 #include "web/request_context.h"
 #include "web/sign_in.h"
 
@@ -21,6 +22,7 @@ void show_form(RequestContext& ctx, int status, const std::string& error, const 
   d.set("next", safe_next(ctx.param("tiep")));
   d.set("username", username);
   if (!error.empty()) d.set("error", error);
+  if (!ctx.param("da-dat-lai").empty()) d.set("notice", "Đã đặt mật khẩu mới. Hãy đăng nhập bằng mật khẩu đó.");
   ctx.page(status, "sign_in", d, "Đăng nhập");
 }
 
@@ -48,6 +50,7 @@ void register_sign_in_pages(App& app) {
            [](RequestContext& ctx) { show_form(ctx, 200, "", ""); }});
   app.add({"POST", "/dang-nhap", "dang_nhap_gui", Access::public_access(), false, sign_in});
   app.add({"POST", "/dang-xuat", "dang_xuat", Access::any_user(), false, sign_out});
+  register_password_pages(app);
 }
 
 }  // namespace kc::web

@@ -2,10 +2,13 @@
 
 #include <httplib.h>
 
+#include "audit/audit_words.h"
+#include "audit/local_time.h"
 #include "core/date.h"
 #include "core/vn_format.h"
 #include "schema/field_display.h"
 #include "web/money_preview.h"
+#include "text/normalize.h"
 #include "web/registries.h"
 
 namespace kc::web {
@@ -116,16 +119,50 @@ Data form_field(const Field& f, const std::string& value, const std::string& err
   return d;
 }
 
-Data audit_entry_view(const AuditEntry& e) {
+Data audit_entry_view(const AuditEntry& e, const Dataset* data) {
+  // A value of the trail as a reader sees it; one that did not parse back stays as its text.
+  auto shown = [&](const Field& f, const Value& v) -> std::string {
+    if (is_null(v)) return "(trống)";
+    if (std::holds_alternative<int64_t>(v) != stored_as_integer(f.type)) return std::string(text_or_empty(v));
+    return data ? display_value(f, v, *data) : display_field_value(f, v, "đ");
+  };
   Data d;
-  d.set("time", e.time.substr(0, 19));
+  d.set("time", local_time_text(e.time));
+  if (e.time.size() >= 19) d.set("datetime", e.time.substr(0, 10) + "T" + e.time.substr(11, 8) + "Z");
   d.set("user", e.user);
-  d.set("action", e.action);
-  d.set("kind", e.kind);
+  d.set("action", audit_action_label(e.action));
+  d.set("action_code", e.action);
+  const RecordKind* k = audit_kind(e.kind);
+  d.set("kind", k ? upper_first_vi(k->label) : e.kind);
+  d.set("kind_code", e.kind);
   d.set("key", e.key);
-  d.set("before", e.before);
-  d.set("after", e.after);
+  if (k && k->single_key() && !e.key.empty()) {
+    std::string slug = k->name == "de_an"        ? "de-an"
+                       : k->name == "ke_hoach"   ? "ke-hoach"
+                       : k->name == "nguoi_dung" ? "quan-tri/tai-khoan"
+                                                 : "";
+    if (const Registry* r = registry_for_kind(k->name)) slug = r->slug;
+    if (!slug.empty()) d.set("link", "/" + slug + "/" + httplib::detail::encode_query_param(e.key));
+  }
   d.set("note", e.note);
+  Data changes = list();
+  std::string before, after;  // one line each, for history tables that show the two sides
+  for (const FieldChange& c : audit_changes(e)) {
+    std::string label = upper_first_vi(c.field->label);
+    Data x;
+    x.set("label", label);
+    x.set("before", shown(*c.field, c.before));
+    x.set("after", shown(*c.field, c.after));
+    if (!e.before.empty()) x.set("has_before", true);
+    if (!e.after.empty()) x.set("has_after", true);
+    changes.push_back(x);
+    if (!e.before.empty()) before += (before.empty() ? "" : "; ") + label + ": " + shown(*c.field, c.before);
+    if (!e.after.empty()) after += (after.empty() ? "" : "; ") + label + ": " + shown(*c.field, c.after);
+  }
+  d.set("has_changes", !before.empty() || !after.empty());
+  d.set("changes", changes);
+  d.set("before", before);
+  d.set("after", after);
   return d;
 }
 

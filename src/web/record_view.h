@@ -30,9 +30,13 @@ Data select_options(const std::string& value, const std::vector<std::pair<std::s
 Data choice_field(const Field& field, const std::string& value, const std::string& error,
                   const std::vector<std::pair<std::string, std::string>>& choices, const std::string& none);
 
-// One audit entry for a history table: time (to the second), user, action, kind, key, before,
-// after, note — each template shows the ones it needs.
-Data audit_entry_view(const AuditEntry& entry);
+// One audit entry in words (audit/audit_words.h) for a history table or the trail page: time
+// (local, "dd/mm/yyyy HH:MM", and datetime in UTC for <time>), user, action (Vietnamese) and
+// action_code, kind (its label) and kind_code, key, link (the record's page, where it has one),
+// note, changes [{label, before, after, has_before, has_after}], and before/after as one line
+// each ("Tên: …; Kinh phí: …") — each template shows the ones it needs. With `data`, references
+// show names (display_value); without, their codes.
+Data audit_entry_view(const AuditEntry& entry, const Dataset* data = nullptr);
 
 // The phase plans (giai_doan) as <select> options {code, name, selected}.
 Data phase_plan_options(const Dataset& data, const Plan* selected);

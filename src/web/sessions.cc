@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "core/clock.h"
+#include "core/digest.h"
 #include "core/random.h"
 #include "schema/record_kind.h"
 #include "store/store.h"
@@ -16,14 +17,7 @@ namespace {
 
 const RecordKind& sessions() { return kind("phien"); }
 
-std::string token_hash(const std::string& token) {
-  ensure_sodium();
-  unsigned char hash[crypto_generichash_BYTES];
-  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr, 0);
-  char hex[2 * sizeof hash + 1];
-  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-  return hex;
-}
+std::string token_hash(const std::string& token) { return blake2b_hex(token); }
 
 Row key_row(const std::string& hash) {
   Row r(sessions().fields.size());

@@ -7,26 +7,34 @@
 
 namespace kc::web {
 
+std::string try_again_text(long seconds) {
+  if (seconds < 60) return "Vui lòng thử lại sau " + std::to_string(std::max(1L, seconds)) + " giây.";
+  return "Vui lòng thử lại sau " + std::to_string((seconds + 59) / 60) + " phút.";
+}
+
+long throttle_wait(RequestContext& ctx, const std::string& account) {
+  long wait = ctx.app.sign_in_throttle().wait_seconds(account, ctx.req.remote_addr);
+  if (wait > 0) ctx.res.set_header("Retry-After", std::to_string(wait));
+  return wait;
+}
+
 SignInOutcome sign_in_with_password(RequestContext& ctx, const std::string& username, const std::string& password) {
   SignInOutcome out;
-  std::vector<std::string> account = {username}, address = {ctx.req.remote_addr};
-  long wait = std::max(ctx.app.account_throttle().wait_seconds(account), ctx.app.address_throttle().wait_seconds(address));
-  if (wait > 0) {
-    ctx.res.set_header("Retry-After", std::to_string(wait));
+  SignInThrottle& throttle = ctx.app.sign_in_throttle();
+  if (long wait = throttle_wait(ctx, username); wait > 0) {
     out.status = 429;
     out.retry_after = wait;
-    out.error = "Đăng nhập sai quá nhiều lần; hãy thử lại sau " + std::to_string((wait + 59) / 60) + " phút.";
+    out.error = "Đăng nhập sai nhiều lần liên tiếp. " + try_again_text(wait);
     return out;
   }
   out.user = check_password(ctx.store(), username, password);
   if (!out.user) {
-    ctx.app.account_throttle().failed(account);
-    ctx.app.address_throttle().failed(address);
+    throttle.failed(username, ctx.req.remote_addr);
     out.status = 422;
     out.error = "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.";
     return out;
   }
-  ctx.app.account_throttle().succeeded(account);
+  throttle.succeeded(username, ctx.req.remote_addr);
   std::string token = create_session(ctx.store(), out.user->username, ctx.app.options().session_seconds, out.session);
   ctx.start_session(token);
   return out;

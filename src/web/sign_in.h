@@ -1,6 +1,6 @@
 // Signing in with a user name and password, shared by the sign-in form and the JSON API: the
-// throttle (per account and per address), the password check, and a new session whose cookie
-// is set on the answer. The caller only chooses how to show the outcome.
+// throttle (account and address together, throttle.h), the password check, and a new session
+// whose cookie is set on the answer. The caller only chooses how to show the outcome.
 #pragma once
 
 #include <optional>
@@ -22,5 +22,12 @@ struct SignInOutcome {
 };
 
 SignInOutcome sign_in_with_password(RequestContext& ctx, const std::string& username, const std::string& password);
+
+// "Vui lòng thử lại sau 30 giây." — seconds under a minute, whole minutes (rounded up) above.
+std::string try_again_text(long seconds);
+
+// Seconds `account` must still wait from the caller's address (0: may try now); when waiting,
+// the answer gets its Retry-After header.
+long throttle_wait(RequestContext& ctx, const std::string& account);
 
 }  // namespace kc::web

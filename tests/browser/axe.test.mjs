@@ -25,6 +25,10 @@ const PAGES = [
   { path: '/bao-cao', role: 'so_cong_thuong' },
   { path: '/quan-tri/tai-khoan', role: 'quan_tri' },
   { path: '/quan-tri/nhat-ky', role: 'quan_tri' },
+  { path: '/quan-tri/nhat-ky?tu_ngay=31/02/2026', role: 'quan_tri' }, // a filter refused beside its field
+  { path: '/quan-tri/tai-khoan/diaphuong', role: 'quan_tri' },
+  { path: '/tai-khoan/doi-mat-khau', role: 'dia_phuong' },
+  { path: '/dat-lai-mat-khau' },
   { path: '/ke-hoach', role: 'trung_tam' },
   { path: '/ke-hoach/bg-2016-2020', role: 'trung_tam' }, // targets with achievement, the target form
   { path: '/ke-hoach/moi', role: 'trung_tam' },

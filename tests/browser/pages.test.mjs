@@ -6,9 +6,10 @@ import { useWorkspace, withPage } from './support/browser.mjs';
 
 const ws = useWorkspace();
 
-const PUBLIC_PAGES = ['/', '/dang-nhap', '/danh-muc', '/lang-nghe', '/lang-nghe?q=mi&truyen_thong=1', '/san-pham', '/van-ban'];
+const PUBLIC_PAGES = ['/', '/dang-nhap', '/danh-muc', '/lang-nghe', '/lang-nghe?q=mi&truyen_thong=1', '/san-pham', '/van-ban',
+  '/dat-lai-mat-khau'];
 const STAFF_PAGES = ['/tong-quan', '/bao-cao', '/co-so', '/co-so/cs-0046', '/co-so/moi', '/co-so/cs-0046/sua',
-  '/can-bo', '/quan-tri/tai-khoan', '/quan-tri/nhat-ky'];
+  '/can-bo', '/quan-tri/tai-khoan', '/quan-tri/nhat-ky', '/quan-tri/tai-khoan/diaphuong', '/tai-khoan/doi-mat-khau'];
 
 async function visitAll(page, paths) {
   for (const path of paths) {
@@ -74,7 +75,8 @@ async function assertNavigationReachable(page) {
   }
 }
 
-for (const [role, path] of [[null, '/'], [null, '/lang-nghe'], ['trung_tam', '/tong-quan'], ['trung_tam', '/co-so']]) {
+for (const [role, path] of [[null, '/'], [null, '/lang-nghe'], ['trung_tam', '/tong-quan'], ['trung_tam', '/co-so'],
+  ['quan_tri', '/quan-tri/nhat-ky'], ['quan_tri', '/quan-tri/tai-khoan'], ['dia_phuong', '/tai-khoan/doi-mat-khau']]) {
   test(`${path} fits a phone screen${role ? ` (${role})` : ''}`, { timeout: 90_000 }, async (t) => {
     await withPage(t, ws, { ...PHONE, role }, async (page) => {
       await page.goto(path);
