@@ -120,6 +120,25 @@ TEST_F(WebPicker, WithoutJavaScriptTheSearchButtonOffersMatchesAndSavesNothing) 
   EXPECT_NE(page->body.find("Trung tâm Khuyến công và Xúc tiến thương mại"), std::string::npos) << "and the implementing unit";
 }
 
+TEST_F(WebPicker, RegistryFormsChooseReferencesByName) {
+  Browser local(*server);
+  ASSERT_TRUE(local.sign_in("diaphuong"));
+  auto form = local.get("/co-so/moi");
+  ASSERT_EQ(form->status, 200);
+  // The establishment's commune: a list of the officer's communes by name, not a code to type.
+  EXPECT_NE(form->body.find("<select id=\"f_dia_ban\""), std::string::npos);
+  EXPECT_NE(form->body.find(">xã Nam Dương — huyện Lục Ngạn</option>"), std::string::npos);
+  EXPECT_EQ(form->body.find("bg-hiep-hoa-luong-phong"), std::string::npos) << "another district's commune is not offered";
+  // A product's establishment: searched by name (the centre may name any of 259).
+  Browser centre(*server);
+  ASSERT_TRUE(centre.sign_in("trungtam"));
+  centre.get("/san-pham/moi");
+  auto searched = centre.post("/san-pham", {{"ma", "sp-tim"}, {"ten", "Mỳ Chũ"}, {"tim_co_so", "giap minh"}, {"_tim", "co_so"}});
+  EXPECT_EQ(searched->status, 200) << "shown again with the matches, not saved";
+  EXPECT_NE(searched->body.find("type=\"radio\" name=\"co_so\" value=\"cs-0046\""), std::string::npos);
+  EXPECT_EQ(centre.get("/san-pham/sp-tim")->status, 404);
+}
+
 TEST_F(WebPicker, PickersNeedASignedInUser) {
   Browser visitor(*server);
   EXPECT_EQ(visitor.get("/api/chon/co-so?q=giap", {})->status, 401);

@@ -42,6 +42,7 @@ const std::set<std::string> kScopedFieldRoutes = {
 // move it elsewhere.
 const std::set<std::string> kRoutesWithoutScopedFields = {
     "dang_nhap_gui", "dang_xuat", "api_dang_nhap", "api_dang_xuat",  // the caller's own session
+    "doi_mat_khau_gui", "dat_lai_mat_khau_gui",                      // the caller's own password
     "de_an_buoc", "de_an_api_buoc",                                  // a step: date, decision, comment, outputs, documents
     "co_so_luu_tru", "co_so_bo_luu_tru", "co_so_api_luu_tru", "co_so_api_bo_luu_tru",  // archive the record as it is
 };
@@ -292,6 +293,8 @@ TEST_F(WebWriteScope, SignedInUsersSeeAtLeastWhatThePublicSees) {
     auto page = b->get("/de-an/bg-2021-q-001");
     EXPECT_EQ(page->status, 200);
     EXPECT_EQ(page->body.find("/dieu-chinh\""), std::string::npos) << "no amendment form on another's project";
+    EXPECT_EQ(page->body.find("ho-so.zip"), std::string::npos) << "its records stay with those in charge, as for the public";
+    EXPECT_EQ(b->get("/de-an/bg-2021-q-001/ho-so.zip")->status, 404);
     auto amend = b->post("/de-an/bg-2021-q-001/dieu-chinh", {{"noi_dung_dieu_chinh", "tien_do"}, {"nam_ket_thuc", "2027"}, {"ly_do", "x"}});
     EXPECT_EQ(amend->status, 403);
   }

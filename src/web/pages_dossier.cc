@@ -66,7 +66,7 @@ std::string ascii(const std::string& code) {
 
 void project_dossier(RequestContext& ctx) {
   std::string code = ctx.path(2);
-  std::optional<Row> p = visible_project(ctx, code);  // 404 outside the caller's scope
+  std::optional<Row> p = project_with_records(ctx, code);  // 404 outside the caller's own scope
   if (!p) return;
   auto zip = temporary_zip();
   std::optional<DossierSummary> s = write_project_dossier(ctx.read_store(), code, zip->path, options_for(ctx));

@@ -153,7 +153,7 @@ void register_project_step_pages(App& app) {
   Access acting = Access::only({"so_cong_thuong", "trung_tam", "dia_phuong", "co_so"});
   app.add({"POST", "/(de-an)/([^/]+)/buoc", "de_an_buoc", acting, false, take});
   app.add({"GET", "/(de-an)/([^/]+)/tai-lieu/([^/]+)", "de_an_tai_lieu", Access::any_user(), false, [](RequestContext& ctx) {
-             std::optional<Row> p = visible_project(ctx, ctx.path(2));
+             std::optional<Row> p = project_with_records(ctx, ctx.path(2));
              if (!p) return;
              std::optional<StoredDocument> d = find_document(ctx.read_store(), ctx.path(3));
              if (!d || d->project != ctx.path(2)) {

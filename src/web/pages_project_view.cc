@@ -130,7 +130,7 @@ void project_page_with(RequestContext& ctx, const Row& p, const std::string& not
   d.set("csrf", ctx.csrf());
   if (!notice.empty()) d.set("notice", notice);
   bool acting = ctx.user() && may_change_project(ctx, p);
-  if (ctx.user()) {
+  if (sees_project_records(ctx, p)) {
     std::vector<StoredDocument> docs = documents_of(ctx.read_store(), code);
     d.set("events", events(ctx, code, docs));
     d.set("signed_in", true);

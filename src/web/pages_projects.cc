@@ -114,6 +114,20 @@ std::optional<Row> visible_project(RequestContext& ctx, const std::string& code)
   return visible_record(ctx, project_registry(), code);
 }
 
+std::optional<Row> project_with_records(RequestContext& ctx, const std::string& code) {
+  std::optional<Row> p = visible_project(ctx, code);
+  if (p && !sees_project_records(ctx, *p)) {
+    ctx.error(404, "Không tìm thấy hồ sơ, tài liệu của đề án này trong phạm vi của bạn.");
+    return std::nullopt;
+  }
+  return p;
+}
+
+bool sees_project_records(RequestContext& ctx, const Row& project) {
+  if (!ctx.user()) return false;
+  return caller_in_scope(ctx, project_registry(), project, &ctx.read_store(), ScopeUse::Writing);
+}
+
 bool may_change_project(RequestContext& ctx, const Row& project) {
   if (!ctx.user()) return false;
   const User& u = *ctx.user();
@@ -140,6 +154,8 @@ void register_project_pages(App& app) {
   app.add({"GET", "/(de-an)/moi", "de_an_them", propose, false, [](RequestContext& ctx) {
              FormValues v;
              if (ctx.has_role("dia_phuong")) v["dia_ban"] = ctx.user()->unit;
+             // This year, for which the lists are offered; changing it offers those of another.
+             v["nam_bat_dau"] = v["nam_ket_thuc"] = std::to_string(today_utc().year);
              std::vector<std::string> own;
              if (ctx.has_role("co_so")) own.push_back(ctx.user()->establishment);
              proposal_form(ctx, 200, v, own, {}, std::nullopt);

@@ -14,6 +14,7 @@
 #include "text/normalize.h"
 #include "web/confirm.h"
 #include "web/pages.h"
+#include "web/picker_fields.h"
 #include "web/record_view.h"
 #include "web/registries.h"
 #include "web/registry_pages.h"
@@ -197,7 +198,12 @@ void form_page(RequestContext& ctx, int status, const Registry& r, const FormVal
       if (name == f.name) error += (error.empty() ? "" : "; ") + message;
     bool is_key = std::find(k.key.begin(), k.key.end(), static_cast<size_t>(k.field_index(f.name))) != k.key.end();
     auto v = values.find(std::string(f.name));
-    fields.push_back(form_field(f, v == values.end() ? "" : v->second, error, key && is_key));
+    std::string value = v == values.end() ? "" : v->second;
+    std::optional<PickerKind> picker = f.type == FieldType::Ref ? picker_kind_for(f.ref_kind) : std::nullopt;
+    if (picker && !is_key)  // a reference is chosen by name (web/picker_fields.h)
+      fields.push_back(picker_field(ctx, f, *picker, value, error, PickerQuery{}, ctx.param("tim_" + std::string(f.name))));
+    else
+      fields.push_back(form_field(f, value, error, key && is_key));
   }
   Data general = list();
   for (const auto& [name, message] : errors)
@@ -236,10 +242,15 @@ bool may_write(RequestContext& ctx, const Registry& r, const Row& row) {
   return false;
 }
 
+// A form posted with "_tim" (a picker's "Tìm" button, without JavaScript) comes back with the
+// matches, nothing saved.
+bool searching(RequestContext& ctx) { return !ctx.param("_tim").empty(); }
+
 void create(RequestContext& ctx) {
   const Registry& r = registry_of(ctx);
   const RecordKind& k = r.record_kind();
   FormValues values = posted_values(ctx, k);
+  if (searching(ctx)) return form_page(ctx, 200, r, values, {}, std::nullopt);
   // A local officer places records only inside their own area: refused with every other
   // problem of the form, and nothing written.
   FieldErrors scope = registry_scope_problems(ctx, r, values);
@@ -262,6 +273,7 @@ void update(RequestContext& ctx) {
   std::optional<Row> current = visible_record(ctx, r, key);
   if (!current || !may_write(ctx, r, *current)) return;
   FormValues values = posted_values(ctx, k);
+  if (searching(ctx)) return form_page(ctx, 200, r, values, {}, key, {}, ctx.param("_goc"));
   EditBase base;
   try {
     base.values = nlohmann::json::parse(ctx.param("_goc")).get<FormValues>();

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "projects/proposals.h"
+#include "schema/field_display.h"
 #include "web/app.h"
 #include "web/request_context.h"
 
@@ -68,7 +69,7 @@ Data picker_field(RequestContext& ctx, const Field& field, PickerKind kind, cons
   Data d;
   d.set("name", std::string(field.name));
   d.set("field", std::string(field.name));  // inside the choices, "name" is the record's
-  d.set("label", std::string(field.label));
+  d.set("label", field_label(field));
   if (field.required) d.set("required", true);
   if (!error.empty()) d.set("error", error);
   PickerQuery all = years;

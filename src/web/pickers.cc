@@ -228,6 +228,14 @@ std::optional<PickerKind> picker_kind(const std::string& slug) {
   return std::nullopt;
 }
 
+std::optional<PickerKind> picker_kind_for(std::string_view ref_kind) {
+  if (ref_kind == "co_so") return PickerKind::Establishment;
+  if (ref_kind == "don_vi_hanh_chinh") return PickerKind::Unit;
+  if (ref_kind == "to_chuc") return PickerKind::Organisation;
+  if (ref_kind == "noi_dung") return PickerKind::Content;
+  return std::nullopt;
+}
+
 std::string picker_slug(PickerKind kind) {
   switch (kind) {
     case PickerKind::Establishment: return "co-so";

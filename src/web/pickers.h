@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kc::web {
@@ -21,6 +22,8 @@ enum class PickerKind { Establishment, Unit, Organisation, Content };
 // The kind behind a URL segment ("co-so", "don-vi-hanh-chinh", "to-chuc", "noi-dung").
 std::optional<PickerKind> picker_kind(const std::string& slug);
 std::string picker_slug(PickerKind kind);
+// The picker for a reference to records of `ref_kind` ("don_vi_hanh_chinh"…), if there is one.
+std::optional<PickerKind> picker_kind_for(std::string_view ref_kind);
 
 struct Choice {
   std::string code, name;

@@ -23,6 +23,13 @@ extern const std::vector<std::string> kProposalFields;
 // The project named in the URL when the caller may see it; otherwise answers 404.
 std::optional<Row> visible_project(RequestContext& ctx, const std::string& code);
 
+// Whether the signed-in caller sees the project's records beyond what the public sees (its
+// history, documents, amendments, dossier): staff, and the local officer or establishment whose
+// own scope holds it — not every signed-in user who sees a published project elsewhere.
+bool sees_project_records(RequestContext& ctx, const Row& project);
+// The project named `code` when the caller sees its records; otherwise answers 404.
+std::optional<Row> project_with_records(RequestContext& ctx, const std::string& code);
+
 // Whether the signed-in caller may act on this project (role and scope; not the administrator).
 bool may_change_project(RequestContext& ctx, const Row& project);
 

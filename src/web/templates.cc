@@ -24,12 +24,33 @@ const kainjow::mustache::mustache& parsed(const std::string& name) {
   return *cache.emplace(name, std::move(t)).first->second;
 }
 
+// Partials: {{>picker}} in a template includes web/templates/_picker.mustache, rendered with the
+// data where it stands.
+class WithPartials : public kainjow::mustache::context<std::string> {
+ public:
+  explicit WithPartials(const Data* data) : context(data) {}
+  const Data* get_partial(const std::string& name) const override {
+    static const std::map<std::string, Data> partials = [] {
+      std::map<std::string, Data> m;
+      const std::string prefix = "templates/_", suffix = ".mustache";
+      for (const auto& [path, text] : embedded_files())
+        if (path.rfind(prefix, 0) == 0 && path.size() > prefix.size() + suffix.size() &&
+            path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0)
+          m.emplace(std::string(path.substr(prefix.size(), path.size() - prefix.size() - suffix.size())), Data(std::string(text)));
+      return m;
+    }();
+    if (auto it = partials.find(name); it != partials.end()) return &it->second;
+    return context::get_partial(name);
+  }
+};
+
 }  // namespace
 
 std::string render_template(const std::string& name, const Data& data) {
   // kainjow's render() is not const; a copy of the parsed template is cheap next to I/O.
   kainjow::mustache::mustache copy = parsed(name);
-  return copy.render(data);
+  WithPartials context(&data);
+  return copy.render(context);
 }
 
 std::string render_page(const std::string& name, const Data& page, Data layout) {
