@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
+#include <unordered_map>
 
 #include "schema/record_kind.h"
 #include "store/store.h"
@@ -59,6 +60,9 @@ std::shared_ptr<const PickerIndex> build_index(const Dataset& data, Store& store
   const RecordKind& k = kind("co_so");
   size_t code = static_cast<size_t>(k.field_index("ma")), name = static_cast<size_t>(k.field_index("ten")),
          place = static_cast<size_t>(k.field_index("dia_ban"));
+  // Dataset::unit_index looks a code up by scanning the units: fine for one, not for 300.000.
+  std::unordered_map<std::string_view, int32_t> unit_of;
+  for (size_t i = 0; i < data.units.size(); ++i) unit_of.emplace(data.units[i].code, static_cast<int32_t>(i));
   EstablishmentIndex& e = index->establishments;
   e.start.reserve(data.establishments.size() + 1);
   e.unit.reserve(data.establishments.size());
@@ -67,7 +71,8 @@ std::shared_ptr<const PickerIndex> build_index(const Dataset& data, Store& store
     e.text += fold_for_search(text_or_empty(r[name]));
     e.text += '\x01';
     e.text += text_or_empty(r[code]);
-    e.unit.push_back(data.unit_index(std::string(text_or_empty(r[place]))));
+    auto unit = unit_of.find(text_or_empty(r[place]));
+    e.unit.push_back(unit == unit_of.end() ? -1 : unit->second);
   });
   e.start.push_back(static_cast<uint32_t>(e.text.size()));
   e.text.shrink_to_fit();
