@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "projects/lifecycle.h"
 #include "projects/proposals.h"
+#include "projects/step_dates.h"
 #include "report/plan_scope.h"
 #include "schema/enums.h"
 #include "web/api_json.h"
@@ -85,7 +86,7 @@ void step(RequestContext& ctx) {
   if (!p) return;
   std::optional<nlohmann::json> body = json_object_body(ctx);
   if (!body) return;
-  static const std::vector<std::string> kMembers = {"den_trang_thai", "ngay", "so_quyet_dinh", "ghi_chu", "ket_qua"};
+  static const std::vector<std::string> kMembers = {"den_trang_thai", "ngay", "so_quyet_dinh", "ghi_chu", "ket_qua", kOutsidePeriodConfirmation};
   std::vector<std::string> unknown;
   for (const auto& [name, v] : body->items())
     if (std::find(kMembers.begin(), kMembers.end(), name) == kMembers.end()) unknown.push_back(name);
@@ -96,6 +97,12 @@ void step(RequestContext& ctx) {
   req.to = text_member(*body, "den_trang_thai", errors);
   req.decision = text_member(*body, "so_quyet_dinh", errors);
   req.comment = text_member(*body, "ghi_chu", errors);
+  if (auto it = body->find(kOutsidePeriodConfirmation); it != body->end() && !it->is_null()) {
+    if (!it->is_boolean())
+      errors.emplace_back(kOutsidePeriodConfirmation, std::string("\"") + kOutsidePeriodConfirmation + "\" phải là true hoặc false");
+    else
+      req.outside_period_confirmed = it->get<bool>();
+  }
   std::string day = text_member(*body, "ngay", errors);
   std::optional<Date> date = day.empty() ? today_utc() : parse_date(day);
   if (!date) errors.emplace_back("ngay", "ngày \"" + day + "\" không hợp lệ (yyyy-mm-dd hoặc dd/mm/yyyy)");

@@ -10,6 +10,7 @@
 #include "projects/documents.h"
 #include "projects/lifecycle.h"
 #include "projects/proposals.h"
+#include "projects/step_dates.h"
 #include "schema/enums.h"
 #include "text/normalize.h"
 #include "text/url.h"
@@ -66,6 +67,7 @@ Data step_forms_for(RequestContext& ctx, const Row& p, const Dataset& data, cons
     f.set("id", "buoc-" + s->to + (s->from == s->to ? "-tien-do" : ""));
     if (s->needs_decision) f.set("needs_decision", true);
     if (s->needs_comment) f.set("needs_comment", true);
+    if (step_bounded_by_plan_period(*s)) f.set("period_confirmation", kOutsidePeriodConfirmation);
     if (ends_the_project(s->to)) f.set("confirm", "Tôi xác nhận " + lower_first_vi(s->name) + " đề án này");
     if (s->to == "nghiem_thu") {
       Data outputs = list();
@@ -94,6 +96,7 @@ void take(RequestContext& ctx) {
   req.to = ctx.param("den_trang_thai");
   req.decision = ctx.param("so_quyet_dinh");
   req.comment = ctx.param("ghi_chu");
+  req.outside_period_confirmed = ctx.param(kOutsidePeriodConfirmation) == "1";
   FieldErrors errors;
   std::optional<Date> date = parse_date(ctx.param("ngay").empty() ? to_iso(today_utc()) : ctx.param("ngay"));
   if (!date) errors.emplace_back("ngay", "ngày \"" + ctx.param("ngay") + "\" không hợp lệ (dd/mm/yyyy)");
