@@ -116,7 +116,7 @@ StepResult take_step(Store& store, const User& user, const StepRequest& req) {
   store.insert(kind("de_an_su_kien"),
                Row{r.event_id, req.project, std::string(step->from == step->to ? "bao_cao_tien_do" : "chuyen_trang_thai"),
                    opt(status), opt(req.to), to_iso(req.date), opt(req.decision), opt(req.comment), user.username,
-                   utc_now_text()});
+                   utc_now_text(), opt(req.to == "phe_duyet" ? req.plan : std::string())});
   return r;
 }
 

@@ -41,6 +41,7 @@ struct StepRequest {
   std::string comment;
   std::vector<std::pair<std::string, int64_t>> outputs;  // at acceptance: indicator code -> value
   bool outside_period_confirmed = false;  // the caller confirmed a date outside the plan's period
+  std::string plan;  // at approval: the annual plan it is approved into ("" = none; checked by the caller)
 };
 
 struct StepResult {

@@ -330,6 +330,12 @@ CREATE INDEX can_bo_ma_c ON can_bo (ma COLLATE "C");
 CREATE INDEX ke_hoach_ma_c ON ke_hoach (ma COLLATE "C")
 )SQL";
 
+// The annual plan a project was approved into, recorded on the approval event
+// (docs/web-plans.md, "Projects and plans").
+constexpr std::string_view kApprovalPlan = R"SQL(
+ALTER TABLE de_an_su_kien ADD COLUMN ke_hoach TEXT)SQL" KC_REF("ke_hoach") R"SQL(
+)SQL";
+
 #undef KC_REF
 
 }  // namespace
@@ -341,6 +347,7 @@ const std::vector<Migration>& migrations() {
       {3, "search index ignoring diacritics and case", kSearchIndex},
       {4, "support caps and the project lifecycle (events, documents, amendments)", kLifecycle},
       {5, "lists in key order without sorting (PostgreSQL)", "", kKeyOrderPostgres},
+      {6, "the annual plan a project is approved into, on the approval event", kApprovalPlan},
   };
   return all;
 }

@@ -18,6 +18,7 @@
 #include "web/api_json.h"
 #include "web/pages.h"
 #include "web/project_pages.h"
+#include "web/project_plans.h"
 #include "web/request_context.h"
 #include "web/write_scope.h"
 
@@ -86,7 +87,8 @@ void step(RequestContext& ctx) {
   if (!p) return;
   std::optional<nlohmann::json> body = json_object_body(ctx);
   if (!body) return;
-  static const std::vector<std::string> kMembers = {"den_trang_thai", "ngay", "so_quyet_dinh", "ghi_chu", "ket_qua", kOutsidePeriodConfirmation};
+  static const std::vector<std::string> kMembers = {"den_trang_thai", "ngay", "so_quyet_dinh", "ghi_chu", "ket_qua", "ke_hoach",
+                                                     kOutsidePeriodConfirmation};
   std::vector<std::string> unknown;
   for (const auto& [name, v] : body->items())
     if (std::find(kMembers.begin(), kMembers.end(), name) == kMembers.end()) unknown.push_back(name);
@@ -118,6 +120,12 @@ void step(RequestContext& ctx) {
           req.outputs.emplace_back(indicator, v.get<int64_t>());
       }
     }
+  }
+  std::string plan = text_member(*body, "ke_hoach", errors);
+  if (req.to == "phe_duyet") {
+    ApprovalPlan chosen = approval_plan(*ctx.app.dataset(), *p, plan);
+    if (!chosen.error.empty()) errors.emplace_back("ke_hoach", chosen.error);
+    req.plan = chosen.plan;
   }
   if (!errors.empty()) return send_field_errors(ctx, errors);
   Transaction tx(ctx.store());

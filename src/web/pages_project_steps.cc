@@ -17,6 +17,7 @@
 #include "web/confirm.h"
 #include "web/pages.h"
 #include "web/project_pages.h"
+#include "web/project_plans.h"
 #include "web/record_view.h"
 #include "web/request_context.h"
 #include "web/write_scope.h"
@@ -68,6 +69,7 @@ Data step_forms_for(RequestContext& ctx, const Row& p, const Dataset& data, cons
     if (s->needs_decision) f.set("needs_decision", true);
     if (s->needs_comment) f.set("needs_comment", true);
     if (step_bounded_by_plan_period(*s)) f.set("period_confirmation", kOutsidePeriodConfirmation);
+    if (s->to == "phe_duyet") f.set("plan_choice", approval_plan_choice(data, p));
     if (ends_the_project(s->to)) f.set("confirm", "Tôi xác nhận " + lower_first_vi(s->name) + " đề án này");
     if (s->to == "nghiem_thu") {
       Data outputs = list();
@@ -110,6 +112,11 @@ void take(RequestContext& ctx) {
       if (!parsed.ok()) errors.emplace_back("ket_qua_" + i->code, i->name + ": " + parsed.error);
       else req.outputs.emplace_back(i->code, as_int(parsed.value));
     }
+  }
+  if (req.to == "phe_duyet") {
+    ApprovalPlan plan = approval_plan(*data, *p, ctx.param("ke_hoach"));
+    if (!plan.error.empty()) errors.emplace_back("ke_hoach", plan.error);
+    req.plan = plan.plan;
   }
   // Ending a project asks first: a box to tick, checked here (it works without JavaScript).
   if (ends_the_project(req.to) && ctx.param("xac_nhan") != "1")
