@@ -41,8 +41,9 @@ struct DashboardChoice {
   ReportPeriod period;
 };
 
-// The plan and period of the request; on a bad one, answers and returns nothing — the page
-// itself shows the form again with the message (`on_bad_period`), the CSV a plain error.
+// The plan and period of the request. An unknown plan is answered (404) and gives nothing; a
+// bad period gives the plan and sets `period_error`, so that the page can show its form again
+// with the message and the CSV can answer it.
 std::optional<DashboardChoice> dashboard_choice(RequestContext& ctx, const Dataset& data, std::string& period_error) {
   const Plan* plan = chosen_plan(data, ctx.param("ke_hoach"));
   if (!plan) {
