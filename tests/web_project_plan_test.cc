@@ -64,6 +64,13 @@ TEST_F(WebProjectPlan, TheAnnualPlanOfItsYearIsPreselectedCheckedAndRecorded) {
                              "các kế hoạch phù hợp: bg-2020"),
             std::string::npos)
       << wrong->body.substr(0, 3000);
+  // On the form too, every problem at once: the plan and a date before the appraisal.
+  department.get("/de-an/" + code);
+  auto both = department.post("/de-an/" + code + "/buoc", {{"den_trang_thai", "phe_duyet"}, {"so_quyet_dinh", "9/QĐ-SCT"},
+                                                          {"ngay", "05/01/2020"}, {"ke_hoach", "bg-2019"}});
+  EXPECT_EQ(both->status, 422);
+  EXPECT_NE(both->body.find("không phải kế hoạch hằng năm năm 2020"), std::string::npos);
+  EXPECT_NE(both->body.find("Ngày 05/01/2020 trước ngày của bước đã ghi gần nhất"), std::string::npos);
   ASSERT_EQ(approve(department, code, "2020", {{"ke_hoach", "bg-2020"}})->status, 303);
   std::string page = department.get("/de-an/" + code)->body;
   EXPECT_NE(page.find("kế hoạch: <a href=\"/ke-hoach/bg-2020\">Kế hoạch khuyến công tỉnh Bắc Giang năm 2020</a>"), std::string::npos)

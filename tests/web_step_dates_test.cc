@@ -65,6 +65,11 @@ TEST_F(WebStepDates, StepsFollowEachOtherInTime) {
   EXPECT_NE(refused->body.find("Ngày 05/01/2024 trước ngày của bước đã ghi gần nhất (chuyển sang \\\"đề xuất\\\", ngày 10/01/2024)"),
             std::string::npos)
       << refused->body;
+  // With another problem of the request, every problem at once (nothing kept).
+  auto both = api_step(centre, code, {{"den_trang_thai", "tham_dinh"}, {"ngay", "2024-01-05"}, {"xac_nhan_ngoai_ky", 1}});
+  EXPECT_EQ(both->status, 422);
+  EXPECT_NE(both->body.find("phải là true hoặc false"), std::string::npos) << both->body;
+  EXPECT_NE(both->body.find("trước ngày của bước đã ghi gần nhất"), std::string::npos) << both->body;
   EXPECT_EQ(api_step(centre, code, {{"den_trang_thai", "tham_dinh"}, {"ngay", "2024-01-10"}})->status, 200) << "the same day";
 }
 

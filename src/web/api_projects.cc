@@ -127,10 +127,12 @@ void step(RequestContext& ctx) {
     if (!chosen.error.empty()) errors.emplace_back("ke_hoach", chosen.error);
     req.plan = chosen.plan;
   }
-  if (!errors.empty()) return send_field_errors(ctx, errors);
+  if (!date) return send_field_errors(ctx, errors);
+  // The step's own checks run too, so that every problem is reported at once.
   Transaction tx(ctx.store());
   StepResult r = take_step(ctx.store(), *ctx.user(), req);
-  if (!r.ok()) return send_field_errors(ctx, r.errors);  // rolls back
+  errors.insert(errors.end(), r.errors.begin(), r.errors.end());
+  if (!errors.empty()) return send_field_errors(ctx, errors);  // rolls back
   tx.commit();
   ctx.app.changed();
   send_project(ctx, 200, code);

@@ -126,11 +126,14 @@ void take(RequestContext& ctx) {
     if (std::string problem = document_problem(u); !problem.empty()) errors.emplace_back("tai_lieu", problem);
   std::vector<StoredDocument> written;
   std::filesystem::path dir = document_dir(ctx.app.options());
-  if (errors.empty()) {
+  // The step's own checks (role, decision, the date's rules) run even when the form already has
+  // a problem, so that every problem is reported at once; nothing is kept unless all is well
+  // (the transaction is committed only then). An unreadable date has nothing to check.
+  if (date) {
     Transaction tx(ctx.store());
     StepResult r = take_step(ctx.store(), *ctx.user(), req);
-    errors = r.errors;
-    if (r.ok()) {
+    errors.insert(errors.end(), r.errors.begin(), r.errors.end());
+    if (errors.empty()) {
       try {
         for (const Upload& u : files) written.push_back(store_document(ctx.store(), dir, code, r.event_id, u, ctx.user()->username));
         for (const StoredDocument& d : written)
