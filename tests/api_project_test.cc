@@ -54,8 +54,9 @@ TEST_F(ApiProject, ProposalToAcceptanceMovesTheAggregate) {
   EXPECT_EQ(listed_total(), total_before + 1) << "the list's total counts the new project at once";
 
   auto step = [&](Browser& b, json body) { return b.post_json("/api/de-an/" + code + "/buoc", body.dump()); };
-  ASSERT_EQ(step(local, {{"den_trang_thai", "de_xuat"}})->status, 200);
-  ASSERT_EQ(step(centre, {{"den_trang_thai", "tham_dinh"}})->status, 200);
+  // Dated in 2024, the project's year: undated steps would be today, after the approval below.
+  ASSERT_EQ(step(local, {{"den_trang_thai", "de_xuat"}, {"ngay", "2024-01-10"}})->status, 200);
+  ASSERT_EQ(step(centre, {{"den_trang_thai", "tham_dinh"}, {"ngay", "2024-02-20"}})->status, 200);
   // The centre may not approve; the department must give a decision number.
   EXPECT_EQ(step(centre, {{"den_trang_thai", "phe_duyet"}, {"so_quyet_dinh", "1/QĐ"}})->status, 422);
   auto no_decision = step(department, {{"den_trang_thai", "phe_duyet"}});
@@ -64,7 +65,7 @@ TEST_F(ApiProject, ProposalToAcceptanceMovesTheAggregate) {
   ASSERT_EQ(step(department, {{"den_trang_thai", "phe_duyet"}, {"so_quyet_dinh", "15/QĐ-SCT"}, {"ngay", "2024-03-15"}})->status, 200);
   // Approved is not yet implemented: the aggregate has not moved.
   EXPECT_EQ(group_2024(centre)["so_de_an"], before["so_de_an"]);
-  ASSERT_EQ(step(centre, {{"den_trang_thai", "dang_thuc_hien"}, {"so_quyet_dinh", "HĐ 3/2024"}})->status, 200);
+  ASSERT_EQ(step(centre, {{"den_trang_thai", "dang_thuc_hien"}, {"so_quyet_dinh", "HĐ 3/2024"}, {"ngay", "2024-04-01"}})->status, 200);
   json during = group_2024(centre);
   EXPECT_EQ(during["so_de_an"].get<int64_t>(), before["so_de_an"].get<int64_t>() + 1);
   EXPECT_EQ(during["kinh_phi_nsnn"].get<int64_t>(), before["kinh_phi_nsnn"].get<int64_t>() + 120000000);

@@ -51,7 +51,7 @@ class Dossier : public ::testing::Test {
   void step(const User& who, const std::string& to, const std::string& date, const std::string& decision,
             const std::string& comment, const std::vector<std::pair<std::string, std::string>>& files = {}) {
     Transaction tx(*store);
-    StepRequest req{code, to, *parse_date(date), decision, comment, {}};
+    StepRequest req{code, to, *parse_date(date), decision, comment, {}, false, {}};
     StepResult r = take_step(*store, who, req);
     ASSERT_TRUE(r.ok()) << to << ": " << (r.errors.empty() ? "" : r.errors[0].second);
     for (const auto& [name, content] : files) {

@@ -72,9 +72,10 @@ TEST_F(WebProject, FromNeedsToAcceptanceEachStepByItsRole) {
   owner.get("/de-an/" + code);
   EXPECT_EQ(step(owner, *server, code, "phe_duyet", {{"so_quyet_dinh", "1/QĐ"}})->status, 422);
   owner.get("/de-an/" + code);
-  ASSERT_EQ(step(owner, *server, code, "de_xuat", {})->status, 303);
+  // Every step dated in 2024, the project's year (undated steps would be today, out of order).
+  ASSERT_EQ(step(owner, *server, code, "de_xuat", {{"ngay", "10/01/2024"}})->status, 303);
   centre.get("/de-an/" + code);
-  ASSERT_EQ(step(centre, *server, code, "tham_dinh", {})->status, 303);
+  ASSERT_EQ(step(centre, *server, code, "tham_dinh", {{"ngay", "20/02/2024"}})->status, 303);
   // Approval: the department only, with a decision number.
   centre.get("/de-an/" + code);
   EXPECT_EQ(step(centre, *server, code, "phe_duyet", {{"so_quyet_dinh", "99/QĐ-SCT"}})->status, 422);
@@ -84,9 +85,9 @@ TEST_F(WebProject, FromNeedsToAcceptanceEachStepByItsRole) {
   EXPECT_NE(missing_decision->body.find("cần ghi số quyết định"), std::string::npos);
   ASSERT_EQ(step(department, *server, code, "phe_duyet", {{"so_quyet_dinh", "99/QĐ-SCT"}, {"ngay", "15/3/2024"}})->status, 303);
   centre.get("/de-an/" + code);
-  ASSERT_EQ(step(centre, *server, code, "dang_thuc_hien", {{"so_quyet_dinh", "HĐ 12/2024"}})->status, 303);
+  ASSERT_EQ(step(centre, *server, code, "dang_thuc_hien", {{"so_quyet_dinh", "HĐ 12/2024"}, {"ngay", "01/4/2024"}})->status, 303);
   local.get("/de-an/" + code);
-  ASSERT_EQ(step(local, *server, code, "dang_thuc_hien", {{"ghi_chu", "Đã lắp đặt xong máy sấy"}})->status, 303)
+  ASSERT_EQ(step(local, *server, code, "dang_thuc_hien", {{"ghi_chu", "Đã lắp đặt xong máy sấy"}, {"ngay", "15/8/2024"}})->status, 303)
       << "a progress report by the local officer of the area";
   // Acceptance with minutes, outputs and the minutes as a PDF.
   centre.get("/de-an/" + code);
@@ -212,13 +213,15 @@ TEST_F(WebProject, TheDashboardMovesWithTheRecords) {
   ASSERT_EQ(created->status, 303) << created->body;
   std::string code = created_code(created);
   for (auto [who, to, extra] : std::vector<std::tuple<Browser*, std::string, std::vector<std::pair<std::string, std::string>>>>{
-           {&centre, "de_xuat", {}}, {&centre, "tham_dinh", {}}, {&department, "phe_duyet", {{"so_quyet_dinh", "7/QĐ-SCT"}}}}) {
+           {&centre, "de_xuat", {{"ngay", "10/01/2020"}}},
+           {&centre, "tham_dinh", {{"ngay", "20/01/2020"}}},
+           {&department, "phe_duyet", {{"so_quyet_dinh", "7/QĐ-SCT"}, {"ngay", "15/02/2020"}}}}) {
     who->get("/de-an/" + code);
     ASSERT_EQ(step(*who, *server, code, to, extra)->status, 303) << to;
   }
   EXPECT_EQ(projects_in(department.get("/tong-quan?ke_hoach=bg-2016-2020")->body), "297") << "approved is not yet implemented";
   centre.get("/de-an/" + code);
-  ASSERT_EQ(step(centre, *server, code, "dang_thuc_hien", {{"so_quyet_dinh", "HĐ 3/2020"}})->status, 303);
+  ASSERT_EQ(step(centre, *server, code, "dang_thuc_hien", {{"so_quyet_dinh", "HĐ 3/2020"}, {"ngay", "01/3/2020"}})->status, 303);
   EXPECT_EQ(projects_in(department.get("/tong-quan?ke_hoach=bg-2016-2020")->body), "298");
 }
 

@@ -6,6 +6,7 @@
 #include "audit/audit.h"
 #include "core/clock.h"
 #include "core/random.h"
+#include "projects/step_dates.h"
 #include "records/record_editing.h"
 #include "schema/enums.h"
 #include "schema/record_kind.h"
@@ -86,6 +87,8 @@ StepResult take_step(Store& store, const User& user, const StepRequest& req) {
     r.errors.emplace_back("so_quyet_dinh", "cần ghi số quyết định hoặc biên bản cho bước \"" + step->name + "\"");
   if (step->needs_comment && req.comment.find_first_not_of(' ') == std::string::npos)
     r.errors.emplace_back("ghi_chu", "cần ghi ý kiến, lý do cho bước \"" + step->name + "\"");
+  for (auto& e : step_date_problems(store, *before, *step, {req.date, today_utc(), req.outside_period_confirmed}))
+    r.errors.push_back(std::move(e));
   if (!r.ok()) return r;
 
   Row after = *before;
@@ -113,7 +116,7 @@ StepResult take_step(Store& store, const User& user, const StepRequest& req) {
   store.insert(kind("de_an_su_kien"),
                Row{r.event_id, req.project, std::string(step->from == step->to ? "bao_cao_tien_do" : "chuyen_trang_thai"),
                    opt(status), opt(req.to), to_iso(req.date), opt(req.decision), opt(req.comment), user.username,
-                   utc_now_text()});
+                   utc_now_text(), opt(req.to == "phe_duyet" ? req.plan : std::string())});
   return r;
 }
 

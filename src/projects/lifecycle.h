@@ -40,6 +40,8 @@ struct StepRequest {
   std::string decision;  // decision / minutes number
   std::string comment;
   std::vector<std::pair<std::string, int64_t>> outputs;  // at acceptance: indicator code -> value
+  bool outside_period_confirmed = false;  // the caller confirmed a date outside the plan's period
+  std::string plan;  // at approval: the annual plan it is approved into ("" = none; checked by the caller)
 };
 
 struct StepResult {
@@ -49,7 +51,8 @@ struct StepResult {
 };
 
 // Applies the step inside the caller's transaction (the caller commits after attaching
-// documents). Checks the role, the current status and the required fields.
+// documents). Checks the role, the current status, the required fields and the date
+// (projects/step_dates.h: not in the future, in order, within the plan's period unless confirmed).
 StepResult take_step(Store& store, const User& user, const StepRequest& request);
 
 // Whether a status counts as approved or later (public information); the list of them.

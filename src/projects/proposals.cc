@@ -117,7 +117,7 @@ ProposalResult propose_project(Store& store, const User& user, const ProjectProp
   replace_beneficiaries(store, user.username, r.project, beneficiaries);
   store.insert(kind("de_an_su_kien"), Row{random_hex(12), r.project, std::string("chuyen_trang_thai"), Value{},
                                           std::string("dang_ky_nhu_cau"), to_iso(proposal.date), Value{},
-                                          std::string("Đăng ký nhu cầu"), user.username, utc_now_text()});
+                                          std::string("Đăng ký nhu cầu"), user.username, utc_now_text(), Value{}});
   tx.commit();
   return r;
 }

@@ -341,4 +341,19 @@ PhaseReportResult compute_phase_report(const Dataset& data, const std::string& p
   return {std::move(report), std::nullopt};
 }
 
+PhaseReport compute_plan_report(const Dataset& data, const Plan& plan, int from_year, int to_year) {
+  Plan over = plan;  // outlives the computation, which keeps a reference
+  over.from_year = from_year;
+  over.to_year = to_year;
+  PhaseReport report;
+  PhaseComputation(data, over, report).run();
+  if (from_year != plan.from_year || to_year != plan.to_year) {
+    report.targets.clear();
+    for (IndicatorResult& m : report.money_indicators) m.target.reset();
+    for (ContentResult& c : report.contents)
+      for (IndicatorResult& o : c.outputs) o.target.reset();
+  }
+  return report;
+}
+
 }  // namespace kc

@@ -156,4 +156,8 @@ struct PhaseReportResult {
 };
 PhaseReportResult compute_phase_report(const Dataset& data, const std::string& plan_code);
 
+// The same figures for `plan`'s area over other years (report/report_period.h). The plan's
+// targets are its period's, so they are compared only when the years are the plan's own.
+PhaseReport compute_plan_report(const Dataset& data, const Plan& plan, int from_year, int to_year);
+
 }  // namespace kc

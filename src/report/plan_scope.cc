@@ -6,6 +6,15 @@ bool status_counts_as_implemented(const std::string& s) {
   return s == "dang_thuc_hien" || s == "nghiem_thu" || s == "quyet_toan" || s == "hau_kiem";
 }
 
+std::vector<const Plan*> plans_covering(const Dataset& data, int32_t unit, int year, std::string_view type) {
+  std::vector<const Plan*> out;
+  if (unit < 0) return out;
+  for (const Plan& p : data.plans)
+    if ((type.empty() || p.type == type) && year >= p.from_year && year <= p.to_year && data.unit_within(unit, p.unit))
+      out.push_back(&p);
+  return out;
+}
+
 PlanScope::PlanScope(const Dataset& data, const Plan& plan) : data_(data), plan_(plan) {
   in_area_.assign(data.units.size(), 0);
   district_of_.assign(data.units.size(), -1);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "model/dataset.h"
@@ -12,6 +13,11 @@
 namespace kc {
 
 bool status_counts_as_implemented(const std::string& status);
+
+// The plans of `type` ("" = any) a project located in `unit` and starting in `year` belongs to:
+// the same rule as PlanScope (the plan's area contains the unit, its period the year). A
+// project that no plan covers is "outside every plan".
+std::vector<const Plan*> plans_covering(const Dataset& data, int32_t unit, int year, std::string_view type = {});
 
 class PlanScope {
  public:

@@ -49,7 +49,8 @@ std::vector<RecordKind> build() {
                 f("tu_trang_thai", T::Code, false, "từ trạng thái"), f("den_trang_thai", T::Code, false, "sang trạng thái"),
                 f("ngay", T::Date, true, "ngày"), f("so_quyet_dinh", T::Text, false, "số quyết định, biên bản"),
                 f("ghi_chu", T::Text, false, "ý kiến, ghi chú"), f("nguoi_dung", T::Code, true, "người thực hiện"),
-                f("thoi_diem", T::Text, true, "thời điểm ghi")},
+                f("thoi_diem", T::Text, true, "thời điểm ghi"),
+                ref("ke_hoach", "ke_hoach", false, "phê duyệt vào kế hoạch")},
                {0}});
   c.push_back({"tai_lieu", "tài liệu đính kèm",
                "Tệp đính kèm của đề án (PDF, DOCX, XLSX, ảnh), lưu ngoài thư mục web dưới tên do hệ thống đặt.",

@@ -350,6 +350,12 @@ constexpr std::string_view kEstablishmentProjects = R"SQL(
 CREATE INDEX de_an_co_so_co_so ON de_an_co_so (co_so)
 )SQL";
 
+// The annual plan a project was approved into, recorded on the approval event
+// (docs/web-plans.md, "Projects and plans").
+constexpr std::string_view kApprovalPlan = R"SQL(
+ALTER TABLE de_an_su_kien ADD COLUMN ke_hoach TEXT)SQL" KC_REF("ke_hoach") R"SQL(
+)SQL";
+
 #undef KC_REF
 
 }  // namespace
@@ -363,6 +369,7 @@ const std::vector<Migration>& migrations() {
       {5, "lists in key order without sorting (PostgreSQL)", "", kKeyOrderPostgres},
       {6, "one-time password reset codes", kPasswordReset},
       {7, "an establishment's projects found by establishment", kEstablishmentProjects},
+      {8, "the annual plan a project is approved into, on the approval event", kApprovalPlan},
   };
   return all;
 }

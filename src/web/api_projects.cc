@@ -12,11 +12,13 @@
 #include "core/clock.h"
 #include "projects/lifecycle.h"
 #include "projects/proposals.h"
+#include "projects/step_dates.h"
 #include "report/plan_scope.h"
 #include "schema/enums.h"
 #include "web/api_json.h"
 #include "web/pages.h"
 #include "web/project_pages.h"
+#include "web/project_plans.h"
 #include "web/request_context.h"
 #include "web/write_scope.h"
 
@@ -85,7 +87,8 @@ void step(RequestContext& ctx) {
   if (!p) return;
   std::optional<nlohmann::json> body = json_object_body(ctx);
   if (!body) return;
-  static const std::vector<std::string> kMembers = {"den_trang_thai", "ngay", "so_quyet_dinh", "ghi_chu", "ket_qua"};
+  static const std::vector<std::string> kMembers = {"den_trang_thai", "ngay", "so_quyet_dinh", "ghi_chu", "ket_qua", "ke_hoach",
+                                                     kOutsidePeriodConfirmation};
   std::vector<std::string> unknown;
   for (const auto& [name, v] : body->items())
     if (std::find(kMembers.begin(), kMembers.end(), name) == kMembers.end()) unknown.push_back(name);
@@ -96,6 +99,12 @@ void step(RequestContext& ctx) {
   req.to = text_member(*body, "den_trang_thai", errors);
   req.decision = text_member(*body, "so_quyet_dinh", errors);
   req.comment = text_member(*body, "ghi_chu", errors);
+  if (auto it = body->find(kOutsidePeriodConfirmation); it != body->end() && !it->is_null()) {
+    if (!it->is_boolean())
+      errors.emplace_back(kOutsidePeriodConfirmation, std::string("\"") + kOutsidePeriodConfirmation + "\" phải là true hoặc false");
+    else
+      req.outside_period_confirmed = it->get<bool>();
+  }
   std::string day = text_member(*body, "ngay", errors);
   std::optional<Date> date = day.empty() ? today_utc() : parse_date(day);
   if (!date) errors.emplace_back("ngay", "ngày \"" + day + "\" không hợp lệ (yyyy-mm-dd hoặc dd/mm/yyyy)");
@@ -112,10 +121,18 @@ void step(RequestContext& ctx) {
       }
     }
   }
-  if (!errors.empty()) return send_field_errors(ctx, errors);
+  std::string plan = text_member(*body, "ke_hoach", errors);
+  if (req.to == "phe_duyet") {
+    ApprovalPlan chosen = approval_plan(*ctx.app.dataset(), *p, plan);
+    if (!chosen.error.empty()) errors.emplace_back("ke_hoach", chosen.error);
+    req.plan = chosen.plan;
+  }
+  if (!date) return send_field_errors(ctx, errors);
+  // The step's own checks run too, so that every problem is reported at once.
   Transaction tx(ctx.store());
   StepResult r = take_step(ctx.store(), *ctx.user(), req);
-  if (!r.ok()) return send_field_errors(ctx, r.errors);  // rolls back
+  errors.insert(errors.end(), r.errors.begin(), r.errors.end());
+  if (!errors.empty()) return send_field_errors(ctx, errors);  // rolls back
   tx.commit();
   ctx.app.changed();
   send_project(ctx, 200, code);

@@ -253,12 +253,18 @@ void project_paths(J& paths) {
                    {"so_quyet_dinh", {{"type", "string"}, {"description", "Số quyết định hoặc biên bản"}}},
                    {"ghi_chu", {{"type", "string"}}},
                    {"ket_qua", {{"type", "object"}, {"additionalProperties", {{"type", "integer"}, {"minimum", 0}}},
-                                {"description", "Khi nghiệm thu: mã chỉ tiêu → kết quả đầu ra"}}}}}};
+                                {"description", "Khi nghiệm thu: mã chỉ tiêu → kết quả đầu ra"}}},
+                   {"ke_hoach", {{"type", "string"},
+                                 {"description", "Khi phê duyệt: mã kế hoạch hằng năm mà đề án được đưa vào (\"khong\": không thuộc kế "
+                                                 "hoạch nào); bỏ trống: kế hoạch duy nhất phù hợp"}}},
+                   {"xac_nhan_ngoai_ky", {{"type", "boolean"},
+                                          {"description", "Xác nhận ngày nằm ngoài kỳ kế hoạch của đề án (phê duyệt, bắt đầu, nghiệm thu)"}}}}}};
   J step = {{"operationId", "de_an_buoc"},
             {"tags", tags},
             {"summary", "Chuyển bước trong vòng đời đề án"},
             {"description", "Cùng quy tắc như trang đề án: mỗi bước chỉ do vai trò được phép, có ngày, số quyết định và "
-                            "ghi chú khi bước đó yêu cầu. Tài liệu đính kèm được tải lên trên trang đề án."},
+                            "ghi chú khi bước đó yêu cầu; ngày không ở tương lai, không trước bước đã ghi gần nhất và "
+                            "nằm trong kỳ kế hoạch trừ khi được xác nhận. Tài liệu đính kèm được tải lên trên trang đề án."},
             {"parameters", J::array({{{"name", "ma"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}}})},
             {"requestBody", {{"required", true}, {"content", json_content(step_body)}}},
             {"responses", {{"200", answer("Đề án sau bước này.", schema_ref("de_an_da_luu"))},

@@ -1,12 +1,18 @@
-// The dashboard: for a chosen plan, projects and money by content, by funding level, by area
+// The dashboard: for a chosen plan (phase or annual) and period (the plan's own, a year, a
+// phase, from–to years; report/report_period.h), projects and money by content, by funding level, by area
 // (priority areas against the rest), achievement against every target and the trend by year —
 // each as a chart with its table and a CSV download. Computed from the current Dataset, so a
 // change shows on the next load.
 #include <nlohmann/json.hpp>
 
+#include <optional>
+#include <set>
+
 #include "core/vn_format.h"
 #include "report/phase_report.h"
 #include "report/phase_report_document.h"
+#include "report/report_period.h"
+#include "text/normalize.h"
 #include "text/csv.h"
 #include "web/pages.h"
 #include "web/record_view.h"
@@ -18,15 +24,69 @@ namespace kc::web {
 namespace {
 
 
-// The plan asked for, or the latest phase plan.
+// The plan asked for (phase or annual), or by default the latest phase plan.
 const Plan* chosen_plan(const Dataset& data, const std::string& code) {
   const Plan* best = nullptr;
   for (const Plan& p : data.plans) {
-    if (p.type != "giai_doan") continue;
     if (p.code == code) return &p;
+    if (p.type != "giai_doan") continue;
     if (!best || p.to_year > best->to_year || (p.to_year == best->to_year && p.code < best->code)) best = &p;
   }
   return code.empty() ? best : nullptr;
+}
+
+// What the dashboard shows: a plan (its area, its targets) and the years computed.
+struct DashboardChoice {
+  const Plan* plan = nullptr;
+  ReportPeriod period;
+};
+
+// The plan and period of the request. An unknown plan is answered (404) and gives nothing; a
+// bad period gives the plan and sets `period_error`, so that the page can show its form again
+// with the message and the CSV can answer it.
+std::optional<DashboardChoice> dashboard_choice(RequestContext& ctx, const Dataset& data, std::string& period_error) {
+  const Plan* plan = chosen_plan(data, ctx.param("ke_hoach"));
+  if (!plan) {
+    ctx.error(404, "Không có kế hoạch mã \"" + ctx.param("ke_hoach") + "\".");
+    return std::nullopt;
+  }
+  ReportPeriodChoice c = choose_report_period(*plan, ctx.param("ky"), ctx.param("tu_nam"), ctx.param("den_nam"), years_in_data(data));
+  if (!c.period) {
+    period_error = c.error;
+    return DashboardChoice{plan, {}};
+  }
+  return DashboardChoice{plan, *c.period};
+}
+
+// Every plan, phase plans first, each labelled with its kind ("kế hoạch hằng năm").
+Data plan_options(const Dataset& data, const Plan* selected) {
+  std::vector<std::pair<std::string, std::string>> choices;
+  for (const char* type : {"giai_doan", "hang_nam"})
+    for (const Plan& p : data.plans)
+      if (p.type == type) choices.emplace_back(p.code, p.name);
+  return select_options(selected->code, choices);
+}
+
+// The periods offered: the plan's own, each year with data, each phase plan's years.
+Data period_options(const Dataset& data, const Plan& plan, const std::string& value) {
+  std::vector<std::pair<std::string, std::string>> choices = {
+      {"", "Cả kỳ kế hoạch (" + report_period_label({plan.from_year, plan.to_year}) + ")"}};
+  std::set<std::string> phases;
+  for (const Plan& p : data.plans) {
+    std::string code = std::to_string(p.from_year) + "-" + std::to_string(p.to_year);
+    if (p.type == "giai_doan" && phases.insert(code).second)
+      choices.emplace_back(code, upper_first_vi(report_period_label({p.from_year, p.to_year})));
+  }
+  ReportPeriod years = years_in_data(data);
+  for (int y = years.from_year; y > 0 && y <= years.to_year; ++y) choices.emplace_back(std::to_string(y), "Năm " + std::to_string(y));
+  return select_options(value, choices);
+}
+
+Data year_options(const Dataset& data, const std::string& value) {
+  std::vector<std::pair<std::string, std::string>> choices = {{"", "—"}};
+  ReportPeriod years = years_in_data(data);
+  for (int y = years.from_year; y > 0 && y <= years.to_year; ++y) choices.emplace_back(std::to_string(y), std::to_string(y));
+  return select_options(value, choices);
 }
 
 double million(int64_t dong) { return static_cast<double>(dong) / 1e6; }
@@ -106,14 +166,26 @@ Data table_data(const doc::Table& t) {
 
 void dashboard(RequestContext& ctx) {
   auto data = ctx.app.dataset();
-  const Plan* plan = chosen_plan(*data, ctx.param("ke_hoach"));
-  if (!plan) {
-    ctx.error(404, "Không có kế hoạch giai đoạn mã \"" + ctx.param("ke_hoach") + "\".");
+  std::string period_error;
+  std::optional<DashboardChoice> chosen = dashboard_choice(ctx, *data, period_error);
+  if (!chosen) return;
+  const Plan* plan = chosen->plan;
+  Data page;
+  page.set("plans", plan_options(*data, plan));
+  page.set("periods", period_options(*data, *plan, ctx.param("ky")));
+  page.set("from_years", year_options(*data, ctx.param("tu_nam")));
+  page.set("to_years", year_options(*data, ctx.param("den_nam")));
+  if (!period_error.empty()) {
+    page.set("period_error", period_error);
+    ctx.page(422, "dashboard", page, "Tổng quan");
     return;
   }
-  PhaseReportResult result = compute_phase_report(*data, plan->code);
-  const PhaseReport& r = *result.report;
-  Data plans = phase_plan_options(*data, plan);
+  const ReportPeriod& period = chosen->period;
+  PhaseReport r = compute_plan_report(*data, *plan, period.from_year, period.to_year);
+  page.set("caption", plan->name + " — số liệu " + report_period_label(period));
+  if (period != ReportPeriod{plan->from_year, plan->to_year})
+    page.set("targets_note", "Chỉ tiêu của kế hoạch đặt cho cả kỳ " + report_period_label({plan->from_year, plan->to_year}) +
+                                 " nên không so sánh tỷ lệ đạt trong kỳ đã chọn.");
   Data figures;
   figures.set("projects", format_int(r.total.projects));
   figures.set("budget", format_million_dong(r.total.budget));
@@ -124,12 +196,11 @@ void dashboard(RequestContext& ctx) {
   Data table_list = list();
   for (size_t i = 0; i < tables.size(); ++i) {
     Data t = table_data(tables[i]);
-    t.set("download", "/tong-quan/bang-" + std::to_string(i + 1) + ".csv?ke_hoach=" + httplib::detail::encode_query_param(plan->code));
+    t.set("download", "/tong-quan/bang-" + std::to_string(i + 1) + ".csv?ke_hoach=" + httplib::detail::encode_query_param(plan->code) +
+                          "&ky=" + std::to_string(period.from_year) + "-" + std::to_string(period.to_year));
     if (i < specs.size()) t.set("chart", specs[i].dump());
     table_list.push_back(t);
   }
-  Data page;
-  page.set("plans", plans);
   page.set("report", figures);
   page.set("tables", table_list);
   ctx.page(200, "dashboard", page, "Tổng quan");
@@ -137,12 +208,16 @@ void dashboard(RequestContext& ctx) {
 
 void table_csv(RequestContext& ctx) {
   auto data = ctx.app.dataset();
-  const Plan* plan = chosen_plan(*data, ctx.param("ke_hoach"));
-  if (!plan) {
-    ctx.error(404, "Không có kế hoạch giai đoạn mã \"" + ctx.param("ke_hoach") + "\".");
+  std::string period_error;
+  std::optional<DashboardChoice> chosen = dashboard_choice(ctx, *data, period_error);
+  if (!chosen) return;
+  if (!period_error.empty()) {
+    ctx.error(422, period_error);
     return;
   }
-  std::vector<doc::Table> tables = phase_appendix_tables(*compute_phase_report(*data, plan->code).report);
+  const Plan* plan = chosen->plan;
+  std::vector<doc::Table> tables =
+      phase_appendix_tables(compute_plan_report(*data, *plan, chosen->period.from_year, chosen->period.to_year));
   size_t n = static_cast<size_t>(std::stoul(ctx.path(1)));
   if (n == 0 || n > tables.size()) {
     ctx.error(404, "Không có bảng số " + ctx.path(1) + ".");
@@ -152,7 +227,8 @@ void table_csv(RequestContext& ctx) {
   std::string csv = "\xEF\xBB\xBF";  // a byte order mark, so that spreadsheet programs read UTF-8
   append_csv_record(csv, t.header);
   for (const auto& row : t.rows) append_csv_record(csv, row);
-  ctx.res.set_header("Content-Disposition", "attachment; filename=\"" + plan->code + "-bang-" + std::to_string(n) + ".csv\"");
+  ctx.res.set_header("Content-Disposition", "attachment; filename=\"" + plan->code + "-" + std::to_string(chosen->period.from_year) + "-" +
+                                                std::to_string(chosen->period.to_year) + "-bang-" + std::to_string(n) + ".csv\"");
   ctx.res.set_content(csv, "text/csv; charset=utf-8");
 }
 

@@ -10,12 +10,14 @@
 #include "projects/documents.h"
 #include "projects/lifecycle.h"
 #include "projects/proposals.h"
+#include "projects/step_dates.h"
 #include "schema/enums.h"
 #include "text/normalize.h"
 #include "text/url.h"
 #include "web/confirm.h"
 #include "web/pages.h"
 #include "web/project_pages.h"
+#include "web/project_plans.h"
 #include "web/record_view.h"
 #include "web/request_context.h"
 #include "web/write_scope.h"
@@ -66,6 +68,8 @@ Data step_forms_for(RequestContext& ctx, const Row& p, const Dataset& data, cons
     f.set("id", "buoc-" + s->to + (s->from == s->to ? "-tien-do" : ""));
     if (s->needs_decision) f.set("needs_decision", true);
     if (s->needs_comment) f.set("needs_comment", true);
+    if (step_bounded_by_plan_period(*s)) f.set("period_confirmation", kOutsidePeriodConfirmation);
+    if (s->to == "phe_duyet") f.set("plan_choice", approval_plan_choice(data, p));
     if (ends_the_project(s->to)) f.set("confirm", "Tôi xác nhận " + lower_first_vi(s->name) + " đề án này");
     if (s->to == "nghiem_thu") {
       Data outputs = list();
@@ -94,6 +98,7 @@ void take(RequestContext& ctx) {
   req.to = ctx.param("den_trang_thai");
   req.decision = ctx.param("so_quyet_dinh");
   req.comment = ctx.param("ghi_chu");
+  req.outside_period_confirmed = ctx.param(kOutsidePeriodConfirmation) == "1";
   FieldErrors errors;
   std::optional<Date> date = parse_date(ctx.param("ngay").empty() ? to_iso(today_utc()) : ctx.param("ngay"));
   if (!date) errors.emplace_back("ngay", "ngày \"" + ctx.param("ngay") + "\" không hợp lệ (dd/mm/yyyy)");
@@ -108,6 +113,11 @@ void take(RequestContext& ctx) {
       else req.outputs.emplace_back(i->code, as_int(parsed.value));
     }
   }
+  if (req.to == "phe_duyet") {
+    ApprovalPlan plan = approval_plan(*data, *p, ctx.param("ke_hoach"));
+    if (!plan.error.empty()) errors.emplace_back("ke_hoach", plan.error);
+    req.plan = plan.plan;
+  }
   // Ending a project asks first: a box to tick, checked here (it works without JavaScript).
   if (ends_the_project(req.to) && ctx.param("xac_nhan") != "1")
     errors.emplace_back("xac_nhan", "Hãy đánh dấu ô \"Tôi xác nhận…\" để thực hiện bước này; bước này kết thúc đề án");
@@ -116,11 +126,14 @@ void take(RequestContext& ctx) {
     if (std::string problem = document_problem(u); !problem.empty()) errors.emplace_back("tai_lieu", problem);
   std::vector<StoredDocument> written;
   std::filesystem::path dir = document_dir(ctx.app.options());
-  if (errors.empty()) {
+  // The step's own checks (role, decision, the date's rules) run even when the form already has
+  // a problem, so that every problem is reported at once; nothing is kept unless all is well
+  // (the transaction is committed only then). An unreadable date has nothing to check.
+  if (date) {
     Transaction tx(ctx.store());
     StepResult r = take_step(ctx.store(), *ctx.user(), req);
-    errors = r.errors;
-    if (r.ok()) {
+    errors.insert(errors.end(), r.errors.begin(), r.errors.end());
+    if (errors.empty()) {
       try {
         for (const Upload& u : files) written.push_back(store_document(ctx.store(), dir, code, r.event_id, u, ctx.user()->username));
         for (const StoredDocument& d : written)

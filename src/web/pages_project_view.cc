@@ -9,6 +9,7 @@
 #include "schema/enums.h"
 #include "schema/field_display.h"
 #include "web/project_pages.h"
+#include "web/project_plans.h"
 #include "web/record_view.h"
 #include "web/reference_names.h"
 
@@ -51,6 +52,20 @@ Data events(RequestContext& ctx, const std::string& code, const std::vector<Stor
     out.push_back(e);
   }
   return out;
+}
+
+// The annual plan the project was approved into (recorded on the approval event), or "".
+std::string approved_plan(RequestContext& ctx, const std::string& code) {
+  const RecordKind& k = kind("de_an_su_kien");
+  ListQuery q;
+  q.equals = {{static_cast<size_t>(k.field_index("de_an")), Value{code}},
+              {static_cast<size_t>(k.field_index("den_trang_thai")), Value{std::string("phe_duyet")}}};
+  q.sort_field = static_cast<size_t>(k.field_index("thoi_diem"));
+  q.limit = 100;
+  std::string plan;
+  for (const Row& r : ctx.read_store().list(k, q).rows)
+    if (std::string p = text_at(k, r, "ke_hoach"); !p.empty()) plan = p;
+  return plan;
 }
 
 Data amendment_list(RequestContext& ctx, const std::string& code, bool can_decide) {
@@ -124,6 +139,14 @@ void project_page_with(RequestContext& ctx, const Row& p, const std::string& not
   d.set("code", code);
   d.set("title", text_at(k, p, "ten"));
   d.set("status", status_label(status));
+  if (std::string plan = approved_plan(ctx, code); !plan.empty()) {
+    int32_t i = data->plan_index(plan);
+    Data link;
+    link.set("name", i >= 0 ? data->plans[static_cast<size_t>(i)].name : plan);
+    if (ctx.has_role("quan_tri") || ctx.has_role("so_cong_thuong") || ctx.has_role("trung_tam")) link.set("href", "/ke-hoach/" + plan);
+    d.set("plan", link);
+  }
+  if (outside_every_plan(*data, p)) d.set("outside_plan", true);
   d.set("fields", fields);
   d.set("beneficiaries", beneficiaries);
   d.set("outputs", outputs);

@@ -16,6 +16,7 @@
 #include "web/pages.h"
 #include "web/picker_fields.h"
 #include "web/record_view.h"
+#include "web/project_plans.h"
 #include "web/registries.h"
 #include "web/registry_pages.h"
 #include "web/registry_query.h"
@@ -104,6 +105,7 @@ void registry_list_page(RequestContext& ctx, const Registry& r, const std::strin
       std::string name = k.fields[f].type == FieldType::Ref && !is_null(row[f]) ? names.name_of(k.fields[f].ref_kind, as_text(row[f])) : "";
       cell.set("text", name.empty() ? display_value(k.fields[f], row[f], *data) : name);
       if (c == 0) cell.set("href", "/" + r.slug + "/" + httplib::detail::encode_query_param(record_key_text(k, row)));
+      if (c == 0 && r.project_scope && outside_every_plan(*data, row)) cell.set("flag", "Ngoài kế hoạch");
       if (stored_as_integer(k.fields[f].type) && k.fields[f].type != FieldType::Bool) cell.set("num", true);
       cells.push_back(cell);
     }

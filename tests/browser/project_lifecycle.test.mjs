@@ -40,6 +40,10 @@ const PROJECT = {
 };
 // Dates as the pages show them: the day in two digits, the month in two only for January and
 // February (the style of Nghị định 30/2020/NĐ-CP, core/date.cc to_vn).
+// Every step dated in 2020, in the lifecycle's order (src/projects/step_dates.h): an undated
+// step is today, which would come after the approval.
+const PROPOSAL = { date: '10/01/2020' };
+const APPRAISAL = { date: '05/02/2020' };
 const APPROVAL = { decision: '99/QĐ-SCT', date: '15/3/2020' };
 const START = { decision: 'HĐ 12/2020', date: '02/4/2020' };
 const PROGRESS = { comment: 'Đã lắp đặt xong máy sấy, đang chạy thử.', date: '10/8/2020' };
@@ -202,11 +206,11 @@ test('project from proposal to acceptance with a document attached changes the d
 
   await step('the local officer makes it a proposal; the centre sends it to appraisal', async (st) => {
     await withPage(st, ws, { role: 'dia_phuong' }, async (page) => {
-      await takeStep(page, 'Lập hồ sơ đề xuất đề án');
+      await takeStep(page, 'Lập hồ sơ đề xuất đề án', PROPOSAL);
       assert.equal(await statusOf(page), 'đề xuất');
     });
     await withPage(st, ws, { role: 'trung_tam' }, async (page) => {
-      await takeStep(page, 'Đưa vào thẩm định');
+      await takeStep(page, 'Đưa vào thẩm định', APPRAISAL);
       assert.equal(await statusOf(page), 'thẩm định');
       // The centre does not approve.
       assert.equal(await page.getByRole('form', { name: 'Phê duyệt vào kế hoạch' }).count(), 0);
