@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { axeSourcePath, useWorkspace, withPage } from './support/browser.mjs';
+import { PHONE } from './support/phone.mjs';
 import { EDITABLE_PROJECT, HTML_PAGES, makeEditableProject } from './support/pages.mjs';
 
 const ws = useWorkspace();
@@ -53,7 +54,7 @@ function check(t, where, violations) {
 // scroll in their own box and the dashboard's charts are closed (app.css).
 const SCREENS = [
   { name: '', options: {} },
-  { name: ', 390 px', options: { viewport: { width: 390, height: 844 }, contextOptions: { ...AXE_CONTEXT.contextOptions, isMobile: true, hasTouch: true } } },
+  { name: ', 390 px', options: { viewport: PHONE.viewport, contextOptions: { ...AXE_CONTEXT.contextOptions, ...PHONE.contextOptions } } },
 ];
 let editable = null; // the project that can still be edited, made once
 for (const screen of SCREENS) for (const [role, paths] of axePagesByRole()) {

@@ -7,15 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useWorkspace, withPage } from './support/browser.mjs';
+import { MIN_TAP, PHONE, PHONE_WIDTH as WIDTH, horizontalOverflow, smallTapTargets } from './support/phone.mjs';
 import { EDITABLE_PROJECT, makeEditableProject, notHtmlRoutes, pagesByRole, uncoveredGetRoutes } from './support/pages.mjs';
 
 const ws = useWorkspace();
-const WIDTH = 390;
-const PHONE = {
-  viewport: { width: WIDTH, height: 844 },
-  contextOptions: { isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
-};
-const MIN_TAP = 44;
 
 // The project that can still be edited, made once by the first test that needs it.
 let editable = null;
@@ -29,32 +24,6 @@ test('every GET route of the server is visited here or skipped with a reason', (
   for (const [route, why] of Object.entries(notHtmlRoutes())) assert.ok(why, route);
 });
 
-// The page's width, height, the widest element that sticks out, and the tap targets under 44 px.
-async function measure(page) {
-  return page.evaluate((minTap) => {
-    const doc = document.documentElement;
-    let widest = null;
-    for (const el of document.querySelectorAll('body *')) {
-      const r = el.getBoundingClientRect();
-      if (r.right > doc.clientWidth + 1 && (!widest || r.right > widest.right)) {
-        widest = { right: Math.round(r.right), what: `${el.tagName.toLowerCase()}.${el.className}` };
-      }
-    }
-    // What one taps: the navigation, buttons, and links standing alone in tables and lists
-    // (links inside running text are exempt, as WCAG 2.5.8 allows).
-    const selector = 'header a, header button, main button, main .button, main td a, main li > a, .pager a, input[type="checkbox"], input[type="radio"]';
-    const small = [];
-    for (const el of document.querySelectorAll(selector)) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || el.closest('.visually-hidden, .skip-link')) continue;
-      // A checkbox counts with its label, which is tapped as well.
-      const box = el.matches('input') && el.closest('label') ? el.closest('label').getBoundingClientRect() : r;
-      if (box.height < minTap - 0.5) small.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.name || '').trim().slice(0, 30)}" ${Math.round(box.height)} px`);
-    }
-    return { scrollWidth: doc.scrollWidth, height: doc.scrollHeight, widest, small };
-  }, MIN_TAP);
-}
-
 for (const { role, pages } of pagesByRole()) {
   test(`390 px: the pages of ${role}`, { timeout: 300_000 }, async (t) => {
     await withPage(t, ws, { ...PHONE, role: role === 'public' ? null : role }, async (page) => {
@@ -64,11 +33,12 @@ for (const { role, pages } of pagesByRole()) {
           const response = await page.goto(path);
           assert.equal(response.status(), 200, `${path} answered ${response.status()}`);
           await page.waitForLoadState('load');
-          const m = await measure(page);
+          const m = await horizontalOverflow(page);
+          const small = await smallTapTargets(page);
           st.diagnostic(`height ${m.height} px`);
           const problems = [];
           if (m.scrollWidth > WIDTH) problems.push(`scrolls sideways: ${m.scrollWidth} px wide, widest ${JSON.stringify(m.widest)}`);
-          if (m.small.length) problems.push(`tap targets under ${MIN_TAP} px: ${m.small.slice(0, 8).join('; ')}`);
+          if (small.length) problems.push(`tap targets under ${MIN_TAP} px: ${small.slice(0, 8).join('; ')}`);
           assert.deepEqual(problems, [], path);
         });
       }
