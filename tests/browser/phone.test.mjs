@@ -1,13 +1,13 @@
 // Every HTML page of the product, for every role that reaches it, on a 390×844 phone screen:
 // no sideways scrolling (`document.documentElement.scrollWidth <= 390`), one subtest per page so
 // the report lists each; and the controls one taps (navigation, buttons, links in tables and
-// lists) at least 44 px high. The pages come from support/pages.mjs, checked against the
+// lists) at least 44 px high, and lists shown as cards no wider than the screen. The pages come from support/pages.mjs, checked against the
 // server's route table.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useWorkspace, withPage } from './support/browser.mjs';
-import { MIN_TAP, PHONE, PHONE_WIDTH as WIDTH, horizontalOverflow, smallTapTargets } from './support/phone.mjs';
+import { MIN_TAP, PHONE, PHONE_WIDTH as WIDTH, cardListsOverflow, horizontalOverflow, smallTapTargets } from './support/phone.mjs';
 import { EDITABLE_PROJECT, makeEditableProject, notHtmlRoutes, pagesByRole, uncoveredGetRoutes } from './support/pages.mjs';
 
 const ws = useWorkspace();
@@ -38,6 +38,8 @@ for (const { role, pages } of pagesByRole()) {
           st.diagnostic(`height ${m.height} px`);
           const problems = [];
           if (m.scrollWidth > WIDTH) problems.push(`scrolls sideways: ${m.scrollWidth} px wide, widest ${JSON.stringify(m.widest)}`);
+          const cards = await cardListsOverflow(page);
+          if (cards.length) problems.push(`list cards wider than the screen: ${cards.join('; ')}`);
           if (small.length) problems.push(`tap targets under ${MIN_TAP} px: ${small.slice(0, 8).join('; ')}`);
           assert.deepEqual(problems, [], path);
         });

@@ -38,3 +38,11 @@ export async function smallTapTargets(page) {
     return small;
   }, MIN_TAP);
 }
+
+// Lists shown as cards (table.list-cards) must fit their box: a card wider than the screen would
+// scroll inside its box, which the page's own width does not show.
+export async function cardListsOverflow(page) {
+  return page.evaluate(() => Array.from(document.querySelectorAll('.table-scroll'))
+    .filter((box) => box.querySelector('table.list-cards') && box.scrollWidth > box.clientWidth + 1)
+    .map((box) => `${box.getAttribute('aria-label')}: ${box.scrollWidth} px in ${box.clientWidth} px`));
+}
