@@ -12,14 +12,16 @@ const ws = useWorkspace();
 
 // Every HTML page of the product (support/pages.mjs, checked against the server's route table by
 // phone.test.mjs), each once as a role that reaches it — the staff first, who see the most forms
-// and buttons — and the pages whose content depends on the role (the home page "Việc của tôi",
-// the public home page) as every role.
+// and buttons — and again as a visitor where visitors may come; the pages whose content depends
+// on the role (the home page "Việc của tôi", the public home page) as every role. On the phone
+// screen each page once, as the first of those roles (the layout, not the role, changes there).
 const PREFERRED = ['trung_tam', 'so_cong_thuong', 'quan_tri', 'dia_phuong', 'co_so', 'public'];
 const EVERY_ROLE = new Set(['/', '/viec-cua-toi']);
-function axePagesByRole() {
+function axePagesByRole(everyView) {
   const byRole = new Map(PREFERRED.map((r) => [r, []]));
   for (const { path, roles } of HTML_PAGES) {
-    const chosen = EVERY_ROLE.has(path) ? roles : [PREFERRED.find((r) => roles.includes(r))];
+    const chosen = everyView && EVERY_ROLE.has(path) ? roles : [PREFERRED.find((r) => roles.includes(r))];
+    if (everyView && roles.includes('public') && !chosen.includes('public')) chosen.push('public'); // what visitors see
     for (const role of chosen) byRole.get(role).push(path);
   }
   return [...byRole].filter(([, paths]) => paths.length > 0);
@@ -53,11 +55,11 @@ function check(t, where, violations) {
 // Each page on a desktop screen, and again on a 390 px phone, where lists are cards, wide tables
 // scroll in their own box and the dashboard's charts are closed (app.css).
 const SCREENS = [
-  { name: '', options: {} },
+  { name: '', options: {}, everyView: true },
   { name: ', 390 px', options: { viewport: PHONE.viewport, contextOptions: { ...AXE_CONTEXT.contextOptions, ...PHONE.contextOptions } } },
 ];
 let editable = null; // the project that can still be edited, made once
-for (const screen of SCREENS) for (const [role, paths] of axePagesByRole()) {
+for (const screen of SCREENS) for (const [role, paths] of axePagesByRole(screen.everyView)) {
   test(`axe: the pages of ${role}${screen.name}`, { timeout: 300_000 }, async (t) => {
     if (paths.some((p) => p.includes(EDITABLE_PROJECT)) && !editable) {
       editable = await withPage(t, ws, { role: 'trung_tam' }, makeEditableProject);
