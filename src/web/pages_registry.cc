@@ -28,7 +28,8 @@ namespace kc::web {
 
 namespace {
 
-constexpr int64_t kPageSize = 50;
+// 20 rows: a list page stays a sensible length on a phone, where each row is a card (app.css).
+constexpr int64_t kPageSize = 20;
 constexpr int64_t kCsvLimit = 1000000;  // also the XLSX download's (one sheet holds 1.048.574 rows)
 
 // Rows in the bundle's CSV form (the same columns as an export), with a byte order mark for
@@ -104,6 +105,7 @@ void registry_list_page(RequestContext& ctx, const Registry& r, const std::strin
       Data cell;
       std::string name = k.fields[f].type == FieldType::Ref && !is_null(row[f]) ? names.name_of(k.fields[f].ref_kind, as_text(row[f])) : "";
       cell.set("text", name.empty() ? display_value(k.fields[f], row[f], *data) : name);
+      cell.set("label", field_label(k.fields[f]));  // the card's line label on a phone
       if (c == 0) cell.set("href", "/" + r.slug + "/" + httplib::detail::encode_query_param(record_key_text(k, row)));
       if (c == 0 && r.project_scope && outside_every_plan(*data, row)) cell.set("flag", "Ngoài kế hoạch");
       if (stored_as_integer(k.fields[f].type) && k.fields[f].type != FieldType::Bool) cell.set("num", true);

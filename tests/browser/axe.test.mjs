@@ -1,38 +1,31 @@
-// Accessibility: axe-core (web/node_modules/axe-core) on every main page, as the role that uses
-// it. Serious and critical violations fail the test; minor and moderate ones are printed.
+// Accessibility: axe-core (web/node_modules/axe-core) on every HTML page, as a role that uses
+// it, and on the states pages show after a mistake. Serious and critical violations fail the
+// test; minor and moderate ones are printed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { axeSourcePath, useWorkspace, withPage } from './support/browser.mjs';
+import { PHONE } from './support/phone.mjs';
+import { EDITABLE_PROJECT, HTML_PAGES, makeEditableProject } from './support/pages.mjs';
 
 const ws = useWorkspace();
 
-const PAGES = [
-  { path: '/' },
-  { path: '/dang-nhap' },
-  { path: '/danh-muc' },
-  { path: '/lang-nghe' },
-  { path: '/lang-nghe/ln-01' },
-  { path: '/co-so', role: 'trung_tam' },
-  { path: '/co-so/cs-0046', role: 'trung_tam' },
-  { path: '/co-so/moi', role: 'trung_tam' },
-  { path: '/van-ban/moi', role: 'trung_tam' }, // a date field with its calendar button
-  { path: '/de-an' },
-  { path: '/de-an/bg-2021-t-001' },
-  { path: '/de-an/bg-2021-t-001', role: 'trung_tam' }, // in progress: progress, acceptance with outputs, amendment forms
-  { path: '/de-an/moi', role: 'co_so' },
-  { path: '/tong-quan', role: 'so_cong_thuong' },
-  { path: '/bao-cao', role: 'so_cong_thuong' },
-  { path: '/quan-tri/tai-khoan', role: 'quan_tri' },
-  { path: '/quan-tri/nhat-ky', role: 'quan_tri' },
-  { path: '/quan-tri/nhat-ky?tu_ngay=31/02/2026', role: 'quan_tri' }, // a filter refused beside its field
-  { path: '/quan-tri/tai-khoan/diaphuong', role: 'quan_tri' },
-  { path: '/tai-khoan/doi-mat-khau', role: 'dia_phuong' },
-  { path: '/dat-lai-mat-khau' },
-  { path: '/ke-hoach', role: 'trung_tam' },
-  { path: '/ke-hoach/bg-2016-2020', role: 'trung_tam' }, // targets with achievement, the target form
-  { path: '/ke-hoach/moi', role: 'trung_tam' },
-];
+// Every HTML page of the product (support/pages.mjs, checked against the server's route table by
+// phone.test.mjs), each once as a role that reaches it — the staff first, who see the most forms
+// and buttons — and again as a visitor where visitors may come; the pages whose content depends
+// on the role (the home page "Việc của tôi", the public home page) as every role. On the phone
+// screen each page once, as the first of those roles (the layout, not the role, changes there).
+const PREFERRED = ['trung_tam', 'so_cong_thuong', 'quan_tri', 'dia_phuong', 'co_so', 'public'];
+const EVERY_ROLE = new Set(['/', '/viec-cua-toi']);
+function axePagesByRole(everyView) {
+  const byRole = new Map(PREFERRED.map((r) => [r, []]));
+  for (const { path, roles } of HTML_PAGES) {
+    const chosen = everyView && EVERY_ROLE.has(path) ? roles : [PREFERRED.find((r) => roles.includes(r))];
+    if (everyView && roles.includes('public') && !chosen.includes('public')) chosen.push('public'); // what visitors see
+    for (const role of chosen) byRole.get(role).push(path);
+  }
+  return [...byRole].filter(([, paths]) => paths.length > 0);
+}
 
 // The pages' Content-Security-Policy forbids inline scripts, so the axe contexts bypass it to
 // inject axe-core; nothing else about the page changes.
@@ -59,12 +52,28 @@ function check(t, where, violations) {
   assert.equal(blocking.length, 0, `${where}: serious or critical accessibility violations:\n  ${blocking.map(describe).join('\n  ')}`);
 }
 
-for (const { path, role } of PAGES) {
-  test(`axe: ${path}${role ? ` (${role})` : ''}`, { timeout: 90_000 }, async (t) => {
-    await withPage(t, ws, { ...AXE_CONTEXT, role }, async (page) => {
-      await page.goto(path);
-      await page.waitForLoadState('load');
-      check(t, path, await runAxe(page));
+// Each page on a desktop screen, and again on a 390 px phone, where lists are cards, wide tables
+// scroll in their own box and the dashboard's charts are closed (app.css).
+const SCREENS = [
+  { name: '', options: {}, everyView: true },
+  { name: ', 390 px', options: { viewport: PHONE.viewport, contextOptions: { ...AXE_CONTEXT.contextOptions, ...PHONE.contextOptions } } },
+];
+let editable = null; // the project that can still be edited, made once
+for (const screen of SCREENS) for (const [role, paths] of axePagesByRole(screen.everyView)) {
+  test(`axe: the pages of ${role}${screen.name}`, { timeout: 300_000 }, async (t) => {
+    if (paths.some((p) => p.includes(EDITABLE_PROJECT)) && !editable) {
+      editable = await withPage(t, ws, { role: 'trung_tam' }, makeEditableProject);
+    }
+    await withPage(t, ws, { ...AXE_CONTEXT, ...screen.options, role: role === 'public' ? null : role }, async (page) => {
+      for (const pattern of paths) {
+        const path = pattern.replace(EDITABLE_PROJECT, editable);
+        await t.test(`axe: ${path} (${role}${screen.name})`, async (st) => {
+          const response = await page.goto(path);
+          assert.equal(response.status(), 200, `${path} answered ${response.status()}`);
+          await page.waitForLoadState('load');
+          check(st, `${path} (${role}${screen.name})`, await runAxe(page));
+        });
+      }
     });
   });
 }

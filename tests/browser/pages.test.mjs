@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useWorkspace, withPage } from './support/browser.mjs';
+import { PHONE, horizontalOverflow } from './support/phone.mjs';
 
 const ws = useWorkspace();
 
@@ -41,26 +42,6 @@ test('no console errors for a local officer and an establishment', { timeout: 12
     });
   }
 });
-
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  contextOptions: { isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
-};
-
-// Whether the page scrolls sideways, and how far the widest element sticks out.
-async function horizontalOverflow(page) {
-  return page.evaluate(() => {
-    const doc = document.documentElement;
-    let widest = null;
-    for (const el of document.querySelectorAll('body *')) {
-      const r = el.getBoundingClientRect();
-      if (r.right > doc.clientWidth + 1 && (!widest || r.right > widest.right)) {
-        widest = { right: Math.round(r.right), what: `${el.tagName.toLowerCase()}.${el.className}` };
-      }
-    }
-    return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, widest };
-  });
-}
 
 // Every link of the main navigation is on screen horizontally and can be tapped.
 async function assertNavigationReachable(page) {

@@ -19,6 +19,12 @@ function drawCharts() {
     });
   });
 }
+// The dashboard's charts sit in closed <details> (a phone shows the figures, charts on demand);
+// on a wide screen they open at once. Without JavaScript they stay closed and open with a tap.
+document.addEventListener('DOMContentLoaded', function () {
+  if (!window.matchMedia('(min-width: 48em)').matches) return;
+  document.querySelectorAll('details[data-open-wide]').forEach(function (d) { d.open = true; });
+});
 document.addEventListener('DOMContentLoaded', drawCharts);
 document.addEventListener('htmx:afterSwap', drawCharts);
 
