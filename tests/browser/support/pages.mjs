@@ -44,6 +44,9 @@ export const HTML_PAGES = [
   { route: 'nhap_du_lieu', path: '/nhap-du-lieu', roles: ['quan_tri', 'trung_tam'] },
   { route: 'tai_khoan', path: '/quan-tri/tai-khoan', roles: ['quan_tri'] },
   { route: 'nhat_ky', path: '/quan-tri/nhat-ky', roles: ['quan_tri'] },
+  { route: 'tai_khoan_sua', path: '/quan-tri/tai-khoan/diaphuong', roles: ['quan_tri'] },
+  { route: 'doi_mat_khau', path: '/tai-khoan/doi-mat-khau', roles: SIGNED_IN },
+  { route: 'dat_lai_mat_khau', path: '/dat-lai-mat-khau', roles: ROLES },
   { route: 'danh_muc', path: '/danh-muc', roles: ROLES },
   { route: 'de_an_danh_sach', path: '/de-an', roles: ROLES },
   { route: 'de_an_chi_tiet', path: '/de-an/bg-2017-t-011', roles: ROLES }, // settled, Lục Ngạn, benefits cs-0046
