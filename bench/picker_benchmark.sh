@@ -13,6 +13,7 @@
 # index), and the server's RSS before and after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/web_lib.sh
 
 scale=1.0
 repeat=50
@@ -60,20 +61,11 @@ port=$((20000 + RANDOM % 20000))
 "$kc" --db "$db" serve --port "$port" >"$tmp/serve.log" 2>&1 &
 server_pid=$!
 base="http://127.0.0.1:$port"
-for _ in $(seq 1 600); do
-  curl -fs "$base/healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+kc_wait_for "$base"
 rss() { awk '/VmRSS/ {printf "%d MB", $2 / 1024}' "/proc/$server_pid/status"; }
 
-sign_in() {  # <user> <cookie jar>
-  local csrf
-  csrf=$(curl -fs -c "$2" "$base/api/csrf" | jq -r .csrf)
-  curl -fs -b "$2" -c "$2" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
-    -d "{\"ten_dang_nhap\":\"$1\",\"mat_khau\":\"mat-khau-do-hieu-nang\"}" "$base/api/dang-nhap" >/dev/null
-}
-sign_in centre "$tmp/centre"
-sign_in district "$tmp/district"
+kc_sign_in "$base" centre mat-khau-do-hieu-nang "$tmp/centre" >/dev/null
+kc_sign_in "$base" district mat-khau-do-hieu-nang "$tmp/district" >/dev/null
 # The Dataset is loaded by the first page that needs it; the picker's index by the first picker.
 curl -fs -b "$tmp/centre" "$base/api/tong-hop" >/dev/null
 echo "RSS before the first picker request: $(rss)"

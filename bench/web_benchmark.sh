@@ -19,6 +19,7 @@
 # aggregate request whose totals must have moved by the write), and prints the server's peak RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/web_lib.sh
 
 scale=1.0
 connections=32
@@ -86,19 +87,8 @@ port=$((20000 + RANDOM % 20000))
 "$kc" --db "$db" serve --port "$port" --threads "$threads" --db-pool "$pool" >"$tmp/serve.log" 2>&1 &
 server_pid=$!
 base="http://127.0.0.1:$port"
-for _ in $(seq 1 600); do
-  curl -fs "$base/healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-
-# sign_in <user> <cookie jar>: prints the session's CSRF token.
-sign_in() {
-  local csrf
-  csrf=$(curl -fs -c "$2" "$base/api/csrf" | jq -r .csrf)
-  curl -fs -b "$2" -c "$2" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
-    -d "{\"ten_dang_nhap\":\"$1\",\"mat_khau\":\"mat-khau-do-hieu-nang\"}" "$base/api/dang-nhap" | jq -r .csrf
-}
-csrf=$(sign_in bench "$tmp/jar")
+kc_wait_for "$base"
+csrf=$(kc_sign_in "$base" bench mat-khau-do-hieu-nang "$tmp/jar")
 session=$(awk '$6 == "kc_session" {print $7}' "$tmp/jar")
 cookie="Cookie: kc_session=$session"
 
@@ -181,7 +171,7 @@ awk '/VmHWM/ {printf "server peak RSS after the read benchmarks: %.1f MB", $2 / 
 # Every write visible in the next aggregate answer: proposals (not counted until in progress)
 # then steps up to "đang thực hiện", each followed by one aggregate request.
 sct_jar="$tmp/jar-sct"
-sct_csrf=$(sign_in bench-sct "$sct_jar")
+sct_csrf=$(kc_sign_in "$base" bench-sct mat-khau-do-hieu-nang "$sct_jar")
 # A real project's place and implementing unit, for the new ones.
 sample=$(curl -fs -H "$cookie" "$base/api/de-an?kich_thuoc=1&trang_thai=quyet_toan")
 place=$(jq -r '.ban_ghi[0].dia_ban' <<<"$sample")

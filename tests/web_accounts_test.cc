@@ -258,5 +258,26 @@ TEST_F(WebAccounts, TheAdministratorKeepsTheirOwnRoleAndUnknownAccountsAre404) {
   EXPECT_EQ(admin.post("/quan-tri/tai-khoan/khong-co/ma-dat-lai", {})->status, 404);
 }
 
+// Locking an account asks first: without JavaScript's dialog the server answers a page that
+// asks, and the account stays open until the question is answered.
+TEST_F(WebAccounts, LockingAnAccountAsksFirst) {
+  add("khoathu", "trung_tam");
+  Browser admin(*server);
+  ASSERT_TRUE(admin.sign_in("quantri"));
+  admin.get("/quan-tri/tai-khoan");
+  auto asked = admin.post("/quan-tri/tai-khoan/khoathu/khoa", {});
+  EXPECT_EQ(asked->status, 200);
+  EXPECT_NE(asked->body.find("Khóa tài khoản khoathu?"), std::string::npos) << asked->body.substr(0, 2000);
+  Browser centre(*server);
+  EXPECT_TRUE(centre.sign_in("khoathu")) << "not locked before the answer";
+  admin.get("/quan-tri/tai-khoan");
+  EXPECT_EQ(admin.post("/quan-tri/tai-khoan/khoathu/khoa", {{"xac_nhan", "1"}})->status, 303);
+  Browser again(*server);
+  EXPECT_FALSE(again.sign_in("khoathu")) << "locked once confirmed";
+  admin.get("/quan-tri/tai-khoan");
+  EXPECT_EQ(admin.post("/quan-tri/tai-khoan/khoathu/mo-khoa", {})->status, 303) << "unlocking needs no question";
+  EXPECT_TRUE(again.sign_in("khoathu"));
+}
+
 }  // namespace
 }  // namespace kc::test

@@ -82,5 +82,16 @@ TEST_F(WebDashboardPeriod, ABadPeriodIsExplained) {
   EXPECT_EQ(centre.get("/tong-quan?ke_hoach=khong-co")->status, 404);
 }
 
+// The charts' axes speak to people: contents as "Nội dung 3", indicators by their names.
+TEST_F(WebDashboardPeriod, ChartAxesNameWhatTheyShow) {
+  Browser centre(*server);
+  ASSERT_TRUE(centre.sign_in("trungtam"));
+  auto page = centre.get("/tong-quan?ke_hoach=bg-2016-2020");
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("Nội dung 3"), std::string::npos);
+  EXPECT_NE(page->body.find("bản tin khuyến công"), std::string::npos) << "the indicator ban_tin by its name";
+  EXPECT_EQ(page->body.find("&quot;ban_tin&quot;"), std::string::npos) << "not by its code";
+}
+
 }  // namespace
 }  // namespace kc::test

@@ -242,7 +242,7 @@ TEST_F(WebHome, TheAdministratorSeesLockedAccountsAndRecentChanges) {
   std::string before = home(admin);
   EXPECT_NE(before.find("Thay đổi gần đây"), std::string::npos);
   admin.get("/quan-tri/tai-khoan");
-  ASSERT_EQ(admin.post("/quan-tri/tai-khoan/coso/khoa", {})->status, 303);
+  ASSERT_EQ(admin.post("/quan-tri/tai-khoan/coso/khoa", {{"xac_nhan", "1"}})->status, 303);
   std::string after = home(admin);
   EXPECT_NE(section(after, "tai-khoan-bi-khoa").find("coso"), std::string::npos);
   EXPECT_EQ(nav_count(after), nav_count(before) + 1);

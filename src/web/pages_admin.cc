@@ -8,6 +8,7 @@
 #include "core/vn_format.h"
 #include "schema/enums.h"
 #include "store/store.h"
+#include "web/confirm.h"
 #include "web/pages.h"
 #include "web/password_pages.h"
 #include "web/record_view.h"
@@ -156,6 +157,12 @@ void set_active(RequestContext& ctx, bool active) {
     accounts_page(ctx, 422, {}, {}, "Không thể tự khóa tài khoản đang dùng.");
     return;
   }
+  // Locking asks first (a dialog with JavaScript, a page without: web/confirm.h).
+  if (!active && !confirmed(ctx, {"Khóa tài khoản " + username + "?",
+                                  "Người dùng này sẽ không đăng nhập được và mọi phiên đang mở của họ kết thúc; "
+                                  "có thể mở khóa lại bất cứ lúc nào.",
+                                  "Có, khóa tài khoản", "/quan-tri/tai-khoan"}))
+    return;
   if (!set_user_active(ctx.store(), username, active, ctx.user()->username)) {
     ctx.error(404, "Không có tài khoản " + username + ".");
     return;

@@ -109,7 +109,7 @@ std::vector<nlohmann::json> charts(const PhaseReport& r) {
   nlohmann::json content_labels = nlohmann::json::array();
   std::vector<std::array<Totals, kFundingLevels>> by_content;
   for (const ContentResult& c : r.contents) {
-    content_labels.push_back(std::to_string(c.number));
+    content_labels.push_back("Nội dung " + std::to_string(c.number));  // as the tables beside the charts say
     by_content.push_back(c.by_level);
   }
   out.push_back({{"type", "bar"}, {"labels", content_labels}, {"datasets", level_datasets(by_content, false)}});
@@ -117,7 +117,7 @@ std::vector<nlohmann::json> charts(const PhaseReport& r) {
   if (!r.targets.empty()) {
     nlohmann::json labels = nlohmann::json::array(), values = nlohmann::json::array();
     for (const IndicatorResult& t : r.targets) {
-      labels.push_back(t.code);
+      labels.push_back(t.name.empty() ? t.code : t.name);  // people read the indicator's name, not its code
       values.push_back(*t.target > 0 ? 100.0 * static_cast<double>(t.actual) / static_cast<double>(*t.target) : 0.0);
     }
     out.push_back({{"type", "bar"}, {"labels", labels},

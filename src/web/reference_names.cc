@@ -14,6 +14,12 @@ std::string_view name_field(const RecordKind& kind) {
   return "";
 }
 
+// The name of the item at `index` of one of the Dataset's small kinds; "" for -1 (not there).
+template <typename Item>
+std::string name_at(const std::vector<Item>& items, int32_t index) {
+  return index < 0 ? "" : items[static_cast<size_t>(index)].name;
+}
+
 }  // namespace
 
 std::string record_name(const RecordKind& kind, const Row& row, const std::string& fallback) {
@@ -27,22 +33,10 @@ std::string ReferenceNames::name_of(std::string_view kind_name, const std::strin
     int32_t u = data_.unit_index(code);
     return u < 0 ? "" : data_.unit_display_name(u);
   }
-  if (kind_name == "noi_dung") {
-    int32_t i = data_.content_index(code);
-    return i < 0 ? "" : data_.contents[static_cast<size_t>(i)].name;
-  }
-  if (kind_name == "to_chuc") {
-    int32_t i = data_.organisation_index(code);
-    return i < 0 ? "" : data_.organisations[static_cast<size_t>(i)].name;
-  }
-  if (kind_name == "chi_tieu") {
-    int32_t i = data_.indicator_index(code);
-    return i < 0 ? "" : data_.indicators[static_cast<size_t>(i)].name;
-  }
-  if (kind_name == "ke_hoach") {
-    int32_t i = data_.plan_index(code);
-    return i < 0 ? "" : data_.plans[static_cast<size_t>(i)].name;
-  }
+  if (kind_name == "noi_dung") return name_at(data_.contents, data_.content_index(code));
+  if (kind_name == "to_chuc") return name_at(data_.organisations, data_.organisation_index(code));
+  if (kind_name == "chi_tieu") return name_at(data_.indicators, data_.indicator_index(code));
+  if (kind_name == "ke_hoach") return name_at(data_.plans, data_.plan_index(code));
   auto key = std::make_pair(std::string(kind_name), code);
   if (auto it = known_.find(key); it != known_.end()) return it->second;
   const RecordKind* k = find_kind(kind_name);

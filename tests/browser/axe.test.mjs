@@ -94,6 +94,14 @@ test('axe: /co-so/moi with field errors (trung_tam)', { timeout: 90_000 }, async
   });
 });
 
+test('axe: the audit trail with a filter refused beside its field (quan_tri)', { timeout: 90_000 }, async (t) => {
+  await withPage(t, ws, { ...AXE_CONTEXT, role: 'quan_tri' }, async (page) => {
+    await page.goto('/quan-tri/nhat-ky?tu_ngay=31/02/2026');
+    assert.ok((await page.locator('[aria-invalid="true"]').count()) > 0, 'the refused filter is marked');
+    check(t, '/quan-tri/nhat-ky (lỗi bộ lọc)', await runAxe(page));
+  });
+});
+
 test('axe: /dang-nhap with the wrong-password error', { timeout: 90_000 }, async (t) => {
   await withPage(t, ws, AXE_CONTEXT, async (page) => {
     await page.goto('/dang-nhap');
