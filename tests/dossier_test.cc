@@ -294,5 +294,33 @@ TEST(DossierNames, SafeAndUnique) {
   EXPECT_EQ(names.claim("khac"), "khac");
 }
 
+// The history's order (the project page and the dossier): steps recorded within the same second
+// keep the lifecycle's order, whatever their random ids.
+TEST_F(Dossier, EventsRecordedInTheSameSecondKeepTheLifecycleOrder) {
+  const RecordKind& k = kind("de_an_su_kien");
+  std::string when = "2026-12-03T10:00:00Z";
+  auto event = [&](const std::string& id, const std::string& from, const std::string& to, const std::string& type,
+                   const std::string& day) {
+    Row r(k.fields.size());
+    r[0] = id;
+    r[1] = std::string("bg-2021-t-001");
+    r[2] = type;
+    r[3] = from;
+    r[4] = to;
+    r[5] = day;
+    r[8] = std::string("trungtam");
+    r[9] = when;
+    store->insert(k, r);
+  };
+  // Ids in the opposite order of the steps.
+  event("ccc000000001", "phe_duyet", "dang_thuc_hien", "chuyen_trang_thai", "2020-04-02");
+  event("bbb000000001", "dang_thuc_hien", "dang_thuc_hien", "bao_cao_tien_do", "2020-08-10");
+  event("aaa000000001", "dang_thuc_hien", "nghiem_thu", "chuyen_trang_thai", "2020-11-20");
+  std::vector<std::string> order;
+  for (const Row& r : project_events(*store, "bg-2021-t-001"))
+    if (as_text(r[9]) == when) order.push_back(as_text(r[0]));
+  EXPECT_EQ(order, (std::vector<std::string>{"ccc000000001", "bbb000000001", "aaa000000001"}));
+}
+
 }  // namespace
 }  // namespace kc::test

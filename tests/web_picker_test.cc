@@ -139,6 +139,22 @@ TEST_F(WebPicker, RegistryFormsChooseReferencesByName) {
   EXPECT_EQ(centre.get("/san-pham/sp-tim")->status, 404);
 }
 
+// An amendment's new place and beneficiaries are chosen by name too.
+TEST_F(WebPicker, AmendmentsChooseThePlaceAndBeneficiariesByName) {
+  Browser centre(*server);
+  ASSERT_TRUE(centre.sign_in("trungtam"));
+  auto page = centre.get("/de-an/bg-2021-q-001");  // approved: amendments may be proposed
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("<label for=\"f_dia_ban\">Địa bàn mới</label>"), std::string::npos);
+  EXPECT_NE(page->body.find("name=\"tim_co_so\""), std::string::npos) << "beneficiaries searched by name";
+  EXPECT_EQ(page->body.find("(mã, cách nhau bằng dấu phẩy)"), std::string::npos) << "no field asks for codes";
+  // Two establishments ticked (two values of co_so), as the picker sends them.
+  httplib::Params form = {{"noi_dung_dieu_chinh", "co_so"}, {"co_so", "cs-0046"}, {"co_so", "cs-0050"}, {"ly_do", "Thêm cơ sở"}};
+  ASSERT_EQ(centre.post("/de-an/bg-2021-q-001/dieu-chinh", form)->status, 303);
+  auto after = centre.get("/de-an/bg-2021-q-001");
+  EXPECT_NE(after->body.find("cs-0046, cs-0050"), std::string::npos) << "both proposed";
+}
+
 TEST_F(WebPicker, PickersNeedASignedInUser) {
   Browser visitor(*server);
   EXPECT_EQ(visitor.get("/api/chon/co-so?q=giap", {})->status, 401);

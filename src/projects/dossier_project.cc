@@ -74,7 +74,7 @@ void add_project_folder(DossierArchive& archive, Store& store, RecordText& rt, c
 
   std::vector<Row> beneficiaries = rows_where(store, "de_an_co_so", "de_an", code);
   std::vector<Row> outputs = rows_where(store, "de_an_ket_qua", "de_an", code);
-  std::vector<Row> events = rows_where(store, "de_an_su_kien", "de_an", code, "thoi_diem");
+  std::vector<Row> events = project_events(store, code);
   std::vector<Row> documents = rows_where(store, "tai_lieu", "de_an", code, "thoi_diem");
   // Documents uploaded within the same second: by id, so that the same database always gives
   // the same names ("x.pdf", "x (2).pdf") to the same documents.

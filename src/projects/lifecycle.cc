@@ -1,6 +1,7 @@
 #include "projects/lifecycle.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "accounts/accounts.h"
 #include "audit/audit.h"
@@ -53,6 +54,25 @@ std::vector<const Step*> steps_for(const std::string& status, const std::string&
   for (const Step& s : lifecycle_steps())
     if (s.from == status && std::find(s.roles.begin(), s.roles.end(), role) != s.roles.end()) out.push_back(&s);
   return out;
+}
+
+std::vector<Row> project_events(Store& store, const std::string& project) {
+  const RecordKind& k = kind("de_an_su_kien");
+  ListQuery q;
+  q.equals = {{static_cast<size_t>(k.field_index("de_an")), Value{project}}};
+  q.limit = 100000;
+  std::vector<Row> rows = store.list(k, q).rows;
+  auto text = [&](const Row& r, const char* f) { return std::string(text_or_empty(r[static_cast<size_t>(k.field_index(f))])); };
+  auto rank = [&](const Row& r) {
+    std::string to = text(r, "den_trang_thai");
+    for (size_t i = 0; i < enums::kProjectStatus.size(); ++i)
+      if (enums::kProjectStatus[i].code == to) return i;
+    return enums::kProjectStatus.size();
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    return std::make_tuple(text(a, "thoi_diem"), rank(a), text(a, "ngay")) < std::make_tuple(text(b, "thoi_diem"), rank(b), text(b, "ngay"));
+  });
+  return rows;
 }
 
 const std::vector<std::string>& published_statuses() {

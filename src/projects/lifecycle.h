@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "schema/field_errors.h"
+#include "schema/value.h"
 
 namespace kc {
 
@@ -54,6 +55,11 @@ struct StepResult {
 // documents). Checks the role, the current status, the required fields and the date
 // (projects/step_dates.h: not in the future, in order, within the plan's period unless confirmed).
 StepResult take_step(Store& store, const User& user, const StepRequest& request);
+
+// A project's events (de_an_su_kien) in the order they happened: by the time they were recorded;
+// steps recorded within the same second (a form sent twice quickly, a script) by the lifecycle's
+// order of the status they lead to, then by their date — not by their random ids.
+std::vector<Row> project_events(Store& store, const std::string& project);
 
 // Whether a status counts as approved or later (public information); the list of them.
 bool is_published_status(const std::string& status);

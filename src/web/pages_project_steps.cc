@@ -18,6 +18,7 @@
 #include "web/pages.h"
 #include "web/project_pages.h"
 #include "web/project_plans.h"
+#include "web/picker_fields.h"
 #include "web/record_view.h"
 #include "web/request_context.h"
 #include "web/write_scope.h"
@@ -186,13 +187,16 @@ void register_project_step_pages(App& app) {
              std::string code = ctx.path(2);
              std::optional<Row> p = changeable_project(ctx, code);
              if (!p) return;
+             // A picker's "Tìm" (without JavaScript): the page again with the matches, nothing sent.
+             if (!ctx.param("_tim").empty()) return project_page_with(ctx, *p, "");
              std::map<std::string, std::string> values;
-             for (const char* f : {"kinh_phi_nsnn", "kinh_phi_doi_ung", "nam_ket_thuc", "dia_ban", "co_so"}) values[f] = ctx.param(f);
+             for (const char* f : {"kinh_phi_nsnn", "kinh_phi_doi_ung", "nam_ket_thuc", "dia_ban"}) values[f] = ctx.param(f);
+             std::vector<std::string> beneficiaries = posted_codes(ctx, "co_so");  // ticked in the picker
+             for (const std::string& c : beneficiaries) values["co_so"] += (values["co_so"].empty() ? "" : ", ") + c;
              // Only the fields of the chosen kind of amendment are proposed; their scope is checked.
              std::string amended = ctx.param("noi_dung_dieu_chinh");
              FormValues place;
              if (amended == "dia_ban") place["dia_ban"] = values["dia_ban"];
-             std::vector<std::string> beneficiaries = split_codes(values["co_so"]);
              FieldErrors scope = project_scope_problems(ctx, place, amended == "co_so" ? &beneficiaries : nullptr);
              if (!scope.empty()) {
                refuse_on_project_page(ctx, *p, "Chưa gửi được đề nghị điều chỉnh", scope);

@@ -8,6 +8,7 @@
 #include "projects/proposals.h"
 #include "schema/enums.h"
 #include "schema/field_display.h"
+#include "web/picker_fields.h"
 #include "web/project_pages.h"
 #include "web/project_plans.h"
 #include "web/record_view.h"
@@ -23,12 +24,8 @@ std::string text_at(const RecordKind& k, const Row& r, const char* field) {
 
 Data events(RequestContext& ctx, const std::string& code, const std::vector<StoredDocument>& docs) {
   const RecordKind& k = kind("de_an_su_kien");
-  ListQuery q;
-  q.equals = {{static_cast<size_t>(k.field_index("de_an")), Value{code}}};
-  q.sort_field = static_cast<size_t>(k.field_index("thoi_diem"));
-  q.limit = 1000;
   Data out = list();
-  for (const Row& r : ctx.read_store().list(k, q).rows) {
+  for (const Row& r : project_events(ctx.read_store(), code)) {
     Data e;
     std::string id = text_at(k, r, "ma");
     std::string from = text_at(k, r, "tu_trang_thai"), to = text_at(k, r, "den_trang_thai");
@@ -179,6 +176,16 @@ void project_page_with(RequestContext& ctx, const Row& p, const std::string& not
       }
       d.set("amendment_kinds", kinds);
       d.set("can_amend", true);
+      // The new place and beneficiaries are chosen by name, within the caller's scope and the
+      // project's years (web/picker_fields.h).
+      PickerQuery years;
+      years.from_year = static_cast<int>(as_int(p[static_cast<size_t>(k.field_index("nam_bat_dau"))]));
+      years.to_year = static_cast<int>(as_int(p[static_cast<size_t>(k.field_index("nam_ket_thuc"))]));
+      Data place = picker_field(ctx, k.field("dia_ban"), PickerKind::Unit, ctx.param("dia_ban"), "", years, ctx.param("tim_dia_ban"));
+      place.set("label", "Địa bàn mới");
+      d.set("amend_place", place);
+      std::vector<std::string> chosen = ctx.req.has_param("_tim") ? posted_codes(ctx, "co_so") : beneficiaries_of(ctx.read_store(), code);
+      d.set("amend_beneficiaries", multi_picker_field(ctx, "co_so", "Cơ sở thụ hưởng mới", chosen, "", ctx.param("tim_co_so")));
     }
   }
   ctx.page(ctx.res.status >= 400 ? ctx.res.status : 200, "project_detail", d, text_at(k, p, "ten"));

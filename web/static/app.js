@@ -49,6 +49,9 @@ document.addEventListener('change', function (event) {
 
 // The proposal form: changing a year asks the server for the lists valid in the new years (the
 // form's own "Cập nhật danh sách theo năm" button, which works without JavaScript too).
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('button.refresh-lists').forEach(function (button) { button.hidden = true; });
+});
 document.addEventListener('change', function (event) {
   var select = event.target;
   if (!select.matches || !select.matches('select[data-refresh]') || !select.form) return;
