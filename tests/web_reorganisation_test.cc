@@ -1,0 +1,56 @@
+// The 2025 reorganisation in daily work: an officer whose district ended is told so and shown
+// the units that took it over; history pages show the unit of the time with its successor.
+#include <gtest/gtest.h>
+
+#include "accounts/accounts.h"
+#include "store/store.h"
+#include "support/web_fixture.h"
+
+namespace kc::test {
+namespace {
+
+class WebReorganisation : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server = new WebFixture(); }
+  static void TearDownTestSuite() { delete server; }
+  static WebFixture* server;
+
+  // An officer of its own, so that no test changes the fixture's users.
+  static void add(const std::string& username, const std::string& unit) {
+    auto store = server->database().open();
+    ASSERT_TRUE(add_user(*store, {username, "Người thử", "dia_phuong", unit, "", kPassword}, "test").empty());
+  }
+};
+WebFixture* WebReorganisation::server = nullptr;
+
+TEST_F(WebReorganisation, OfficerOfAnEndedDistrictIsToldWhatTookItOver) {
+  add("luc-ngan-cu", "bg-luc-ngan");
+  Browser b(*server);
+  ASSERT_TRUE(b.sign_in("luc-ngan-cu"));
+  auto home = b.get("/viec-cua-toi");
+  ASSERT_EQ(home->status, 200);
+  EXPECT_NE(home->body.find("Địa bàn của bạn (huyện Lục Ngạn) đã kết thúc hiệu lực từ 01/7/2025; các đơn vị kế thừa: "),
+            std::string::npos)
+      << home->body.substr(0, 3000);
+  EXPECT_NE(home->body.find("xã Nam Dương"), std::string::npos);  // a commune that took over one of its communes
+  EXPECT_NE(home->body.find("tỉnh Bắc Ninh"), std::string::npos);  // what took over the district itself
+  EXPECT_EQ(home->body.find("thị xã Chũ"), std::string::npos);      // split off earlier and ended too
+}
+
+TEST_F(WebReorganisation, OfficerOfAValidUnitSeesNoNotice) {
+  add("nam-duong-moi", "bn-nam-duong");
+  Browser b(*server);
+  ASSERT_TRUE(b.sign_in("nam-duong-moi"));
+  EXPECT_EQ(b.get("/viec-cua-toi")->body.find("đã kết thúc hiệu lực"), std::string::npos);
+}
+
+TEST_F(WebReorganisation, HistoryPageShowsTheUnitOfTheTimeWithItsSuccessor) {
+  Browser b(*server);
+  ASSERT_TRUE(b.sign_in("trungtam"));
+  auto page = b.get("/de-an/bg-2017-t-011");  // 2017, in xã Nam Dương of huyện Lục Ngạn
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("xã Nam Dương (nay: xã Nam Dương)"), std::string::npos) << page->body.substr(0, 3000);
+}
+
+}  // namespace
+}  // namespace kc::test
