@@ -2,6 +2,9 @@
 // the units that took it over; history pages show the unit of the time with its successor.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <nlohmann/json.hpp>
+
 #include "accounts/accounts.h"
 #include "store/store.h"
 #include "support/web_fixture.h"
@@ -50,6 +53,21 @@ TEST_F(WebReorganisation, HistoryPageShowsTheUnitOfTheTimeWithItsSuccessor) {
   auto page = b.get("/de-an/bg-2017-t-011");  // 2017, in xã Nam Dương of huyện Lục Ngạn
   ASSERT_EQ(page->status, 200);
   EXPECT_NE(page->body.find("xã Nam Dương (nay: xã Nam Dương)"), std::string::npos) << page->body.substr(0, 3000);
+}
+
+TEST_F(WebReorganisation, ThePickerOffersTheSuccessorsOfAnEndedUnit) {
+  Browser b(*server);
+  ASSERT_TRUE(b.sign_in("trungtam"));
+  // "luc ngan" names no unit valid in 2026: the district and its communes ended on 30/6/2025.
+  auto r = b.get("/api/chon/don-vi-hanh-chinh?q=luc%20ngan&nam_bat_dau=2026", {});
+  ASSERT_EQ(r->status, 200);
+  std::map<std::string, std::string> offered;  // code -> detail
+  nlohmann::json answer = nlohmann::json::parse(r->body);
+  for (const auto& c : answer["lua_chon"]) offered[c["ma"].get<std::string>()] = c["mo_ta"].get<std::string>();
+  ASSERT_TRUE(offered.count("bn-nam-duong")) << r->body;
+  EXPECT_EQ(offered["bn-nam-duong"], "kế thừa xã Nam Dương (huyện Lục Ngạn)");
+  EXPECT_FALSE(offered.count("bg-luc-ngan-nam-duong"));
+  EXPECT_FALSE(offered.count("bg-tx-chu")) << "ended too: not offered";
 }
 
 }  // namespace
