@@ -70,5 +70,22 @@ TEST_F(WebReorganisation, ThePickerOffersTheSuccessorsOfAnEndedUnit) {
   EXPECT_FALSE(offered.count("bg-tx-chu")) << "ended too: not offered";
 }
 
+TEST_F(WebReorganisation, AProposalInAnEndedUnitIsRefusedNamingItsSuccessor) {
+  Browser b(*server);
+  ASSERT_TRUE(b.sign_in("trungtam"));
+  b.get("/de-an/moi");
+  httplib::Params p = {{"ten", "Đề án thử ở xã đã sáp nhập"}, {"noi_dung", "nd45-3"}, {"cap_kinh_phi", "tinh"},
+                       {"nam_bat_dau", "2026"}, {"nam_ket_thuc", "2026"}, {"don_vi_thuc_hien", "ttkc-bg"},
+                       {"dia_ban", "bg-luc-ngan-nam-duong"}, {"kinh_phi_nsnn", "100000000"},
+                       {"kinh_phi_doi_ung", "300000000"}, {"mo_ta", ""}, {"co_so", ""}};
+  auto refused = b.post("/de-an", p);
+  ASSERT_EQ(refused->status, 422);
+  EXPECT_NE(refused->body.find("hãy chọn đơn vị kế thừa: xã Nam Dương (bn-nam-duong)"), std::string::npos)
+      << refused->body.substr(0, 4000);
+  p.erase("dia_ban");
+  p.emplace("dia_ban", "bn-nam-duong");
+  EXPECT_EQ(b.post("/de-an", p)->status, 303) << "the successor is accepted";
+}
+
 }  // namespace
 }  // namespace kc::test

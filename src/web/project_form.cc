@@ -5,6 +5,7 @@
 #include "web/picker_fields.h"
 #include "web/project_pages.h"
 #include "web/record_view.h"
+#include "web/reorganisation.h"
 
 namespace kc::web {
 
@@ -31,8 +32,12 @@ int year_in(const FormValues& values, const std::string& name, int fallback) {
 }  // namespace
 
 void proposal_form(RequestContext& ctx, int status, const FormValues& values, const std::vector<std::string>& beneficiaries,
-                   const FieldErrors& errors, const std::optional<std::string>& editing, const std::string& base) {
+                   const FieldErrors& posted_errors, const std::optional<std::string>& editing, const std::string& base) {
   const RecordKind& k = kind("de_an");
+  FieldErrors errors = posted_errors;
+  if (auto place = values.find("dia_ban"); place != values.end())
+    name_successors(*ctx.app.dataset(), "dia_ban", place->second, year_in(values, "nam_bat_dau", 0),
+                    year_in(values, "nam_ket_thuc", 0), errors);
   auto error_of = [&](const std::string& name) {
     std::string out;
     for (const auto& [field, message] : errors)

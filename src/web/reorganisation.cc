@@ -59,4 +59,22 @@ std::string successor_suffix(const Dataset& data, int32_t unit) {
   return after.empty() ? "" : " (nay: " + names_of(data, after) + ")";
 }
 
+void name_successors(const Dataset& data, const std::string& field, const std::string& unit_code, int from_year,
+                     int to_year, FieldErrors& errors) {
+  int32_t unit = data.unit_index(unit_code);
+  if (unit < 0 || from_year <= 0) return;
+  const Unit& u = data.units[static_cast<size_t>(unit)];
+  if (!u.validity.to || Date::first_of_year(from_year) <= *u.validity.to) return;
+  auto error = std::find_if(errors.begin(), errors.end(), [&](const auto& e) { return e.first == field; });
+  if (error == errors.end()) return;
+  std::string listed;
+  for (int32_t s : data.unit_and_successors(unit)) {
+    const Unit& next = data.units[static_cast<size_t>(s)];
+    if (s == unit || !next.validity.overlaps(Date::first_of_year(from_year), Date::last_of_year(std::max(from_year, to_year))))
+      continue;
+    listed += (listed.empty() ? "" : ", ") + data.unit_display_name(s) + " (" + next.code + ")";
+  }
+  if (!listed.empty()) error->second += "; hãy chọn đơn vị kế thừa: " + listed;
+}
+
 }  // namespace kc::web

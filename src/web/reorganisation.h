@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "model/dataset.h"
+#include "schema/field_errors.h"
 
 namespace kc::web {
 
@@ -22,5 +23,12 @@ std::string abolished_area_notice(const Dataset& data, const std::string& unit_c
 
 // " (nay: tỉnh Bắc Ninh)" for a unit that ended and was taken over; "" otherwise.
 std::string successor_suffix(const Dataset& data, int32_t unit);
+
+// When the place `unit_code` ended before `from_year` and the form has an error on that field,
+// appends to it the units that took it over and are valid in [from_year, to_year]:
+// "; hãy chọn đơn vị kế thừa: xã Nam Dương (bn-nam-duong)". The validity rule itself is
+// check_record_rules' (src/interchange/rules.cc); this only names the way out.
+void name_successors(const Dataset& data, const std::string& field, const std::string& unit_code, int from_year,
+                     int to_year, FieldErrors& errors);
 
 }  // namespace kc::web
