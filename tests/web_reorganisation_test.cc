@@ -2,10 +2,13 @@
 // the units that took it over; history pages show the unit of the time with its successor.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
+#include <regex>
 #include <nlohmann/json.hpp>
 
 #include "accounts/accounts.h"
+#include "audit/audit.h"
 #include "store/store.h"
 #include "support/web_fixture.h"
 
@@ -85,6 +88,50 @@ TEST_F(WebReorganisation, AProposalInAnEndedUnitIsRefusedNamingItsSuccessor) {
   p.erase("dia_ban");
   p.emplace("dia_ban", "bn-nam-duong");
   EXPECT_EQ(b.post("/de-an", p)->status, 303) << "the successor is accepted";
+}
+
+// Runs last in this file: it moves every officer of an ended unit of this suite's own server.
+TEST_F(WebReorganisation, TheAdministratorMovesEveryOfficerOfAnEndedUnitInOneAction) {
+  add("chuyen-thu", "bg-luc-ngan");
+  Browser admin(*server);
+  ASSERT_TRUE(admin.sign_in("quantri"));
+  auto page = admin.get("/quan-tri/tai-khoan");
+  ASSERT_EQ(page->status, 200);
+  // Each listed officer with the first successor offered; ours to the new xã Nam Dương.
+  httplib::Params p = {{"xac_nhan", "1"}};
+  std::regex select(R"re(name="don_vi\.([a-z0-9._-]+)"><option value="([^"]+)")re");
+  std::string body = page->body;
+  for (std::sregex_iterator it(body.begin(), body.end(), select), end; it != end; ++it)
+    if ((*it)[1] != "chuyen-thu") p.emplace("don_vi." + (*it)[1].str(), (*it)[2].str());
+  ASSERT_NE(body.find("name=\"don_vi.chuyen-thu\""), std::string::npos) << body.substr(0, 4000);
+  EXPECT_NE(body.find("<option value=\"bn-nam-duong\">xã Nam Dương (bn-nam-duong)</option>"), std::string::npos);
+  p.emplace("don_vi.chuyen-thu", "bg-hiep-hoa-luong-phong");  // not a successor: nothing moves
+  EXPECT_EQ(admin.post("/quan-tri/chuyen-don-vi-ke-thua", p)->status, 422);
+  p.erase("don_vi.chuyen-thu");
+  p.emplace("don_vi.chuyen-thu", "bn-nam-duong");
+  auto moved = admin.post("/quan-tri/chuyen-don-vi-ke-thua", p);
+  ASSERT_EQ(moved->status, 200);
+  EXPECT_NE(moved->body.find("sang đơn vị kế thừa."), std::string::npos);
+  EXPECT_EQ(moved->body.find("name=\"don_vi.chuyen-thu\""), std::string::npos) << "no one is left to move";
+  {
+    auto store = server->database().open();
+    std::vector<AuditEntry> trail = audit_of(*store, "nguoi_dung", "chuyen-thu");
+    ASSERT_FALSE(trail.empty());
+    EXPECT_TRUE(std::any_of(trail.begin(), trail.end(), [](const AuditEntry& e) {
+      return e.action == "sua_tai_khoan" && e.after.find("bn-nam-duong") != std::string::npos;
+    }));
+  }
+  // The officer now proposes a 2026 project in the new commune.
+  Browser officer(*server);
+  ASSERT_TRUE(officer.sign_in("chuyen-thu"));
+  EXPECT_EQ(officer.get("/viec-cua-toi")->body.find("đã kết thúc hiệu lực"), std::string::npos);
+  officer.get("/de-an/moi");
+  httplib::Params proposal = {{"ten", "Đề án thử tại xã Nam Dương mới"}, {"noi_dung", "nd45-3"}, {"cap_kinh_phi", "tinh"},
+                              {"nam_bat_dau", "2026"}, {"nam_ket_thuc", "2026"}, {"don_vi_thuc_hien", "ttkc-bn"},
+                              {"dia_ban", "bn-nam-duong"}, {"kinh_phi_nsnn", "100000000"},
+                              {"kinh_phi_doi_ung", "300000000"}, {"mo_ta", ""}, {"co_so", ""}};
+  auto created = officer.post("/de-an", proposal);
+  EXPECT_EQ(created->status, 303) << created->body.substr(0, 4000);
 }
 
 }  // namespace

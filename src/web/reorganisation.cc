@@ -59,6 +59,20 @@ std::string successor_suffix(const Dataset& data, int32_t unit) {
   return after.empty() ? "" : " (nay: " + names_of(data, after) + ")";
 }
 
+std::vector<int32_t> move_candidates(const Dataset& data, int32_t unit, const Date& on) {
+  if (unit < 0) return {};
+  const Unit& u = data.units[static_cast<size_t>(unit)];
+  if (!u.validity.to || on <= *u.validity.to) return {};
+  auto province = [&](int32_t s) { return data.units[static_cast<size_t>(s)].level == "tinh"; };
+  std::vector<int32_t> own;
+  for (int32_t s : u.successors)
+    if (data.units[static_cast<size_t>(s)].validity.contains(on)) own.push_back(s);
+  if (own.size() == 1 && !province(own.front())) return own;
+  std::vector<int32_t> all = area_successors(data, unit, on);
+  std::stable_partition(all.begin(), all.end(), [&](int32_t s) { return !province(s); });
+  return all;
+}
+
 void name_successors(const Dataset& data, const std::string& field, const std::string& unit_code, int from_year,
                      int to_year, FieldErrors& errors) {
   int32_t unit = data.unit_index(unit_code);

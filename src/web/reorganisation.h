@@ -24,6 +24,12 @@ std::string abolished_area_notice(const Dataset& data, const std::string& unit_c
 // " (nay: tỉnh Bắc Ninh)" for a unit that ended and was taken over; "" otherwise.
 std::string successor_suffix(const Dataset& data, int32_t unit);
 
+// The units an officer of the ended `unit` may be moved to, valid `on`: the unit's own successor
+// when it has exactly one that is not a whole province (a commune merged into a new commune);
+// otherwise every unit that took over it or a unit under it, provinces last (a district: its new
+// communes, then the province). Empty when the unit is still valid or nothing took it over.
+std::vector<int32_t> move_candidates(const Dataset& data, int32_t unit, const Date& on);
+
 // When the place `unit_code` ended before `from_year` and the form has an error on that field,
 // appends to it the units that took it over and are valid in [from_year, to_year]:
 // "; hãy chọn đơn vị kế thừa: xã Nam Dương (bn-nam-duong)". The validity rule itself is
