@@ -41,6 +41,9 @@ TEST_F(WebReorganisation, OfficerOfAnEndedDistrictIsToldWhatTookItOver) {
   EXPECT_NE(home->body.find("xã Nam Dương"), std::string::npos);  // a commune that took over one of its communes
   EXPECT_NE(home->body.find("tỉnh Bắc Ninh"), std::string::npos);  // what took over the district itself
   EXPECT_EQ(home->body.find("thị xã Chũ"), std::string::npos);      // split off earlier and ended too
+  // The proposal form says the same.
+  EXPECT_NE(b.get("/de-an/moi")->body.find("Địa bàn của bạn (huyện Lục Ngạn) đã kết thúc hiệu lực từ 01/7/2025"),
+            std::string::npos);
 }
 
 TEST_F(WebReorganisation, OfficerOfAValidUnitSeesNoNotice) {

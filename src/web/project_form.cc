@@ -84,6 +84,8 @@ void proposal_form(RequestContext& ctx, int status, const FormValues& values, co
   d.set("fields", fields);
   d.set("beneficiaries", multi_picker_field(ctx, "co_so", "Cơ sở thụ hưởng", beneficiaries, error_of("co_so"), search_of("co_so")));
   d.set("csrf", ctx.csrf());
+  if (ctx.has_role("dia_phuong"))
+    d.set("area_notice", abolished_area_notice(*ctx.app.dataset(), ctx.user()->unit, today_utc()));
   d.set("general_errors", general);
   if (!errors.empty()) d.set("has_errors", true);
   if (editing) {
