@@ -70,6 +70,7 @@ const std::map<std::string, Expectation>& matrix() {
       {"tai_khoan_sua", {"GET", "/quan-tri/tai-khoan/khong-co", kAdmin}},
       {"tai_khoan_cap_nhat", {"POST", "/quan-tri/tai-khoan/khong-co", kAdmin, {{"ho_ten", "x"}}}},
       {"tai_khoan_ma_dat_lai", {"POST", "/quan-tri/tai-khoan/khong-co/ma-dat-lai", kAdmin}},
+      {"chuyen_don_vi_ke_thua", {"POST", "/quan-tri/chuyen-don-vi-ke-thua", kAdmin}},
       // One's own password: every signed-in role (an empty form is 422); the reset page with a
       // one-time code: everyone (a wrong code is 422, then the throttle's 429).
       {"doi_mat_khau", {"GET", "/tai-khoan/doi-mat-khau", kSignedIn}},

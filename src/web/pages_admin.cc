@@ -5,10 +5,12 @@
 #include "audit/audit.h"
 #include "audit/audit_words.h"
 #include "audit/local_time.h"
+#include "core/clock.h"
 #include "core/vn_format.h"
 #include "schema/enums.h"
 #include "store/store.h"
 #include "web/confirm.h"
+#include "web/reorganisation.h"
 #include "web/pages.h"
 #include "web/password_pages.h"
 #include "web/record_view.h"
@@ -47,6 +49,79 @@ Data role_options(const std::string& selected) {
   return roles;
 }
 
+void accounts_page(RequestContext& ctx, int status, const NewUser& entered, const FieldErrors& errors, const std::string& notice);
+
+// Local officers whose unit is no longer valid today, each with where they may be moved.
+struct OfficerToMove {
+  User user;
+  std::vector<int32_t> candidates;
+};
+
+std::vector<OfficerToMove> officers_to_move(Store& store, const Dataset& data) {
+  std::vector<OfficerToMove> out;
+  for (User& u : list_users(store)) {
+    if (u.role != "dia_phuong" || !u.active) continue;
+    std::vector<int32_t> c = move_candidates(data, data.unit_index(u.unit), today_utc());
+    if (!c.empty()) out.push_back({std::move(u), std::move(c)});
+  }
+  return out;
+}
+
+void add_officers_to_move(Data& page, RequestContext& ctx, const Dataset& data) {
+  Data officers = list();
+  std::vector<OfficerToMove> moving = officers_to_move(ctx.store(), data);
+  if (moving.empty()) return;
+  for (const OfficerToMove& o : moving) {
+    Data d;
+    d.set("username", o.user.username);
+    d.set("name", o.user.name);
+    d.set("unit", data.unit_display_name(data.unit_index(o.user.unit)));
+    Data options = list();
+    for (int32_t c : o.candidates) {
+      Data opt;
+      opt.set("code", data.units[static_cast<size_t>(c)].code);
+      opt.set("label", data.unit_display_name(c));
+      options.push_back(opt);
+    }
+    d.set("options", options);
+    officers.push_back(d);
+  }
+  page.set("has_officers_to_move", true);
+  page.set("officers_to_move", officers);
+}
+
+// Moves every officer of an ended unit to the successor chosen beside them (the form's
+// "don_vi.<username>"), each change audited as an account edit, all in one transaction.
+void move_officers(RequestContext& ctx) {
+  if (!confirmed(ctx, {"Chuyển các cán bộ sang đơn vị kế thừa?",
+                       "Mỗi cán bộ có địa bàn đã kết thúc hiệu lực được chuyển sang đơn vị đã chọn bên cạnh; "
+                       "có thể sửa lại từng tài khoản sau.",
+                       "Có, chuyển", "/quan-tri/tai-khoan"}))
+    return;
+  auto data = ctx.app.dataset();
+  Transaction tx(ctx.store());
+  size_t moved = 0;
+  for (const OfficerToMove& o : officers_to_move(ctx.store(), *data)) {
+    std::string chosen = ctx.param("don_vi." + o.user.username);
+    int32_t to = data->unit_index(chosen);
+    if (std::find(o.candidates.begin(), o.candidates.end(), to) == o.candidates.end() || to < 0) {
+      accounts_page(ctx, 422, {}, {}, "Đơn vị \"" + chosen + "\" không phải đơn vị kế thừa của địa bàn của " +
+                                          o.user.username + "; chưa chuyển ai.");
+      return;  // rolls back
+    }
+    bool found = false;
+    FieldErrors errors = update_user(ctx.store(), o.user.username,
+                                     {o.user.name, o.user.role, chosen, o.user.establishment}, ctx.user()->username, found);
+    if (!errors.empty()) {
+      accounts_page(ctx, 422, {}, {}, "Chưa chuyển được " + o.user.username + ": " + errors.front().second);
+      return;
+    }
+    ++moved;
+  }
+  tx.commit();
+  accounts_page(ctx, 200, {}, {}, "Đã chuyển " + std::to_string(moved) + " cán bộ sang đơn vị kế thừa.");
+}
+
 void accounts_page(RequestContext& ctx, int status, const NewUser& entered, const FieldErrors& errors, const std::string& notice) {
   auto data = ctx.app.dataset();
   Data users = list();
@@ -66,6 +141,7 @@ void accounts_page(RequestContext& ctx, int status, const NewUser& entered, cons
   form.set("co_so", entered.establishment);
   for (const auto& [field, message] : errors) form.set("error_" + field, message);
   Data page;
+  add_officers_to_move(page, ctx, *data);
   page.set("users", users);
   page.set("roles", role_options(entered.role));
   page.set("form", form);
@@ -287,6 +363,7 @@ void register_admin_pages(App& app) {
            [](RequestContext& ctx) { set_active(ctx, false); }});
   app.add({"POST", R"(/quan-tri/tai-khoan/([a-z0-9._-]+)/mo-khoa)", "tai_khoan_mo_khoa", Access::only(kAdmin), false,
            [](RequestContext& ctx) { set_active(ctx, true); }});
+  app.add({"POST", "/quan-tri/chuyen-don-vi-ke-thua", "chuyen_don_vi_ke_thua", Access::only(kAdmin), false, move_officers});
   app.add({"GET", "/quan-tri/nhat-ky", "nhat_ky", Access::only(kAdmin), false, audit_page});
 }
 

@@ -7,6 +7,7 @@
 #include "core/vn_format.h"
 #include "projects/lifecycle.h"
 #include "web/home_work.h"
+#include "web/reorganisation.h"
 #include "web/pages.h"
 #include "web/record_view.h"
 #include "web/request_context.h"
@@ -101,6 +102,8 @@ void my_work_page(RequestContext& ctx) {
   page.set("intro", intro_for(role));
   page.set("sections", sections);
   page.set("register_need", role == "co_so");
+  if (role == "dia_phuong")
+    page.set("area_notice", abolished_area_notice(*ctx.app.dataset(), ctx.user()->unit, today_utc()));
   add_figures(page, w, ctx);
   if (role == "quan_tri") add_recent_audit(page, ctx.read_store());
   ctx.page(200, "my_work", page, "Việc của tôi");

@@ -225,6 +225,32 @@ std::vector<Choice> establishment_choices(const EstablishmentIndex& e, const std
   return out;
 }
 
+// The 2025 reorganisation: a unit named as typed that ended before the project's years offers
+// the units that took it over and are valid then ("kế thừa xã Nam Dương (huyện Lục Ngạn)").
+void add_successor_choices(PickerAnswer& answer, const std::vector<Entry>& entries, const PickerQuery& q,
+                           const WriteScope& scope) {
+  const Dataset& data = scope.data();
+  bool more = false;
+  std::vector<size_t> ended = matching(
+      entries.size(), q, [&](size_t i) { return std::string_view(entries[i].folded); },
+      [&](size_t i) { return !valid_during(data.units[static_cast<size_t>(entries[i].item)].validity, q); }, more);
+  for (size_t i : ended) {
+    int32_t old = entries[i].item;
+    int32_t parent = data.units[static_cast<size_t>(old)].parent;
+    std::string detail = "kế thừa " + data.unit_display_name(old) + (parent >= 0 ? " (" + data.unit_display_name(parent) + ")" : "");
+    for (int32_t s : data.unit_and_successors(old)) {
+      if (s == old || !allowed(entries[static_cast<size_t>(s)], PickerKind::Unit, q, scope)) continue;
+      const std::string& code = data.units[static_cast<size_t>(s)].code;  // entries[u] is unit u
+      auto it = std::find_if(answer.choices.begin(), answer.choices.end(), [&](const Choice& c) { return c.code == code; });
+      if (it != answer.choices.end()) {
+        if (it->detail.find(detail) == std::string::npos) it->detail += (it->detail.empty() ? "" : "; ") + detail;
+      } else if (answer.choices.size() < q.limit) {
+        answer.choices.push_back({code, entries[static_cast<size_t>(s)].name, detail});
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<PickerKind> picker_kind(const std::string& slug) {
@@ -269,6 +295,7 @@ PickerAnswer find_choices(RequestContext& ctx, const PickerQuery& q) {
       entries.size(), q, [&](size_t i) { return std::string_view(entries[i].folded); },
       [&](size_t i) { return allowed(entries[i], q.kind, q, scope); }, answer.more);
   for (size_t i : picked) answer.choices.push_back({entries[i].code, entries[i].name, detail_of(entries[i], q.kind, *data)});
+  if (q.kind == PickerKind::Unit && !q.text.empty()) add_successor_choices(answer, entries, q, scope);
   return answer;
 }
 

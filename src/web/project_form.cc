@@ -5,6 +5,7 @@
 #include "web/picker_fields.h"
 #include "web/project_pages.h"
 #include "web/record_view.h"
+#include "web/reorganisation.h"
 
 namespace kc::web {
 
@@ -31,8 +32,12 @@ int year_in(const FormValues& values, const std::string& name, int fallback) {
 }  // namespace
 
 void proposal_form(RequestContext& ctx, int status, const FormValues& values, const std::vector<std::string>& beneficiaries,
-                   const FieldErrors& errors, const std::optional<std::string>& editing, const std::string& base) {
+                   const FieldErrors& posted_errors, const std::optional<std::string>& editing, const std::string& base) {
   const RecordKind& k = kind("de_an");
+  FieldErrors errors = posted_errors;
+  if (auto place = values.find("dia_ban"); place != values.end())
+    name_successors(*ctx.app.dataset(), "dia_ban", place->second, year_in(values, "nam_bat_dau", 0),
+                    year_in(values, "nam_ket_thuc", 0), errors);
   auto error_of = [&](const std::string& name) {
     std::string out;
     for (const auto& [field, message] : errors)
@@ -79,6 +84,8 @@ void proposal_form(RequestContext& ctx, int status, const FormValues& values, co
   d.set("fields", fields);
   d.set("beneficiaries", multi_picker_field(ctx, "co_so", "Cơ sở thụ hưởng", beneficiaries, error_of("co_so"), search_of("co_so")));
   d.set("csrf", ctx.csrf());
+  if (ctx.has_role("dia_phuong"))
+    d.set("area_notice", abolished_area_notice(*ctx.app.dataset(), ctx.user()->unit, today_utc()));
   d.set("general_errors", general);
   if (!errors.empty()) d.set("has_errors", true);
   if (editing) {

@@ -2,6 +2,7 @@
 
 #include "records/record_editing.h"
 #include "web/record_view.h"
+#include "web/reorganisation.h"
 
 namespace kc::web {
 
@@ -53,6 +54,8 @@ Data ReferenceNames::cell(const Field& field, const Value& value, bool link) {
   if (name.empty()) {
     d.set("value", display_value(field, value, data_));
   } else {
+    // A unit that ended shows the name of its time with what took it over (history pages).
+    if (field.ref_kind == "don_vi_hanh_chinh") name += successor_suffix(data_, data_.unit_index(as_text(value)));
     d.set("value", name);
     d.set("ref_code", as_text(value));
   }
