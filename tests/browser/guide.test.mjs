@@ -1,6 +1,6 @@
 // The user guide's pictures (/huong-dan): each role signs in on the demo, opens the page its
 // section of the guide shows, and the page is saved as web/static/huong-dan-<section>.png at a
-// fixed 1280×800 viewport. Running this test refreshes the pictures; commit them when the UI
+// fixed 1024×640 viewport. Running this test refreshes the pictures; commit them when the UI
 // changes (docs/testing.md). The guide's markup references exactly these names.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,8 +11,8 @@ import { useWorkspace, withPage } from './support/browser.mjs';
 import { sourceDir } from './support/server.mjs';
 
 const ws = useWorkspace();
-const WIDTH = 1280;
-const HEIGHT = 800;
+const WIDTH = 1024;
+const HEIGHT = 640;
 
 // section of the guide → the role whose page it shows and that page.
 const SHOTS = [
