@@ -82,6 +82,7 @@ const std::map<std::string, Expectation>& matrix() {
       {"danh_muc", {"GET", "/danh-muc", kEveryone}},
       // The live preview beside money fields: reads nothing but the value sent.
       {"dinh_dang_tien", {"GET", "/dinh-dang/tien?gia_tri=150%20tri%E1%BB%87u", kEveryone}},
+      {"huong_dan", {"GET", "/huong-dan", kEveryone}},
       // The JSON API (docs/api.md). Writes send a form, not JSON: a granted call answers 400.
       {"api_csrf", {"GET", "/api/csrf", kEveryone}},
       {"api_dang_nhap", {"POST", "/api/dang-nhap", kEveryone}},

@@ -22,5 +22,6 @@ void register_project_api(App& app);     // /api/de-an proposals and steps, /api
 void register_api_sign_in(App& app);     // /api/csrf, /api/dang-nhap, /api/dang-xuat (api_sign_in.cc)
 void register_api_openapi(App& app);     // /api/openapi.json (openapi.cc)
 void register_format_pages(App& app);    // /dinh-dang/tien: what a typed amount of money means (pages_format.cc)
+void register_guide_pages(App& app);     // /huong-dan: the user guide, a section per role (pages_guide.cc)
 
 }  // namespace kc::web

@@ -1,5 +1,7 @@
 #include "web/request_context.h"
 
+#include <algorithm>
+
 #include "core/clock.h"
 #include "web/home_work.h"
 #include "web/navigation.h"
@@ -123,6 +125,10 @@ Data RequestContext::layout(const std::string& title) {
   d.set("csrf", csrf_);
   // The count of items waiting costs a look at the records: not on a page that says the
   // database (or the server) failed.
+  // "Hướng dẫn" opens the guide at the caller's own section (ids: role codes with hyphens).
+  std::string section = role() ? *role() : "chung";
+  std::replace(section.begin(), section.end(), '_', '-');
+  d.set("guide_href", "/huong-dan#" + section);
   d.set("nav", navigation_for(role(), req.path, user_ && res.status < 500 ? waiting_count(*this) : 0));
   if (user_) {
     Data u;

@@ -22,6 +22,7 @@ void register_routes(App& app) {
   register_api_openapi(app);
   register_picker_routes(app);
   register_format_pages(app);
+  register_guide_pages(app);
 }
 
 }  // namespace kc::web

@@ -37,6 +37,7 @@ export const REGISTRIES = [
 // HTML pages: route name → { path, roles }.
 export const HTML_PAGES = [
   { route: 'trang_chu', path: '/', roles: ROLES },
+  { route: 'huong_dan', path: '/huong-dan', roles: ROLES },
   { route: 'dang_nhap', path: '/dang-nhap', roles: ['public'] }, // a signed-in caller is sent on
   { route: 'viec_cua_toi', path: '/viec-cua-toi', roles: SIGNED_IN },
   { route: 'tong_quan', path: '/tong-quan', roles: STAFF },
