@@ -50,15 +50,7 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-build=build-bench
-data=bench/data/national
-[ "$scale" = "1.0" ] || [ "$scale" = "1" ] || data="bench/data/national-$scale"
-if [ -z "$binary" ] || [ ! -f "$data/de_an.csv" ]; then
-  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DKHUYENCONG_TESTS=OFF -DKHUYENCONG_BENCH=ON >/dev/null
-  cmake --build "$build" -j"$(nproc)" --target khuyencong gen_national >/dev/null
-fi
-kc="${binary:-$build/src/khuyencong}"
-[ -f "$data/de_an.csv" ] || "$build/bench/gen_national" "$data" --scale "$scale" >/dev/null
+kc_national_dataset "$scale" "$binary"  # sets kc and data
 
 tmp="$(mktemp -d)"
 server_pid=""

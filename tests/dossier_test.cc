@@ -77,7 +77,7 @@ class Dossier : public ::testing::Test {
                 {"dia_ban", "bg-luc-ngan-nam-duong"}, {"kinh_phi_nsnn", "150000000"}, {"kinh_phi_doi_ung", "200000000"},
                 {"mo_ta", ""}};
     p.beneficiaries = {"cs-0046"};
-    p.date = today_utc();
+    p.date = today_in_vietnam();
     ProposalResult r = propose_project(*store, kCentre, p);
     ASSERT_TRUE(r.ok()) << r.errors[0].second;
     code = r.project;

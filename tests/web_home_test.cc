@@ -142,7 +142,8 @@ TEST_F(WebHome, TheCentreSeesTheDemoWorkAndAProposalToAppraise) {
   // Demo: 203 settled projects wait for their post-audit; the first 20 are listed, then "xem tất cả".
   std::string audits = section(dept, "cho-hau-kiem");
   EXPECT_NE(audits.find("(203)"), std::string::npos);
-  EXPECT_NE(audits.find(R"(href="/de-an?trang_thai=quyet_toan")"), std::string::npos);
+  EXPECT_NE(audits.find(R"(href="/de-an?trang_thai=quyet_toan">Xem tất cả 203</a>)"), std::string::npos)
+      << "the link opens this list whole, and says so";
   size_t listed = 0;
   for (size_t at = audits.find("#buoc-hau_kiem"); at != std::string::npos; at = audits.find("#buoc-hau_kiem", at + 1)) ++listed;
   EXPECT_EQ(listed, 20u);
@@ -189,7 +190,7 @@ TEST_F(WebHome, AnAcceptedProjectWaitsForItsSettlementUntil22January) {
   std::string due = section(page, "quyet-toan-den-han");
   EXPECT_NE(due.find("href=\"/de-an/" + code + "#buoc-quyet_toan\""), std::string::npos) << due;
   EXPECT_NE(due.find("Hỗ trợ máy đóng gói chè cho hợp tác xã Tân Sơn"), std::string::npos);
-  EXPECT_NE(due.find("hạn quyết toán 22/01/" + std::to_string(today_utc().year + 1)), std::string::npos) << due;
+  EXPECT_NE(due.find("hạn quyết toán 22/01/" + std::to_string(today_in_vietnam().year + 1)), std::string::npos) << due;
   EXPECT_EQ(due.find("quá hạn"), std::string::npos);
   EXPECT_EQ(section(page, "nghiem-thu-den-han").find(code), std::string::npos);
   EXPECT_EQ(nav_count(page), before);  // -1 acceptance due, +1 settlement due

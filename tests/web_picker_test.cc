@@ -155,6 +155,25 @@ TEST_F(WebPicker, AmendmentsChooseThePlaceAndBeneficiariesByName) {
   EXPECT_NE(after->body.find("cs-0046, cs-0050"), std::string::npos) << "both proposed";
 }
 
+// The administrator gives an account its area and establishment by name too.
+TEST_F(WebPicker, AccountFormsChooseTheScopeByName) {
+  Browser admin(*server);
+  ASSERT_TRUE(admin.sign_in("quantri"));
+  auto edit = admin.get("/quan-tri/tai-khoan/diaphuong");
+  ASSERT_EQ(edit->status, 200);
+  EXPECT_NE(edit->body.find("<select id=\"f_don_vi\""), std::string::npos);
+  EXPECT_NE(edit->body.find("selected>huyện Lục Ngạn — tỉnh Bắc Giang</option>"), std::string::npos) << "its area, by name";
+  EXPECT_NE(edit->body.find("name=\"tim_co_so\""), std::string::npos) << "establishments searched by name";
+  EXPECT_EQ(edit->body.find("mã đơn vị hành chính"), std::string::npos) << "no field asks for a code";
+  // Without JavaScript, "Tìm" shows the matches; nothing is saved.
+  auto searched = admin.post("/quan-tri/tai-khoan/diaphuong",
+                             {{"ho_ten", "Đổi tên thử"}, {"vai_tro", "dia_phuong"}, {"don_vi", "bg-luc-ngan"},
+                              {"tim_co_so", "giap minh"}, {"_tim", "co_so"}});
+  EXPECT_EQ(searched->status, 200);
+  EXPECT_NE(searched->body.find("value=\"cs-0046\""), std::string::npos);
+  EXPECT_EQ(admin.get("/quan-tri/tai-khoan/diaphuong")->body.find("Đổi tên thử"), std::string::npos) << "not saved";
+}
+
 TEST_F(WebPicker, PickersNeedASignedInUser) {
   Browser visitor(*server);
   EXPECT_EQ(visitor.get("/api/chon/co-so?q=giap", {})->status, 401);

@@ -60,8 +60,9 @@ TEST_F(WebProjectPlan, TheAnnualPlanOfItsYearIsPreselectedCheckedAndRecorded) {
 
   auto wrong = approve(department, code, "2020", {{"ke_hoach", "bg-2019"}});
   EXPECT_EQ(wrong->status, 422);
-  EXPECT_NE(wrong->body.find("Kế hoạch &quot;bg-2019&quot; không phải kế hoạch hằng năm năm 2020 có địa bàn chứa địa bàn của đề án; "
-                             "các kế hoạch phù hợp: bg-2020"),
+  EXPECT_NE(wrong->body.find("Kế hoạch khuyến công tỉnh Bắc Giang năm 2019 (bg-2019) không phải kế hoạch hằng năm năm "
+                             "2020 có địa bàn chứa địa bàn của đề án; các kế hoạch phù hợp: Kế hoạch khuyến công tỉnh Bắc "
+                             "Giang năm 2020 (bg-2020)"),
             std::string::npos)
       << wrong->body.substr(0, 3000);
   // On the form too, every problem at once: the plan and a date before the appraisal.
@@ -89,7 +90,7 @@ TEST_F(WebProjectPlan, TheApiTakesTheOnlyPlanThatFitsOrTheOneNamed) {
   };
   auto wrong = approve_api({{"ke_hoach", "bg-2016-2020"}});
   EXPECT_EQ(wrong->status, 422) << "a phase plan is not an annual plan";
-  EXPECT_NE(json::parse(wrong->body)["truong"]["ke_hoach"].get<std::string>().find("các kế hoạch phù hợp: bg-2019"), std::string::npos);
+  EXPECT_NE(json::parse(wrong->body)["truong"]["ke_hoach"].get<std::string>().find("các kế hoạch phù hợp: Kế hoạch khuyến công tỉnh Bắc Giang năm 2019 (bg-2019)"), std::string::npos);
   ASSERT_EQ(approve_api(json::object())->status, 200) << "omitted: the only plan that fits";
   EXPECT_NE(department.get("/de-an/" + code)->body.find("kế hoạch: <a href=\"/ke-hoach/bg-2019\">"), std::string::npos);
 }

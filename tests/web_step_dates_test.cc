@@ -46,11 +46,11 @@ TEST_F(WebStepDates, AStepDoneIsNotDatedInTheFuture) {
   Browser centre(*server);
   ASSERT_TRUE(centre.sign_in("trungtam"));
   std::string code = propose_2024(centre, "Hỗ trợ máy sấy nông sản (ngày tương lai)");
-  int next_year = today_utc().year + 1;
+  int next_year = today_in_vietnam().year + 1;
   auto refused = api_step(centre, code, {{"den_trang_thai", "de_xuat"}, {"ngay", std::to_string(next_year) + "-03-15"}});
   EXPECT_EQ(refused->status, 422);
   EXPECT_NE(refused->body.find("Ngày 15/3/" + std::to_string(next_year) + " ở tương lai"), std::string::npos) << refused->body;
-  EXPECT_NE(refused->body.find("không sau hôm nay (" + to_vn(today_utc()) + ")"), std::string::npos) << refused->body;
+  EXPECT_NE(refused->body.find("không sau hôm nay (" + to_vn(today_in_vietnam()) + ")"), std::string::npos) << refused->body;
   EXPECT_EQ(api_step(centre, code, {{"den_trang_thai", "de_xuat"}})->status, 200) << "today is not the future";
 }
 
@@ -103,7 +103,7 @@ TEST_F(WebStepDates, ApprovalStartAndAcceptanceLieInThePlanPeriodUnlessConfirmed
   auto late = form_step(centre, code, {{"den_trang_thai", "dang_thuc_hien"}, {"so_quyet_dinh", "HĐ 1/2024"}});
   EXPECT_EQ(late->status, 422);
   EXPECT_NE(late->body.find("nằm ngoài kỳ kế hoạch của đề án (01/01/2024 – 31/12/2024)"), std::string::npos);
-  EXPECT_NE(late->body.find(to_vn(today_utc())), std::string::npos) << "names the date refused";
+  EXPECT_NE(late->body.find(to_vn(today_in_vietnam())), std::string::npos) << "names the date refused";
   ASSERT_EQ(form_step(centre, code, {{"den_trang_thai", "dang_thuc_hien"}, {"so_quyet_dinh", "HĐ 1/2024"}, {"ngay", "05/01/2024"}})->status,
             303);
   // A progress report states the project's situation on its day: not bounded by the period.

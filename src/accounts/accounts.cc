@@ -88,7 +88,9 @@ FieldErrors add_user(Store& store, const NewUser& in, const std::string& by) {
     errors.emplace_back("ten_dang_nhap", "tên đăng nhập \"" + in.username + "\" đã được dùng");
   UserProfile p{in.name, in.role, in.unit, in.establishment};
   check_profile(store, p, errors);
-  if (std::string problem = password_problem(in.password); !problem.empty()) errors.emplace_back("mat_khau", problem);
+  // The same rules as a password the user sets (not containing the user name among them).
+  for (auto& [field, message] : new_password_problems(in.username, in.password, in.password))
+    errors.emplace_back("mat_khau", std::move(message));
   if (!errors.empty()) return errors;
 
   Row row{in.username, p.name, p.role, opt(p.unit), opt(p.establishment), hash_password(in.password), int64_t{1},
@@ -126,8 +128,7 @@ FieldErrors new_password_problems(const std::string& username, const std::string
   FieldErrors errors;
   std::string problem = password_problem(fresh);
   if (!problem.empty()) {
-    problem[0] = 'M';  // password_problem's "mật khẩu …" starts the sentence here
-    errors.emplace_back("mat_khau_moi", problem + ".");
+    errors.emplace_back("mat_khau_moi", upper_first_vi(problem) + ".");  // "mật khẩu …" starts the sentence here
   } else if (!username.empty() && fold_for_search(fresh).find(fold_for_search(username)) != std::string::npos) {
     errors.emplace_back("mat_khau_moi", "Mật khẩu không được chứa tên đăng nhập.");
   }

@@ -63,13 +63,7 @@ std::string audit_action_label(const std::string& action) {
   return words;
 }
 
-const RecordKind* audit_kind(const std::string& name) {
-  if (name.empty()) return nullptr;
-  if (const RecordKind* k = find_kind(name)) return k;
-  for (const RecordKind& k : system_catalog())
-    if (k.name == name) return &k;
-  return nullptr;
-}
+const RecordKind* audit_kind(const std::string& name) { return name.empty() ? nullptr : find_any_kind(name); }
 
 std::vector<FieldChange> audit_changes(const AuditEntry& e) {
   std::vector<FieldChange> out;

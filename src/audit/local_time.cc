@@ -61,6 +61,4 @@ std::string utc_start_of_local_day(const Date& d) {
   return buf;
 }
 
-Date next_day(const Date& d) { return date_of(days_of(d) + days{1}); }
-
 }  // namespace kc

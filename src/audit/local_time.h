@@ -6,11 +6,10 @@
 #include <string>
 #include <string_view>
 
+#include "core/clock.h"
 #include "core/date.h"
 
 namespace kc {
-
-inline constexpr int kVietnamUtcOffsetHours = 7;
 
 // "2026-11-28 17:30:12[.123456]" (UTC) → "29/11/2026 00:30"; text that is not such a time is
 // returned unchanged.
@@ -20,7 +19,5 @@ std::string local_time_text(std::string_view utc);
 // local day d covers the UTC texts t with start(d) <= t < start(d + 1).
 std::string utc_start_of_local_day(const Date& day);
 
-// The local day after `day`.
-Date next_day(const Date& day);
 
 }  // namespace kc

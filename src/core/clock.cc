@@ -29,6 +29,6 @@ std::string utc_now_precise() {
   return buf;
 }
 
-Date today_utc() { return *parse_date(utc_now_text().substr(0, 10)); }
+Date today_in_vietnam() { return *parse_date(utc_text_in(kVietnamUtcOffsetHours * 3600L).substr(0, 10)); }
 
 }  // namespace kc

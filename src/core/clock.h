@@ -13,7 +13,10 @@ std::string utc_now_text();
 std::string utc_now_precise();
 // The time `seconds` from now (negative for the past).
 std::string utc_text_in(long seconds);
-// Today's date (UTC): the day decisions and proposals made now are dated.
-Date today_utc();
+// Vietnam's time is UTC+7 all year (no daylight saving since 1975): a fixed offset is exact.
+inline constexpr int kVietnamUtcOffsetHours = 7;
+// Today's date in Vietnam: the day decisions and proposals made now are dated, deadlines counted
+// and "not in the future" checked (from 00:00 to 07:00 local time the UTC date is still yesterday).
+Date today_in_vietnam();
 
 }  // namespace kc

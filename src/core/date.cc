@@ -66,4 +66,10 @@ std::string to_vn_words(const Date& d) {
   return buf;
 }
 
+Date next_day(const Date& d) {
+  if (is_valid_date(d.year, d.month, d.day + 1)) return {d.year, d.month, d.day + 1};
+  if (d.month < 12) return {d.year, d.month + 1, 1};
+  return {d.year + 1, 1, 1};
+}
+
 }  // namespace kc

@@ -28,6 +28,9 @@ bool is_valid_date(int year, int month, int day);
 // Accepts "yyyy-mm-dd" and "d/m/yyyy" (day and month with or without a leading zero).
 std::optional<Date> parse_date(std::string_view text);
 
+// The day after `d` (months and leap years counted).
+Date next_day(const Date& d);
+
 // "2015-07-15"
 std::string to_iso(const Date& d);
 

@@ -66,7 +66,8 @@ bool may_propose_amendment(const std::string& role) {
 bool may_decide_amendment(const std::string& role) { return role == "so_cong_thuong"; }
 
 AmendmentResult propose_amendment(Store& store, const User& user, const std::string& project, const std::string& kind_code,
-                                  const std::map<std::string, std::string>& values, const std::string& reason) {
+                                  const std::map<std::string, std::string>& values, const std::string& reason,
+                                  const FieldErrors& scope_problems) {
   AmendmentResult r;
   auto fields = amendable_fields().find(kind_code);
   if (fields == amendable_fields().end()) {
@@ -92,8 +93,9 @@ AmendmentResult propose_amendment(Store& store, const User& user, const std::str
   if (kept.empty()) r.errors.emplace_back(fields->second.front(), "cần nhập giá trị đề nghị điều chỉnh");
   if (kind_code == "co_so")
     for (auto& e : beneficiary_problems(store, split_codes(kept["co_so"]))) r.errors.push_back(std::move(e));
+  r.errors.insert(r.errors.end(), scope_problems.begin(), scope_problems.end());
   Amendment probe{"", project, kind_code, reason, "cho_duyet", user.username, "", "", "", "", "", kept};
-  if (r.ok()) apply_values(*p, probe, r.errors);  // the values must at least be well-formed
+  apply_values(*p, probe, r.errors);  // the values must at least be well-formed; every problem at once
   if (!r.ok()) return r;
   // Kept in the canonical form ("150 triệu" -> "150000000"), as the decision will read them.
   for (auto& [field, value] : kept)

@@ -30,8 +30,11 @@ struct AmendmentResult {
 
 // kind: kinh_phi (kinh_phi_nsnn, kinh_phi_doi_ung), tien_do (nam_ket_thuc), dia_ban (dia_ban),
 // co_so (co_so: comma-separated establishment codes).
+// `scope_problems`: what the caller found with the proposer's scope (web/write_scope.h),
+// reported with every other problem, and nothing is written.
 AmendmentResult propose_amendment(Store& store, const User& user, const std::string& project, const std::string& kind,
-                                  const std::map<std::string, std::string>& values, const std::string& reason);
+                                  const std::map<std::string, std::string>& values, const std::string& reason,
+                                  const FieldErrors& scope_problems = {});
 
 AmendmentResult decide_amendment(Store& store, const User& user, const std::string& id, bool approve,
                                  const std::string& decision, const std::string& note, const Date& today);

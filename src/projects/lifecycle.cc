@@ -69,10 +69,13 @@ std::vector<Row> project_events(Store& store, const std::string& project) {
       if (enums::kProjectStatus[i].code == to) return i;
     return enums::kProjectStatus.size();
   };
-  std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-    return std::make_tuple(text(a, "thoi_diem"), rank(a), text(a, "ngay")) < std::make_tuple(text(b, "thoi_diem"), rank(b), text(b, "ngay"));
-  });
-  return rows;
+  using Key = std::tuple<std::string, size_t, std::string>;  // recorded at, lifecycle rank, date
+  std::vector<std::pair<Key, size_t>> order;
+  for (size_t i = 0; i < rows.size(); ++i) order.push_back({{text(rows[i], "thoi_diem"), rank(rows[i]), text(rows[i], "ngay")}, i});
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Row> sorted;
+  for (const auto& [key, i] : order) sorted.push_back(std::move(rows[i]));
+  return sorted;
 }
 
 const std::vector<std::string>& published_statuses() {
@@ -107,7 +110,7 @@ StepResult take_step(Store& store, const User& user, const StepRequest& req) {
     r.errors.emplace_back("so_quyet_dinh", "cần ghi số quyết định hoặc biên bản cho bước \"" + step->name + "\"");
   if (step->needs_comment && req.comment.find_first_not_of(' ') == std::string::npos)
     r.errors.emplace_back("ghi_chu", "cần ghi ý kiến, lý do cho bước \"" + step->name + "\"");
-  for (auto& e : step_date_problems(store, *before, *step, {req.date, today_utc(), req.outside_period_confirmed}))
+  for (auto& e : step_date_problems(store, *before, *step, {req.date, today_in_vietnam(), req.outside_period_confirmed}))
     r.errors.push_back(std::move(e));
   if (!r.ok()) return r;
 

@@ -68,7 +68,7 @@ FieldErrors beneficiary_problems(Store& store, const std::vector<std::string>& c
   for (const std::string& code : codes) {
     Row probe(establishments.fields.size());
     probe[0] = code;
-    if (!store.find(establishments, probe)) errors.emplace_back("co_so", "cơ sở thụ hưởng: không có cơ sở mã \"" + code + "\"");
+    if (!store.find(establishments, probe)) errors.emplace_back("co_so", "Cơ sở thụ hưởng: không có cơ sở mã \"" + code + "\"");
   }
   return errors;
 }
@@ -110,7 +110,7 @@ ProposalResult propose_project(Store& store, const User& user, const ProjectProp
   EditResult created = create_record(store, projects(), values, user.username);
   for (auto& e : created.errors) r.errors.push_back(std::move(e));
   if (created.ok())
-    for (auto& e : budget_problems(store, *created.saved, std::max<size_t>(1, beneficiaries.size()), proposal.date))
+    for (auto& e : budget_problems(store, *created.saved, beneficiaries.size(), proposal.date))
       r.errors.push_back(std::move(e));
   if (!r.ok()) return r;  // the transaction rolls back: nothing is kept
   r.project = values["ma"];

@@ -24,11 +24,8 @@ std::optional<LatestStep> latest_step(Store& store, const std::string& project) 
   const size_t to = static_cast<size_t>(events.field_index("den_trang_thai"));
   const size_t type = static_cast<size_t>(events.field_index("loai"));
   const size_t day = static_cast<size_t>(events.field_index("ngay"));
-  ListQuery q;
-  q.equals.emplace_back(static_cast<size_t>(events.field_index("de_an")), Value{project});
-  q.limit = 1'000'000;
   std::optional<LatestStep> latest;
-  for (const Row& r : store.list(events, q).rows) {
+  for (const Row& r : project_events(store, project)) {
     if (text_or_empty(r[from]).empty()) continue;  // the registration
     std::optional<Date> d = parse_date(text_or_empty(r[day]));
     if (!d || (latest && *d <= latest->date)) continue;

@@ -281,10 +281,15 @@ const RecordKind* find_kind(std::string_view name) {
   return nullptr;
 }
 
-const RecordKind& kind(std::string_view name) {
-  if (const RecordKind* k = find_kind(name)) return *k;
+const RecordKind* find_any_kind(std::string_view name) {
+  if (const RecordKind* k = find_kind(name)) return k;
   for (const RecordKind& k : system_catalog())
-    if (k.name == name) return k;
+    if (k.name == name) return &k;
+  return nullptr;
+}
+
+const RecordKind& kind(std::string_view name) {
+  if (const RecordKind* k = find_any_kind(name)) return *k;
   throw std::logic_error("unknown record kind " + std::string(name));
 }
 

@@ -74,6 +74,7 @@ const std::vector<RecordKind>& system_catalog();
 // catalog() then system_catalog(): everything a database holds (what migrate-db copies).
 std::vector<const RecordKind*> all_kinds();
 const RecordKind* find_kind(std::string_view name);  // program kinds only
+const RecordKind* find_any_kind(std::string_view name);  // program and system kinds; nullptr when absent
 const RecordKind& kind(std::string_view name);  // throws when absent
 
 }  // namespace kc

@@ -73,7 +73,7 @@ void propose(RequestContext& ctx) {
   }
   if (!in.errors.empty()) return send_field_errors(ctx, in.errors);
   FieldErrors scope = project_scope_problems(ctx, in.values, &beneficiaries);
-  ProposalResult r = propose_project(ctx.store(), *ctx.user(), {in.values, beneficiaries, today_utc(), scope});
+  ProposalResult r = propose_project(ctx.store(), *ctx.user(), {in.values, beneficiaries, today_in_vietnam(), scope});
   if (!r.ok()) return send_field_errors(ctx, r.errors);
   ctx.app.changed();
   send_project(ctx, 201, r.project);
@@ -106,7 +106,7 @@ void step(RequestContext& ctx) {
       req.outside_period_confirmed = it->get<bool>();
   }
   std::string day = text_member(*body, "ngay", errors);
-  std::optional<Date> date = day.empty() ? today_utc() : parse_date(day);
+  std::optional<Date> date = day.empty() ? today_in_vietnam() : parse_date(day);
   if (!date) errors.emplace_back("ngay", "ngày \"" + day + "\" không hợp lệ (yyyy-mm-dd hoặc dd/mm/yyyy)");
   else req.date = *date;
   if (auto it = body->find("ket_qua"); it != body->end() && !it->is_null()) {

@@ -69,6 +69,12 @@ Builder make(std::string id, std::string title, std::string rule, std::string an
 
 std::string more_of(const std::string& status) { return "/de-an?trang_thai=" + status; }
 
+// A list whose link opens every project in progress, not only those of the list.
+Builder within_in_progress(Builder b) {
+  b.section.more_label = "Xem mọi đề án đang thực hiện";
+  return b;
+}
+
 // ---- Progress reports ----
 
 // The latest day each of `codes` reported: a progress report or the step into "đang thực hiện".
@@ -87,11 +93,12 @@ ReportDates last_report_dates(Store& store, const std::vector<std::string>& code
     std::vector<Value> chunk;
     for (size_t i = start; i < std::min(codes.size(), start + kChunk); ++i) chunk.emplace_back(codes[i]);
     q.any_of.emplace_back(project, std::move(chunk));
+    // Only the reports: the database leaves out every other step.
+    q.any_of_either = {{type, {Value{std::string("bao_cao_tien_do")}}}, {to, {Value{std::string("dang_thuc_hien")}}}};
     q.limit = 10'000'000;
     for (const Row& r : store.list(events, q).rows) {
-      bool reports = text_or_empty(r[type]) == "bao_cao_tien_do" || text_or_empty(r[to]) == "dang_thuc_hien";
       std::optional<Date> d = parse_date(text_or_empty(r[day]));
-      if (!reports || !d) continue;
+      if (!d) continue;
       auto [it, added] = out.emplace(as_text(r[project]), *d);
       if (!added && it->second < *d) it->second = *d;
     }
@@ -131,10 +138,10 @@ Date months_before(const Date& d, int months) {
 }
 
 Builder progress_reports() {
-  return make("bao-cao-tien-do", "Báo cáo tiến độ đến hạn",
-              "Đề án đang thực hiện chưa có báo cáo tiến độ (hay bước bắt đầu thực hiện) trong " +
-                  std::to_string(kProgressReportMonths) + " tháng qua.",
-              "buoc-dang_thuc_hien-tien-do", more_of("dang_thuc_hien"));
+  return within_in_progress(make("bao-cao-tien-do", "Báo cáo tiến độ đến hạn",
+                                 "Đề án đang thực hiện chưa có báo cáo tiến độ (hay bước bắt đầu thực hiện) trong " +
+                                     std::to_string(kProgressReportMonths) + " tháng qua.",
+                                 "buoc-dang_thuc_hien-tien-do", more_of("dang_thuc_hien")));
 }
 
 void add_if_report_due(Builder& b, const Fact& f, const ReportDates& dates, const Date& since) {
@@ -173,11 +180,12 @@ void centre(Work& w, RequestContext& ctx, const Dataset& data, const Date& today
                            "Đề án ở trạng thái đề xuất: gửi thẩm định (hoặc hủy).", "buoc-tham_dinh", more_of("de_xuat"));
   Builder contracts = make("cho-ky-hop-dong", "Đã phê duyệt, chờ ký hợp đồng",
                            "Đề án đã phê duyệt, chưa ký hợp đồng triển khai.", "buoc-dang_thuc_hien", more_of("phe_duyet"));
-  Builder late = make("nghiem-thu-tre-han", "Nghiệm thu trễ hạn",
-                      "Đề án đang thực hiện đã qua năm kết thúc mà chưa nghiệm thu.", "buoc-nghiem_thu",
-                      more_of("dang_thuc_hien"));
-  Builder due = make("nghiem-thu-den-han", "Đến hạn nghiệm thu trong năm",
-                     "Đề án đang thực hiện có năm kết thúc là năm nay.", "buoc-nghiem_thu", more_of("dang_thuc_hien"));
+  Builder late = within_in_progress(make("nghiem-thu-tre-han", "Nghiệm thu trễ hạn",
+                                         "Đề án đang thực hiện đã qua năm kết thúc mà chưa nghiệm thu.", "buoc-nghiem_thu",
+                                         more_of("dang_thuc_hien")));
+  Builder due = within_in_progress(make("nghiem-thu-den-han", "Đến hạn nghiệm thu trong năm",
+                                        "Đề án đang thực hiện có năm kết thúc là năm nay.", "buoc-nghiem_thu",
+                                        more_of("dang_thuc_hien")));
   Builder reports = progress_reports();
   Builder settlements = make("quyet-toan-den-han", "Quyết toán đến hạn",
                              "Đề án đã nghiệm thu, chưa quyết toán: báo cáo quyết toán nộp trước ngày 22/01 năm sau năm nghiệm thu.",
@@ -275,6 +283,7 @@ void establishment(Work& w, RequestContext& ctx, const Date& today) {
   Builder needs = make("nhu-cau-da-dang-ky", "Nhu cầu đã đăng ký",
                        "Nhu cầu của cơ sở đang chờ cán bộ lập thành đề xuất.", "", "", false);
   Builder mine = make("de-an-cua-co-so", "Đề án của cơ sở", "Mọi đề án mà cơ sở được thụ hưởng.", "", "/de-an", false);
+  mine.section.more_label = "Xem danh sách đề án";  // its own and every published one
   for (const Row& r : rows) {
     Fact f{&as_text(r[0]), &as_text(r[status])};
     add_if_report_due(reports, f, dates, since);
@@ -329,9 +338,10 @@ void add_names(Work& w, Store& store, const Date& today) {
 // locked): computed afresh at every request, with one query on a small table each.
 bool is_fresh(const WorkSection& s) { return s.id == "dieu-chinh-cho-duyet" || s.accounts; }
 
+// For the navigation's count (`names` false) only the counted lists are read again.
 void refresh(Work& w, RequestContext& ctx, const Date& today, bool names) {
   for (WorkSection& s : w.sections) {
-    if (!is_fresh(s)) continue;
+    if (!is_fresh(s) || (!names && !s.waiting)) continue;
     Work fresh;
     if (s.accounts)
       administrator(fresh, ctx);
@@ -359,7 +369,8 @@ Work compute_work(RequestContext& ctx, const Date& today, bool names) {
 // compute_work remembered per caller (account, role and scope), data version and day: the
 // navigation asks for it on every page, and an establishment's projects cost a scan of the
 // beneficiary links. An entry without names is computed again when names are asked for.
-std::shared_ptr<const Work> remembered_work(RequestContext& ctx, const Date& today, bool names) {
+std::shared_ptr<const Work> remembered_work(RequestContext& ctx, const Date& today, bool names, bool& computed) {
+  computed = false;
   struct Entry {
     uint64_t version = 0;
     int day = 0;
@@ -385,6 +396,7 @@ std::shared_ptr<const Work> remembered_work(RequestContext& ctx, const Date& tod
       return it->second.work;
   }
   auto work = std::make_shared<const Work>(compute_work(ctx, today, names));
+  computed = true;
   std::lock_guard lock(mutex);
   if (entries.size() >= kMaxEntries) entries.clear();
   entries[who] = Entry{version, today.ordinal(), names, work};
@@ -395,15 +407,16 @@ std::shared_ptr<const Work> remembered_work(RequestContext& ctx, const Date& tod
 
 Work work_for(RequestContext& ctx, const Date& today, bool names) {
   if (!ctx.user()) return {};
-  Work w = *remembered_work(ctx, today, names);
-  refresh(w, ctx, today, names);
+  bool computed = false;
+  Work w = *remembered_work(ctx, today, names, computed);
+  if (!computed) refresh(w, ctx, today, names);  // just computed: already fresh
   return w;
 }
 
 int64_t waiting_count(RequestContext& ctx) {
   if (!ctx.user()) return 0;
   try {
-    return work_for(ctx, today_utc(), false).waiting_total();
+    return work_for(ctx, today_in_vietnam(), false).waiting_total();
   } catch (const StoreError&) {
     // The database cannot answer: the page (an error page, perhaps) is shown without the count.
     return 0;

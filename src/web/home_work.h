@@ -32,6 +32,9 @@ struct WorkSection {
   std::string rule;         // which records are listed, in one sentence for the reader
   std::string step_anchor;  // the step form on the project page each item links to ("buoc-tham_dinh")
   std::string more_href;    // the full list ("/de-an?trang_thai=de_xuat"); "" when none
+  // What the link says when it opens a wider list than this one (every project in progress for
+  // the late acceptances); "" when it opens this list whole ("Xem tất cả 203").
+  std::string more_label;
   bool waiting = true;      // counted in the navigation (false: shown for information)
   bool accounts = false;    // items are accounts, not projects
   std::vector<WorkItem> items;  // the first kListedItems

@@ -9,13 +9,14 @@
 #include "core/vn_format.h"
 #include "schema/enums.h"
 #include "store/store.h"
+#include "text/normalize.h"
 #include "web/confirm.h"
-#include "web/reorganisation.h"
 #include "web/pages.h"
 #include "web/password_pages.h"
+#include "web/picker_fields.h"
 #include "web/record_view.h"
 #include "web/registries.h"
-#include "text/normalize.h"
+#include "web/reorganisation.h"
 #include "web/request_context.h"
 
 namespace kc::web {
@@ -57,19 +58,19 @@ struct OfficerToMove {
   std::vector<int32_t> candidates;
 };
 
-std::vector<OfficerToMove> officers_to_move(Store& store, const Dataset& data) {
+std::vector<OfficerToMove> officers_to_move(std::vector<User> users, const Dataset& data) {
   std::vector<OfficerToMove> out;
-  for (User& u : list_users(store)) {
+  for (User& u : users) {
     if (u.role != "dia_phuong" || !u.active) continue;
-    std::vector<int32_t> c = move_candidates(data, data.unit_index(u.unit), today_utc());
+    std::vector<int32_t> c = move_candidates(data, data.unit_index(u.unit), today_in_vietnam());
     if (!c.empty()) out.push_back({std::move(u), std::move(c)});
   }
   return out;
 }
 
-void add_officers_to_move(Data& page, RequestContext& ctx, const Dataset& data) {
+void add_officers_to_move(Data& page, const std::vector<User>& users, const Dataset& data) {
   Data officers = list();
-  std::vector<OfficerToMove> moving = officers_to_move(ctx.store(), data);
+  std::vector<OfficerToMove> moving = officers_to_move(users, data);
   if (moving.empty()) return;
   for (const OfficerToMove& o : moving) {
     Data d;
@@ -101,7 +102,7 @@ void move_officers(RequestContext& ctx) {
   auto data = ctx.app.dataset();
   Transaction tx(ctx.store());
   size_t moved = 0;
-  for (const OfficerToMove& o : officers_to_move(ctx.store(), *data)) {
+  for (const OfficerToMove& o : officers_to_move(list_users(ctx.store()), *data)) {
     std::string chosen = ctx.param("don_vi." + o.user.username);
     int32_t to = data->unit_index(chosen);
     if (std::find(o.candidates.begin(), o.candidates.end(), to) == o.candidates.end() || to < 0) {
@@ -122,10 +123,31 @@ void move_officers(RequestContext& ctx) {
   accounts_page(ctx, 200, {}, {}, "Đã chuyển " + std::to_string(moved) + " cán bộ sang đơn vị kế thừa.");
 }
 
+// The account's area and establishment, chosen by name (web/picker_fields.h), each with its error.
+Data scope_fields(RequestContext& ctx, const std::string& unit, const std::string& establishment, const FieldErrors& errors) {
+  const RecordKind& users = kind("nguoi_dung");
+  auto error_of = [&](const char* field) {
+    for (const auto& [name, message] : errors)
+      if (name == field) return message;
+    return std::string();
+  };
+  Data area = picker_field(ctx, users.field("don_vi"), PickerKind::Unit, unit, error_of("don_vi"), PickerQuery{},
+                           ctx.param("tim_don_vi"));
+  area.set("label", "Địa bàn phụ trách (với cán bộ địa phương)");
+  Data own = picker_field(ctx, users.field("co_so"), PickerKind::Establishment, establishment, error_of("co_so"), PickerQuery{},
+                          ctx.param("tim_co_so"));
+  own.set("label", "Cơ sở (với tài khoản của cơ sở)");
+  Data fields = list();
+  fields.push_back(area);
+  fields.push_back(own);
+  return fields;
+}
+
 void accounts_page(RequestContext& ctx, int status, const NewUser& entered, const FieldErrors& errors, const std::string& notice) {
   auto data = ctx.app.dataset();
+  std::vector<User> accounts = list_users(ctx.store());  // read once: the list and the officers to move
   Data users = list();
-  for (const User& u : list_users(ctx.store())) {
+  for (const User& u : accounts) {
     Data d;
     d.set("username", u.username);
     d.set("name", u.name);
@@ -137,11 +159,10 @@ void accounts_page(RequestContext& ctx, int status, const NewUser& entered, cons
   Data form;
   form.set("ten_dang_nhap", entered.username);
   form.set("ho_ten", entered.name);
-  form.set("don_vi", entered.unit);
-  form.set("co_so", entered.establishment);
+  form.set("scope_fields", scope_fields(ctx, entered.unit, entered.establishment, errors));
   for (const auto& [field, message] : errors) form.set("error_" + field, message);
   Data page;
-  add_officers_to_move(page, ctx, *data);
+  add_officers_to_move(page, accounts, *data);
   page.set("users", users);
   page.set("roles", role_options(entered.role));
   page.set("form", form);
@@ -159,6 +180,10 @@ void accounts_list(RequestContext& ctx) {
 void create_account(RequestContext& ctx) {
   NewUser u{ctx.param("ten_dang_nhap"), ctx.param("ho_ten"), ctx.param("vai_tro"), ctx.param("don_vi"),
             ctx.param("co_so"), ctx.param("mat_khau")};
+  if (picker_search_asked(ctx)) {  // a picker's "Tìm": the form again with the matches, nothing created
+    u.password.clear();
+    return accounts_page(ctx, 200, u, {}, "");
+  }
   FieldErrors errors = add_user(ctx.store(), u, ctx.user()->username);
   if (!errors.empty()) {
     u.password.clear();
@@ -174,8 +199,7 @@ void edit_form(RequestContext& ctx, int status, const std::string& username, con
   d.set("csrf", ctx.csrf());
   d.set("username", username);
   d.set("ho_ten", p.name);
-  d.set("don_vi", p.unit);
-  d.set("co_so", p.establishment);
+  d.set("scope_fields", scope_fields(ctx, p.unit, p.establishment, errors));
   d.set("roles", role_options(p.role));
   set_field_errors(d, errors);
   ctx.page(status, "account_edit", d, "Sửa tài khoản " + username);
@@ -193,6 +217,7 @@ void edit_account(RequestContext& ctx) {
 void update_account(RequestContext& ctx) {
   std::string username = ctx.path(1);
   UserProfile p{ctx.param("ho_ten"), ctx.param("vai_tro"), ctx.param("don_vi"), ctx.param("co_so")};
+  if (picker_search_asked(ctx)) return edit_form(ctx, 200, username, p, {});  // a picker's "Tìm"
   // The administrator keeps their own role: no one demotes the last administrator by mistake.
   if (username == ctx.user()->username && p.role != ctx.user()->role) {
     edit_form(ctx, 422, username, p, {{"vai_tro", "Không thể tự đổi vai trò của tài khoản đang dùng."}});
@@ -306,8 +331,9 @@ std::string audit_link(const AuditQuery& q, int64_t page) {
 void audit_page(RequestContext& ctx) {
   AuditQuery q = read_audit_query(ctx);
   std::map<std::string, std::string> names;  // user name -> full name
+  std::vector<User> accounts = list_users(ctx.store());  // read once: the list and the officers to move
   Data users = list();
-  for (const User& u : list_users(ctx.store())) {
+  for (const User& u : accounts) {
     names[u.username] = u.name;
     Data o;
     o.set("code", u.username);

@@ -39,6 +39,7 @@ const Plan* chosen_plan(const Dataset& data, const std::string& code) {
 struct DashboardChoice {
   const Plan* plan = nullptr;
   ReportPeriod period;
+  ReportPeriod data_years;  // the years the records hold (a scan of every project: done once)
 };
 
 // The plan and period of the request. An unknown plan is answered (404) and gives nothing; a
@@ -50,15 +51,16 @@ std::optional<DashboardChoice> dashboard_choice(RequestContext& ctx, const Datas
     ctx.error(404, "Không có kế hoạch mã \"" + ctx.param("ke_hoach") + "\".");
     return std::nullopt;
   }
-  ReportPeriodChoice c = choose_report_period(*plan, ctx.param("ky"), ctx.param("tu_nam"), ctx.param("den_nam"), years_in_data(data));
+  ReportPeriod data_years = years_in_data(data);
+  ReportPeriodChoice c = choose_report_period(*plan, ctx.param("ky"), ctx.param("tu_nam"), ctx.param("den_nam"), data_years);
   if (!c.period) {
     period_error = c.error;
-    return DashboardChoice{plan, {}};
+    return DashboardChoice{plan, {}, data_years};
   }
-  return DashboardChoice{plan, *c.period};
+  return DashboardChoice{plan, *c.period, data_years};
 }
 
-// Every plan, phase plans first, each labelled with its kind ("kế hoạch hằng năm").
+// Every plan, phase plans first.
 Data plan_options(const Dataset& data, const Plan* selected) {
   std::vector<std::pair<std::string, std::string>> choices;
   for (const char* type : {"giai_doan", "hang_nam"})
@@ -68,7 +70,7 @@ Data plan_options(const Dataset& data, const Plan* selected) {
 }
 
 // The periods offered: the plan's own, each year with data, each phase plan's years.
-Data period_options(const Dataset& data, const Plan& plan, const std::string& value) {
+Data period_options(const Dataset& data, const Plan& plan, const ReportPeriod& years, const std::string& value) {
   std::vector<std::pair<std::string, std::string>> choices = {
       {"", "Cả kỳ kế hoạch (" + report_period_label({plan.from_year, plan.to_year}) + ")"}};
   std::set<std::string> phases;
@@ -77,14 +79,12 @@ Data period_options(const Dataset& data, const Plan& plan, const std::string& va
     if (p.type == "giai_doan" && phases.insert(code).second)
       choices.emplace_back(code, upper_first_vi(report_period_label({p.from_year, p.to_year})));
   }
-  ReportPeriod years = years_in_data(data);
   for (int y = years.from_year; y > 0 && y <= years.to_year; ++y) choices.emplace_back(std::to_string(y), "Năm " + std::to_string(y));
   return select_options(value, choices);
 }
 
-Data year_options(const Dataset& data, const std::string& value) {
+Data year_options(const ReportPeriod& years, const std::string& value) {
   std::vector<std::pair<std::string, std::string>> choices = {{"", "—"}};
-  ReportPeriod years = years_in_data(data);
   for (int y = years.from_year; y > 0 && y <= years.to_year; ++y) choices.emplace_back(std::to_string(y), std::to_string(y));
   return select_options(value, choices);
 }
@@ -172,9 +172,9 @@ void dashboard(RequestContext& ctx) {
   const Plan* plan = chosen->plan;
   Data page;
   page.set("plans", plan_options(*data, plan));
-  page.set("periods", period_options(*data, *plan, ctx.param("ky")));
-  page.set("from_years", year_options(*data, ctx.param("tu_nam")));
-  page.set("to_years", year_options(*data, ctx.param("den_nam")));
+  page.set("periods", period_options(*data, *plan, chosen->data_years, ctx.param("ky")));
+  page.set("from_years", year_options(chosen->data_years, ctx.param("tu_nam")));
+  page.set("to_years", year_options(chosen->data_years, ctx.param("den_nam")));
   if (!period_error.empty()) {
     page.set("period_error", period_error);
     ctx.page(422, "dashboard", page, "Tổng quan");

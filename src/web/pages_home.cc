@@ -47,6 +47,7 @@ Data section_view(const WorkSection& s) {
   d.set("has_items", !s.items.empty());
   d.set("more", !s.more_href.empty() && s.total > static_cast<int64_t>(s.items.size()));
   d.set("more_href", s.more_href);
+  d.set("more_label", s.more_label.empty() ? "Xem tất cả " + format_int(s.total) : s.more_label);
   return d;
 }
 
@@ -95,7 +96,7 @@ void add_recent_audit(Data& page, Store& store) {
 
 void my_work_page(RequestContext& ctx) {
   const std::string& role = ctx.user()->role;
-  Work w = work_for(ctx, today_utc(), true);
+  Work w = work_for(ctx, today_in_vietnam(), true);
   Data sections = list();
   for (const WorkSection& s : w.sections) sections.push_back(section_view(s));
   Data page;
@@ -103,7 +104,7 @@ void my_work_page(RequestContext& ctx) {
   page.set("sections", sections);
   page.set("register_need", role == "co_so");
   if (role == "dia_phuong")
-    page.set("area_notice", abolished_area_notice(*ctx.app.dataset(), ctx.user()->unit, today_utc()));
+    page.set("area_notice", abolished_area_notice(*ctx.app.dataset(), ctx.user()->unit, today_in_vietnam()));
   add_figures(page, w, ctx);
   if (role == "quan_tri") add_recent_audit(page, ctx.read_store());
   ctx.page(200, "my_work", page, "Việc của tôi");

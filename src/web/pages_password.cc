@@ -10,8 +10,11 @@ namespace kc::web {
 
 namespace {
 
-// The throttle's account key for reset codes (a code names no account until it is found).
-constexpr const char* kResetThrottleKey = "*dat-lai-mat-khau*";
+// The throttle's account key for reset codes: a code names no account until it is found, and a
+// code carries 80 bits, so wrong codes are counted per address only. One key shared by every
+// address would let anyone keep the page shut for everybody (its "account" limit never resets
+// while someone keeps failing).
+std::string reset_throttle_key(RequestContext& ctx) { return "*dat-lai-mat-khau*" + ctx.req.remote_addr; }
 
 void change_form(RequestContext& ctx, int status, const FieldErrors& errors, const std::string& notice) {
   Data d;
@@ -54,13 +57,13 @@ void reset_form(RequestContext& ctx, int status, const FieldErrors& errors, cons
 
 void reset(RequestContext& ctx) {
   std::string code = ctx.param("ma");
-  if (long wait = throttle_wait(ctx, kResetThrottleKey); wait > 0) {
+  if (long wait = throttle_wait(ctx, reset_throttle_key(ctx)); wait > 0) {
     reset_form(ctx, 429, {{"ma", "Nhập sai mã nhiều lần. " + try_again_text(wait)}}, code);
     return;
   }
   ResetOutcome outcome = redeem_reset_code(ctx.store(), code, ctx.param("mat_khau_moi"), ctx.param("nhap_lai"));
   if (!outcome.errors.empty()) {
-    if (!outcome.code_ok) ctx.app.sign_in_throttle().failed(kResetThrottleKey, ctx.req.remote_addr);
+    if (!outcome.code_ok) ctx.app.sign_in_throttle().failed(reset_throttle_key(ctx), ctx.req.remote_addr);
     reset_form(ctx, 422, outcome.errors, code);
     return;
   }

@@ -101,7 +101,7 @@ void take(RequestContext& ctx) {
   req.comment = ctx.param("ghi_chu");
   req.outside_period_confirmed = ctx.param(kOutsidePeriodConfirmation) == "1";
   FieldErrors errors;
-  std::optional<Date> date = parse_date(ctx.param("ngay").empty() ? to_iso(today_utc()) : ctx.param("ngay"));
+  std::optional<Date> date = parse_date(ctx.param("ngay").empty() ? to_iso(today_in_vietnam()) : ctx.param("ngay"));
   if (!date) errors.emplace_back("ngay", "ngày \"" + ctx.param("ngay") + "\" không hợp lệ (dd/mm/yyyy)");
   else req.date = *date;
   auto data = ctx.app.dataset();
@@ -188,7 +188,7 @@ void register_project_step_pages(App& app) {
              std::optional<Row> p = changeable_project(ctx, code);
              if (!p) return;
              // A picker's "Tìm" (without JavaScript): the page again with the matches, nothing sent.
-             if (!ctx.param("_tim").empty()) return project_page_with(ctx, *p, "");
+             if (picker_search_asked(ctx)) return project_page_with(ctx, *p, "");
              std::map<std::string, std::string> values;
              for (const char* f : {"kinh_phi_nsnn", "kinh_phi_doi_ung", "nam_ket_thuc", "dia_ban"}) values[f] = ctx.param(f);
              std::vector<std::string> beneficiaries = posted_codes(ctx, "co_so");  // ticked in the picker
@@ -198,11 +198,7 @@ void register_project_step_pages(App& app) {
              FormValues place;
              if (amended == "dia_ban") place["dia_ban"] = values["dia_ban"];
              FieldErrors scope = project_scope_problems(ctx, place, amended == "co_so" ? &beneficiaries : nullptr);
-             if (!scope.empty()) {
-               refuse_on_project_page(ctx, *p, "Chưa gửi được đề nghị điều chỉnh", scope);
-               return;
-             }
-             AmendmentResult r = propose_amendment(ctx.store(), *ctx.user(), code, amended, values, ctx.param("ly_do"));
+             AmendmentResult r = propose_amendment(ctx.store(), *ctx.user(), code, amended, values, ctx.param("ly_do"), scope);
              if (!r.ok()) {
                refuse_on_project_page(ctx, *p, "Chưa gửi được đề nghị điều chỉnh", r.errors);
                return;
@@ -220,7 +216,7 @@ void register_project_step_pages(App& app) {
                                   "Có, không phê duyệt", "/de-an/" + code + "#dieu-chinh"}))
                return;
              AmendmentResult r = decide_amendment(ctx.store(), *ctx.user(), ctx.path(3), ctx.path(4) == "duyet",
-                                                  ctx.param("so_quyet_dinh"), ctx.param("ghi_chu_duyet"), today_utc());
+                                                  ctx.param("so_quyet_dinh"), ctx.param("ghi_chu_duyet"), today_in_vietnam());
              if (!r.ok()) {
                refuse_on_project_page(ctx, *p, "Chưa xét được đề nghị điều chỉnh", r.errors);
                return;

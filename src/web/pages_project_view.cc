@@ -184,7 +184,7 @@ void project_page_with(RequestContext& ctx, const Row& p, const std::string& not
       Data place = picker_field(ctx, k.field("dia_ban"), PickerKind::Unit, ctx.param("dia_ban"), "", years, ctx.param("tim_dia_ban"));
       place.set("label", "Địa bàn mới");
       d.set("amend_place", place);
-      std::vector<std::string> chosen = ctx.req.has_param("_tim") ? posted_codes(ctx, "co_so") : beneficiaries_of(ctx.read_store(), code);
+      std::vector<std::string> chosen = picker_search_asked(ctx) ? posted_codes(ctx, "co_so") : beneficiaries_of(ctx.read_store(), code);
       d.set("amend_beneficiaries", multi_picker_field(ctx, "co_so", "Cơ sở thụ hưởng mới", chosen, "", ctx.param("tim_co_so")));
     }
   }

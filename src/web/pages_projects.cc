@@ -40,13 +40,9 @@ FormValues posted(RequestContext& ctx) {
   return v;
 }
 
-// A form posted with "_tim" (a picker's "Tìm" button, without JavaScript) is shown again with the
-// matches, nothing saved.
-bool searching(RequestContext& ctx) { return !ctx.param("_tim").empty(); }
-
 void create(RequestContext& ctx) {
-  ProjectProposal p{posted(ctx), posted_codes(ctx, "co_so"), today_utc(), {}};
-  if (searching(ctx)) return proposal_form(ctx, 200, p.values, p.beneficiaries, {}, std::nullopt);
+  ProjectProposal p{posted(ctx), posted_codes(ctx, "co_so"), today_in_vietnam(), {}};
+  if (picker_search_asked(ctx)) return proposal_form(ctx, 200, p.values, p.beneficiaries, {}, std::nullopt);
   p.scope_problems = project_scope_problems(ctx, p.values, &p.beneficiaries);
   ProposalResult r = propose_project(ctx.store(), *ctx.user(), p);
   if (!r.ok()) {
@@ -72,7 +68,7 @@ void update(RequestContext& ctx) {
   FormValues values = form_values_of(k, *p);
   for (const std::string& name : kProposalFields) values[name] = ctx.param(name);
   std::vector<std::string> beneficiaries = posted_codes(ctx, "co_so");
-  if (searching(ctx)) return proposal_form(ctx, 200, values, beneficiaries, {}, code, ctx.param("_goc"));
+  if (picker_search_asked(ctx)) return proposal_form(ctx, 200, values, beneficiaries, {}, code, ctx.param("_goc"));
   const std::string& own = ctx.user()->establishment;
   if (ctx.has_role("co_so") && std::find(beneficiaries.begin(), beneficiaries.end(), own) == beneficiaries.end())
     beneficiaries.push_back(own);  // an establishment's proposal stays its own
@@ -95,7 +91,7 @@ void update(RequestContext& ctx) {
   for (auto& e : beneficiary_problems(ctx.store(), beneficiaries)) errors.push_back(std::move(e));
   for (auto& e : r.errors) errors.push_back(std::move(e));
   if (r.ok())
-    for (auto& e : budget_problems(ctx.store(), *r.saved, beneficiaries.size(), today_utc())) errors.push_back(std::move(e));
+    for (auto& e : budget_problems(ctx.store(), *r.saved, beneficiaries.size(), today_in_vietnam())) errors.push_back(std::move(e));
   if (!errors.empty()) {
     proposal_form(ctx, 422, values, beneficiaries, errors, code, ctx.param("_goc"));
     return;  // rolls back
@@ -155,7 +151,7 @@ void register_project_pages(App& app) {
              FormValues v;
              if (ctx.has_role("dia_phuong")) v["dia_ban"] = ctx.user()->unit;
              // This year, for which the lists are offered; changing it offers those of another.
-             v["nam_bat_dau"] = v["nam_ket_thuc"] = std::to_string(today_utc().year);
+             v["nam_bat_dau"] = v["nam_ket_thuc"] = std::to_string(today_in_vietnam().year);
              std::vector<std::string> own;
              if (ctx.has_role("co_so")) own.push_back(ctx.user()->establishment);
              proposal_form(ctx, 200, v, own, {}, std::nullopt);

@@ -98,6 +98,14 @@ void registry_list_page(RequestContext& ctx, const Registry& r, const std::strin
   }
   Data rows = list();
   ReferenceNames names(*data, ctx.read_store());
+  for (const std::string& col : r.columns) {  // each reference column's names in one query
+    const Field& f = k.field(col);
+    if (f.type != FieldType::Ref) continue;
+    std::vector<std::string> codes;
+    for (const Row& row : page->rows)
+      if (const Value& v = row[static_cast<size_t>(k.field_index(col))]; !is_null(v)) codes.push_back(as_text(v));
+    names.prefetch(f.ref_kind, codes);
+  }
   for (const Row& row : page->rows) {
     Data cells = list();
     for (size_t c = 0; c < r.columns.size(); ++c) {
@@ -246,15 +254,11 @@ bool may_write(RequestContext& ctx, const Registry& r, const Row& row) {
   return false;
 }
 
-// A form posted with "_tim" (a picker's "Tìm" button, without JavaScript) comes back with the
-// matches, nothing saved.
-bool searching(RequestContext& ctx) { return !ctx.param("_tim").empty(); }
-
 void create(RequestContext& ctx) {
   const Registry& r = registry_of(ctx);
   const RecordKind& k = r.record_kind();
   FormValues values = posted_values(ctx, k);
-  if (searching(ctx)) return form_page(ctx, 200, r, values, {}, std::nullopt);
+  if (picker_search_asked(ctx)) return form_page(ctx, 200, r, values, {}, std::nullopt);
   // A local officer places records only inside their own area: refused with every other
   // problem of the form, and nothing written.
   FieldErrors scope = registry_scope_problems(ctx, r, values);
@@ -277,7 +281,7 @@ void update(RequestContext& ctx) {
   std::optional<Row> current = visible_record(ctx, r, key);
   if (!current || !may_write(ctx, r, *current)) return;
   FormValues values = posted_values(ctx, k);
-  if (searching(ctx)) return form_page(ctx, 200, r, values, {}, key, {}, ctx.param("_goc"));
+  if (picker_search_asked(ctx)) return form_page(ctx, 200, r, values, {}, key, {}, ctx.param("_goc"));
   EditBase base;
   try {
     base.values = nlohmann::json::parse(ctx.param("_goc")).get<FormValues>();

@@ -155,6 +155,8 @@ Data multi_picker_field(RequestContext& ctx, const std::string& name, const std:
   return d;
 }
 
+bool picker_search_asked(RequestContext& ctx) { return !ctx.param("_tim").empty(); }
+
 std::vector<std::string> posted_codes(RequestContext& ctx, const std::string& name) {
   std::vector<std::string> out;
   size_t n = ctx.req.get_param_value_count(name.c_str());

@@ -32,6 +32,10 @@ Data multi_picker_field(RequestContext& ctx, const std::string& name, const std:
 // API and older forms send "a, b").
 std::vector<std::string> posted_codes(RequestContext& ctx, const std::string& name);
 
+// Whether the form was sent by a picker's "Tìm" button (without JavaScript): the handler shows
+// the form again with the matches, and saves nothing.
+bool picker_search_asked(RequestContext& ctx);
+
 // GET /chon/<kind> (an HTML fragment for htmx) and GET /api/chon/<kind> (JSON).
 void register_picker_routes(App& app);
 

@@ -7,6 +7,7 @@
 #include <shared_mutex>
 #include <unordered_map>
 
+#include "records/record_editing.h"
 #include "schema/record_kind.h"
 #include "store/store.h"
 #include "text/normalize.h"
@@ -279,14 +280,14 @@ std::string picker_slug(PickerKind kind) {
 
 PickerAnswer find_choices(RequestContext& ctx, const PickerQuery& q) {
   WriteScope scope(ctx);
-  std::shared_ptr<const Dataset> data = ctx.app.dataset();
+  std::shared_ptr<const Dataset> data = scope.data_ptr();
   std::shared_ptr<const PickerIndex> index = index_cache().get(data, ctx.read_store());
   PickerAnswer answer;
   if (q.kind == PickerKind::Establishment) {
     const EstablishmentIndex& e = index->establishments;
     std::vector<size_t> picked = matching(
         e.size(), q, [&](size_t i) { return e.entry(i); },
-        [&](size_t i) { return scope.beneficiary_allowed(std::string(code_in(e.entry(i))), e.unit[i]); }, answer.more);
+        [&](size_t i) { return scope.beneficiary_allowed(code_in(e.entry(i)), e.unit[i]); }, answer.more);
     answer.choices = establishment_choices(e, picked, *data, ctx.read_store());
     return answer;
   }
@@ -301,13 +302,26 @@ PickerAnswer find_choices(RequestContext& ctx, const PickerQuery& q) {
 
 std::optional<Choice> chosen(RequestContext& ctx, PickerKind kind, const std::string& code) {
   if (code.empty()) return std::nullopt;
-  PickerQuery q;
-  q.kind = kind;
-  q.text = code;
-  q.limit = 1000;
-  for (const Choice& c : find_choices(ctx, q).choices)
-    if (c.code == code) return c;
-  return std::nullopt;
+  WriteScope scope(ctx);
+  const Dataset& data = scope.data();
+  if (kind == PickerKind::Establishment) {  // one record: read it, not the whole index
+    std::optional<Row> row = find_record(ctx.read_store(), kc::kind("co_so"), code);
+    if (!row) return std::nullopt;
+    const RecordKind& k = kc::kind("co_so");
+    int32_t unit = data.unit_index(std::string(text_or_empty((*row)[static_cast<size_t>(k.field_index("dia_ban"))])));
+    if (!scope.beneficiary_allowed(code, unit)) return std::nullopt;
+    return Choice{code, std::string(text_or_empty((*row)[static_cast<size_t>(k.field_index("ten"))])),
+                  unit >= 0 ? data.unit_display_name(unit) : ""};
+  }
+  // The index's entries of the Dataset's kinds stand at the record's own position.
+  int32_t item = kind == PickerKind::Unit           ? data.unit_index(code)
+                 : kind == PickerKind::Organisation ? data.organisation_index(code)
+                                                    : data.content_index(code);
+  if (item < 0) return std::nullopt;
+  std::shared_ptr<const PickerIndex> index = index_cache().get(scope.data_ptr(), ctx.read_store());
+  const Entry& e = entries_of(*index, kind)[static_cast<size_t>(item)];
+  if (!allowed(e, kind, PickerQuery{}, scope)) return std::nullopt;  // any years: it was chosen before
+  return Choice{e.code, e.name, detail_of(e, kind, data)};
 }
 
 }  // namespace kc::web

@@ -13,7 +13,7 @@ namespace {
 
 // Years a project may start or end in: the last ten and the next five.
 std::vector<std::pair<std::string, std::string>> year_choices() {
-  int now = today_utc().year;
+  int now = today_in_vietnam().year;
   std::vector<std::pair<std::string, std::string>> out;
   for (int y = now + 5; y >= now - 10; --y) out.emplace_back(std::to_string(y), std::to_string(y));
   return out;
@@ -46,7 +46,7 @@ void proposal_form(RequestContext& ctx, int status, const FormValues& values, co
   };
   // References are offered as valid during the project's years (the current year for a new form).
   PickerQuery years;
-  years.from_year = year_in(values, "nam_bat_dau", today_utc().year);
+  years.from_year = year_in(values, "nam_bat_dau", today_in_vietnam().year);
   years.to_year = std::max(years.from_year, year_in(values, "nam_ket_thuc", years.from_year));
   // What was typed in each picker's search box stays there, with its matches.
   auto search_of = [&](const std::string& name) { return ctx.param("tim_" + name); };
@@ -85,7 +85,7 @@ void proposal_form(RequestContext& ctx, int status, const FormValues& values, co
   d.set("beneficiaries", multi_picker_field(ctx, "co_so", "Cơ sở thụ hưởng", beneficiaries, error_of("co_so"), search_of("co_so")));
   d.set("csrf", ctx.csrf());
   if (ctx.has_role("dia_phuong"))
-    d.set("area_notice", abolished_area_notice(*ctx.app.dataset(), ctx.user()->unit, today_utc()));
+    d.set("area_notice", abolished_area_notice(*ctx.app.dataset(), ctx.user()->unit, today_in_vietnam()));
   d.set("general_errors", general);
   if (!errors.empty()) d.set("has_errors", true);
   if (editing) {

@@ -16,9 +16,10 @@ int start_year_of(const Row& project) {
   return is_null(v) ? 0 : static_cast<int>(as_int(v));
 }
 
-std::string codes_of(const std::vector<const Plan*>& plans) {
+// "Kế hoạch khuyến công tỉnh Bắc Giang năm 2020 (bg-2020), …": people read names.
+std::string names_of(const std::vector<const Plan*>& plans) {
   std::string out;
-  for (const Plan* p : plans) out += (out.empty() ? "" : ", ") + p->code;
+  for (const Plan* p : plans) out += (out.empty() ? "" : ", ") + p->name + " (" + p->code + ")";
   return out;
 }
 
@@ -38,12 +39,14 @@ ApprovalPlan approval_plan(const Dataset& data, const Row& project, const std::s
   if (chosen == kNoAnnualPlan) return {};
   if (chosen.empty()) {
     if (fits.size() <= 1) return {fits.empty() ? "" : fits.front()->code, ""};
-    return {"", "Hãy chọn kế hoạch hằng năm năm " + year + " mà đề án được phê duyệt vào (phù hợp: " + codes_of(fits) + ")"};
+    return {"", "Hãy chọn kế hoạch hằng năm năm " + year + " mà đề án được phê duyệt vào (phù hợp: " + names_of(fits) + ")"};
   }
   for (const Plan* p : fits)
     if (p->code == chosen) return {chosen, ""};
-  return {"", "Kế hoạch \"" + chosen + "\" không phải kế hoạch hằng năm năm " + year + " có địa bàn chứa địa bàn của đề án" +
-                  (fits.empty() ? "; không có kế hoạch nào như vậy" : "; các kế hoạch phù hợp: " + codes_of(fits))};
+  int32_t named = data.plan_index(chosen);
+  std::string which = named < 0 ? "Kế hoạch \"" + chosen + "\"" : data.plans[static_cast<size_t>(named)].name + " (" + chosen + ")";
+  return {"", which + " không phải kế hoạch hằng năm năm " + year + " có địa bàn chứa địa bàn của đề án" +
+                  (fits.empty() ? "; không có kế hoạch nào như vậy" : "; các kế hoạch phù hợp: " + names_of(fits))};
 }
 
 Data approval_plan_choice(const Dataset& data, const Row& project) {

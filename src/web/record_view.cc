@@ -137,10 +137,8 @@ Data audit_entry_view(const AuditEntry& e, const Dataset* data) {
   d.set("kind_code", e.kind);
   d.set("key", e.key);
   if (k && k->single_key() && !e.key.empty()) {
-    std::string slug = k->name == "de_an"        ? "de-an"
-                       : k->name == "ke_hoach"   ? "ke-hoach"
-                       : k->name == "nguoi_dung" ? "quan-tri/tai-khoan"
-                                                 : "";
+    // Registries (projects among them) have their slug; plans and accounts their own pages.
+    std::string slug = k->name == "ke_hoach" ? "ke-hoach" : k->name == "nguoi_dung" ? "quan-tri/tai-khoan" : "";
     if (const Registry* r = registry_for_kind(k->name)) slug = r->slug;
     if (!slug.empty()) d.set("link", "/" + slug + "/" + httplib::detail::encode_query_param(e.key));
   }

@@ -40,12 +40,27 @@ std::string ReferenceNames::name_of(std::string_view kind_name, const std::strin
   if (kind_name == "ke_hoach") return name_at(data_.plans, data_.plan_index(code));
   auto key = std::make_pair(std::string(kind_name), code);
   if (auto it = known_.find(key); it != known_.end()) return it->second;
+  prefetch(kind_name, {code});
+  return known_[key];
+}
+
+void ReferenceNames::prefetch(std::string_view kind_name, const std::vector<std::string>& codes) {
+  for (std::string_view in_dataset : {"don_vi_hanh_chinh", "noi_dung", "to_chuc", "chi_tieu", "ke_hoach"})
+    if (kind_name == in_dataset) return;  // name_of reads these from the Dataset
   const RecordKind* k = find_kind(kind_name);
-  std::string name;
-  if (k && k->single_key() && !name_field(*k).empty())
-    if (std::optional<Row> row = find_record(store_, *k, code)) name = record_name(*k, *row, "");
-  known_.emplace(std::move(key), name);
-  return name;
+  std::vector<Value> wanted;
+  for (const std::string& code : codes)
+    if (!known_.count({std::string(kind_name), code})) {
+      known_[{std::string(kind_name), code}] = "";  // unless read below: no such record, or no name
+      wanted.emplace_back(code);
+    }
+  if (!k || !k->single_key() || name_field(*k).empty() || wanted.empty()) return;
+  ListQuery q;
+  q.limit = static_cast<int64_t>(wanted.size());
+  q.include_archived = true;
+  q.any_of.emplace_back(k->key[0], std::move(wanted));
+  for (const Row& row : store_.list(*k, q).rows)
+    known_[{std::string(kind_name), as_text(row[k->key[0]])}] = record_name(*k, row, "");
 }
 
 Data ReferenceNames::cell(const Field& field, const Value& value, bool link) {

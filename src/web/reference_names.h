@@ -26,6 +26,10 @@ class ReferenceNames {
   // The name of record `code` of `kind`; "" when there is no such record or it has no name.
   std::string name_of(std::string_view kind, const std::string& code);
 
+  // Reads the names of many records of `kind` in one query (a list page's column), so that
+  // name_of answers them without a query each.
+  void prefetch(std::string_view kind, const std::vector<std::string>& codes);
+
   // A value as shown on a page: {value: the name (or the formatted value), ref_code: the code when
   // a name is shown beside it, href: the referenced record's page when it has one and `link`}.
   Data cell(const Field& field, const Value& value, bool link);

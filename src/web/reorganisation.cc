@@ -6,12 +6,6 @@ namespace kc::web {
 
 namespace {
 
-Date day_after(const Date& d) {
-  if (is_valid_date(d.year, d.month, d.day + 1)) return {d.year, d.month, d.day + 1};
-  if (d.month < 12) return {d.year, d.month + 1, 1};
-  return {d.year + 1, 1, 1};
-}
-
 std::string names_of(const Dataset& data, const std::vector<int32_t>& units) {
   std::string out;
   for (int32_t u : units) out += (out.empty() ? "" : ", ") + data.unit_display_name(u);
@@ -41,7 +35,7 @@ std::string abolished_area_notice(const Dataset& data, const std::string& unit_c
   const Unit& u = data.units[static_cast<size_t>(unit)];
   if (!u.validity.to || today <= *u.validity.to) return "";
   std::string notice = "Địa bàn của bạn (" + data.unit_display_name(unit) + ") đã kết thúc hiệu lực từ " +
-                       to_vn(day_after(*u.validity.to));
+                       to_vn(next_day(*u.validity.to));
   std::vector<int32_t> successors = area_successors(data, unit, today);
   if (successors.empty()) return notice + ".";
   return notice + "; các đơn vị kế thừa: " + names_of(data, successors) + ".";

@@ -107,7 +107,7 @@ bool WriteScope::implementer_allowed(int32_t organisation) const {
   return area_ >= 0 && on_one_line(area_);
 }
 
-bool WriteScope::beneficiary_allowed(const std::string& code, int32_t unit) const {
+bool WriteScope::beneficiary_allowed(std::string_view code, int32_t unit) const {
   if (!limited_) return true;
   if (establishment_) return code == own_code_;
   return area_ >= 0 && unit >= 0 && data_->unit_within(unit, area_);

@@ -18,6 +18,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/dataset.h"
@@ -36,6 +37,7 @@ class WriteScope {
 
   bool limited() const { return limited_; }  // false for staff
   const Dataset& data() const { return *data_; }
+  const std::shared_ptr<const Dataset>& data_ptr() const { return data_; }
   const std::string& area_label() const { return area_label_; }  // "huyện Lục Ngạn"
 
   // A unit the caller may name as a project's place or a record's area.
@@ -43,7 +45,7 @@ class WriteScope {
   // An organisation the caller may name as implementing unit.
   bool implementer_allowed(int32_t organisation) const;
   // An establishment (its code and the unit it is located in) the caller may name as beneficiary.
-  bool beneficiary_allowed(const std::string& code, int32_t unit) const;
+  bool beneficiary_allowed(std::string_view code, int32_t unit) const;
 
  private:
   std::shared_ptr<const Dataset> data_;
