@@ -110,7 +110,14 @@ bool WriteScope::implementer_allowed(int32_t organisation) const {
 bool WriteScope::beneficiary_allowed(std::string_view code, int32_t unit) const {
   if (!limited_) return true;
   if (establishment_) return code == own_code_;
-  return area_ >= 0 && unit >= 0 && data_->unit_within(unit, area_);
+  if (area_ < 0 || unit < 0) return false;
+  if (data_->unit_within(unit, area_)) return true;
+  // An establishment's record may still name the commune it was in before a merger: it is in
+  // the area when the unit that took its commune over is.
+  if (data_->units[static_cast<size_t>(unit)].successors.empty()) return false;
+  for (int32_t now : data_->unit_and_successors(unit))
+    if (data_->unit_within(now, area_)) return true;
+  return false;
 }
 
 FieldErrors registry_scope_problems(RequestContext& ctx, const Registry& r, const FormValues& values) {

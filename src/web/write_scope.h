@@ -7,7 +7,8 @@
 // The rules (docs/web.md, "Scope of writes"):
 // - staff (department, centre, administrator where a registry lets it write): no limit;
 // - a local officer (dia_phuong): a unit field names a unit of their area (their unit or under it);
-//   a beneficiary is an establishment located in their area; the implementing unit is an
+//   a beneficiary is an establishment located in their area (or in a unit whose successor is);
+//   the implementing unit is an
 //   organisation of their area or one above it (the province's centre, the department, the
 //   ministry), never one of another district;
 // - an establishment (co_so): it is the only beneficiary of its own proposals; the project's
