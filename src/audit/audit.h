@@ -15,6 +15,7 @@ class Store;
 
 struct AuditEntry {
   std::string id, time, user, action, kind, key, before, after, note;  // before/after: JSON objects
+  bool operator==(const AuditEntry&) const = default;
 };
 
 // The record as a JSON object of its fields in bundle text ("" for null), for the trail.

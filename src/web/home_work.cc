@@ -338,20 +338,22 @@ void add_names(Work& w, Store& store, const Date& today) {
 // locked): computed afresh at every request, with one query on a small table each.
 bool is_fresh(const WorkSection& s) { return s.id == "dieu-chinh-cho-duyet" || s.accounts; }
 
-// For the navigation's count (`names` false) only the counted lists are read again.
-void refresh(Work& w, RequestContext& ctx, const Date& today, bool names) {
-  for (WorkSection& s : w.sections) {
-    if (!is_fresh(s) || (!names && !s.waiting)) continue;
-    Work fresh;
-    if (s.accounts)
-      administrator(fresh, ctx);
-    else
-      fresh.sections.push_back(pending_amendments(ctx.read_store()).section);
-    if (names) add_names(fresh, ctx.read_store(), today);
-    bool waiting = s.waiting;  // the role's choice, kept
-    s = std::move(fresh.sections.front());
-    s.waiting = waiting;
-  }
+// A list of is_fresh() read again.
+WorkSection fresh_section(const WorkSection& s, RequestContext& ctx, const Date& today, bool names) {
+  Work fresh;
+  if (s.accounts)
+    administrator(fresh, ctx);
+  else
+    fresh.sections.push_back(pending_amendments(ctx.read_store()).section);
+  if (names) add_names(fresh, ctx.read_store(), today);
+  WorkSection section = std::move(fresh.sections.front());
+  section.waiting = s.waiting;  // the role's choice, kept
+  return section;
+}
+
+void refresh(Work& w, RequestContext& ctx, const Date& today) {
+  for (WorkSection& s : w.sections)
+    if (is_fresh(s)) s = fresh_section(s, ctx, today, true);
 }
 
 Work compute_work(RequestContext& ctx, const Date& today, bool names) {
@@ -381,8 +383,7 @@ std::shared_ptr<const Work> remembered_work(RequestContext& ctx, const Date& tod
   static const App* app = nullptr;
   static std::unordered_map<std::string, Entry> entries;
   constexpr size_t kMaxEntries = 256;  // callers between two changes (a few kB each); then start over
-  const User& u = *ctx.user();
-  std::string who = u.username + '\n' + u.role + '\n' + u.unit + '\n' + u.establishment;
+  std::string who = caller_key(*ctx.user());
   uint64_t version = ctx.app.data_version();
   {
     std::lock_guard lock(mutex);
@@ -405,18 +406,30 @@ std::shared_ptr<const Work> remembered_work(RequestContext& ctx, const Date& tod
 
 }  // namespace
 
+std::string caller_key(const User& user) {
+  return user.username + '\n' + user.role + '\n' + user.unit + '\n' + user.establishment;
+}
+
 Work work_for(RequestContext& ctx, const Date& today, bool names) {
   if (!ctx.user()) return {};
   bool computed = false;
   Work w = *remembered_work(ctx, today, names, computed);
-  if (!computed) refresh(w, ctx, today, names);  // just computed: already fresh
+  if (!computed) refresh(w, ctx, today);  // just computed: already fresh
   return w;
 }
 
 int64_t waiting_count(RequestContext& ctx) {
   if (!ctx.user()) return 0;
   try {
-    return work_for(ctx, today_in_vietnam(), false).waiting_total();
+    // Without copying the remembered lists (every page asks for it): only the counted lists that
+    // change without a new data version are read again.
+    Date today = today_in_vietnam();
+    bool computed = false;
+    std::shared_ptr<const Work> work = remembered_work(ctx, today, false, computed);
+    int64_t total = 0;
+    for (const WorkSection& s : work->sections)
+      if (s.waiting) total += computed || !is_fresh(s) ? s.total : fresh_section(s, ctx, today, false).total;
+    return total;
   } catch (const StoreError&) {
     // The database cannot answer: the page (an error page, perhaps) is shown without the count.
     return 0;

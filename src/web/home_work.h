@@ -11,6 +11,10 @@
 #include "core/date.h"
 #include "schema/value.h"
 
+namespace kc {
+struct User;
+}
+
 namespace kc::web {
 
 class RequestContext;
@@ -24,6 +28,7 @@ struct WorkItem {
   std::string code;
   std::string name;  // filled only when names are asked for
   std::string note;  // "kết thúc năm 2021", "hạn quyết toán 22/01/2027"…
+  bool operator==(const WorkItem&) const = default;
 };
 
 struct WorkSection {
@@ -39,6 +44,7 @@ struct WorkSection {
   bool accounts = false;    // items are accounts, not projects
   std::vector<WorkItem> items;  // the first kListedItems
   int64_t total = 0;
+  bool operator==(const WorkSection&) const = default;
 };
 
 inline constexpr size_t kListedItems = 20;
@@ -47,13 +53,18 @@ inline constexpr size_t kListedItems = 20;
 struct StatusFigure {
   std::string status;
   int64_t count = 0, budget = 0;
+  bool operator==(const StatusFigure&) const = default;
 };
 
 struct Work {
   std::vector<WorkSection> sections;
   std::vector<StatusFigure> by_status;  // local officers only
-  int64_t waiting_total() const;
+  int64_t waiting_total() const;  // what the navigation counts
+  bool operator==(const Work&) const = default;
 };
+
+// What tells callers' lists apart: account, role and scope.
+std::string caller_key(const User& user);
 
 // The caller's lists on `today` (a signed-in caller). With `names`, each listed item gets its
 // name and its notes that need the record (one query for all lists); the navigation's count
@@ -62,8 +73,8 @@ struct Work {
 // read again at each call.
 Work work_for(RequestContext& ctx, const Date& today, bool names);
 
-// Work::waiting_total() for the caller today: what the navigation shows on every page (0 when
-// the database cannot answer).
+// How many items of the caller's counted lists wait today: what the navigation shows on every
+// page (0 when the database cannot answer).
 int64_t waiting_count(RequestContext& ctx);
 
 // A progress report is due when a project in progress has had neither a progress report nor

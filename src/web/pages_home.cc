@@ -9,7 +9,9 @@
 #include "web/home_work.h"
 #include "web/reorganisation.h"
 #include "web/pages.h"
+#include "web/templates.h"
 #include "web/record_view.h"
+#include "web/rendered_cache.h"
 #include "web/request_context.h"
 
 namespace kc::web {
@@ -76,38 +78,67 @@ void add_figures(Data& page, const Work& w, RequestContext& ctx) {
 }
 
 // The administrator's ten latest audit entries (the trail's time index gives them directly).
-void add_recent_audit(Data& page, Store& store) {
+std::vector<AuditEntry> recent_audit(Store& store) {
   const RecordKind& k = kind("nhat_ky");
   ListQuery q;
   q.sort_field = static_cast<size_t>(k.field_index("thoi_diem"));
   q.descending = true;
   q.limit = 10;
   q.known_total = 0;  // the count is not shown
-  Data entries = list();
+  std::vector<AuditEntry> entries;
   for (const Row& r : store.list(k, q).rows) {
-    AuditEntry e;
+    AuditEntry& e = entries.emplace_back();
     std::string* parts[] = {&e.id, &e.time, &e.user, &e.action, &e.kind, &e.key, &e.before, &e.after, &e.note};
     for (size_t i = 0; i < std::size(parts); ++i) *parts[i] = std::string(text_or_empty(r[i]));
-    entries.push_back(audit_entry_view(e));
   }
-  page.set("has_audit", true);
-  page.set("audit", entries);
+  return entries;
 }
 
-void my_work_page(RequestContext& ctx) {
+// What a home page is rendered from.
+struct HomeState {
+  const App* app = nullptr;
+  uint64_t data_version = 0;
+  int day = 0;
+  Work work;
+  std::string area_notice;          // a local officer's
+  std::vector<AuditEntry> audit;    // the administrator's
+  bool operator==(const HomeState&) const = default;
+};
+
+std::string render_my_work(RequestContext& ctx, const HomeState& state) {
   const std::string& role = ctx.user()->role;
-  Work w = work_for(ctx, today_in_vietnam(), true);
   Data sections = list();
-  for (const WorkSection& s : w.sections) sections.push_back(section_view(s));
+  for (const WorkSection& s : state.work.sections) sections.push_back(section_view(s));
   Data page;
   page.set("intro", intro_for(role));
   page.set("sections", sections);
   page.set("register_need", role == "co_so");
-  if (role == "dia_phuong")
-    page.set("area_notice", abolished_area_notice(*ctx.app.dataset(), ctx.user()->unit, today_in_vietnam()));
-  add_figures(page, w, ctx);
-  if (role == "quan_tri") add_recent_audit(page, ctx.read_store());
-  ctx.page(200, "my_work", page, "Việc của tôi");
+  if (role == "dia_phuong") page.set("area_notice", state.area_notice);
+  add_figures(page, state.work, ctx);
+  if (role == "quan_tri") {
+    Data entries = list();
+    for (const AuditEntry& e : state.audit) entries.push_back(audit_entry_view(e));
+    page.set("has_audit", true);
+    page.set("audit", entries);
+  }
+  return render_template("my_work", page);
+}
+
+void my_work_page(RequestContext& ctx) {
+  static RenderedCache<HomeState> rendered(256);  // callers between two changes, ~30 kB each
+  const User& user = *ctx.user();
+  Date today = today_in_vietnam();
+  HomeState state{&ctx.app, ctx.app.data_version(), today.ordinal(), work_for(ctx, today, true), "", {}};
+  if (user.role == "dia_phuong") state.area_notice = abolished_area_notice(*ctx.app.dataset(), user.unit, today);
+  if (user.role == "quan_tri") state.audit = recent_audit(ctx.read_store());
+  ctx.known_waiting_count = state.work.waiting_total();
+  std::string who = caller_key(user);
+  std::shared_ptr<const std::string> content = rendered.find(who, state);
+  if (!content) {
+    content = std::make_shared<const std::string>(render_my_work(ctx, state));
+    rendered.remember(who, std::move(state), content);
+  }
+  ctx.page_rendered(200, *content, "Việc của tôi");
 }
 
 }  // namespace

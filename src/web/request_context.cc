@@ -129,7 +129,7 @@ Data RequestContext::layout(const std::string& title) {
   std::string section = role() ? *role() : "chung";
   std::replace(section.begin(), section.end(), '_', '-');
   d.set("guide_href", "/huong-dan#" + section);
-  d.set("nav", navigation_for(role(), req.path, user_ && res.status < 500 ? waiting_count(*this) : 0));
+  d.set("nav", navigation_for(role(), req.path, user_ && res.status < 500 ? (known_waiting_count ? *known_waiting_count : waiting_count(*this)) : 0));
   if (user_) {
     Data u;
     u.set("name", user_->name);
@@ -142,6 +142,11 @@ Data RequestContext::layout(const std::string& title) {
 void RequestContext::page(int status, const std::string& tmpl, const Data& data, const std::string& title) {
   res.status = status;
   res.set_content(render_page(tmpl, data, layout(title)), "text/html; charset=utf-8");
+}
+
+void RequestContext::page_rendered(int status, std::string content, const std::string& title) {
+  res.status = status;
+  res.set_content(render_layout(std::move(content), layout(title)), "text/html; charset=utf-8");
 }
 
 void RequestContext::json(int status, const nlohmann::json& body) {

@@ -48,6 +48,11 @@ class RequestContext {
   std::string cookie(const std::string& name) const;
 
   void page(int status, const std::string& tmpl, const Data& data, const std::string& title);
+  // The navigation's count of items waiting, when the page computed it already (the home page);
+  // otherwise the layout asks waiting_count().
+  std::optional<int64_t> known_waiting_count;
+  // A page whose own template was rendered already (`content`), in the layout.
+  void page_rendered(int status, std::string content, const std::string& title);
   void json(int status, const nlohmann::json& body);
   void redirect(const std::string& to);
   // An error answer in the route's language: a Vietnamese page, or {"loi": message} for the API.

@@ -44,17 +44,55 @@ class WithPartials : public kainjow::mustache::context<std::string> {
   }
 };
 
+// kainjow's render() is not const (it may record an error message) though it leaves the parsed
+// template as it was, so each worker thread renders its own copy, made once: copying the parsed
+// tree at every render cost more allocations than the page itself.
+std::map<std::string, kainjow::mustache::mustache>& thread_copies() {
+  thread_local std::map<std::string, kainjow::mustache::mustache> copies;
+  return copies;
+}
+
+kainjow::mustache::mustache& thread_copy(const std::string& name) {
+  auto& copies = thread_copies();
+  auto it = copies.find(name);
+  if (it == copies.end()) it = copies.emplace(name, parsed(name)).first;
+  return it->second;
+}
+
+void thread_copy_reset(const std::string& name) { thread_copies().erase(name); }
+
+// What kainjow writes to, appended to one string (its own render() goes through an ostringstream
+// and copies the result out).
+struct StringSink {
+  std::string text;
+  StringSink& operator<<(const std::string& part) {
+    text += part;
+    return *this;
+  }
+};
+
 }  // namespace
 
 std::string render_template(const std::string& name, const Data& data) {
-  // kainjow's render() is not const; a copy of the parsed template is cheap next to I/O.
-  kainjow::mustache::mustache copy = parsed(name);
   WithPartials context(&data);
-  return copy.render(context);
+  StringSink sink;
+  sink.text.reserve(8192);
+  kainjow::mustache::mustache& tmpl = thread_copy(name);
+  tmpl.render(context, sink);
+  if (!tmpl.is_valid()) {  // a rendering error (an unknown partial) stays with the copy: forget it
+    std::string error = tmpl.error_message();
+    thread_copy_reset(name);
+    throw std::logic_error("template " + name + ": " + error);
+  }
+  return std::move(sink.text);
 }
 
 std::string render_page(const std::string& name, const Data& page, Data layout) {
-  layout.set("content", render_template(name, page));
+  return render_layout(render_template(name, page), std::move(layout));
+}
+
+std::string render_layout(std::string content, Data layout) {
+  layout.set("content", std::move(content));
   return render_template("layout", layout);
 }
 

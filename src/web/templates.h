@@ -17,6 +17,8 @@ std::string render_template(const std::string& name, const Data& data);
 // Renders the page template, then the layout around it. `layout` holds the layout's own fields
 // (title, user, nav, csrf…); `content` is filled in here.
 std::string render_page(const std::string& name, const Data& page, Data layout);
+// The layout around content already rendered (a page remembered by rendered_cache.h).
+std::string render_layout(std::string content, Data layout);
 
 // A list value for Mustache sections.
 inline Data list() { return Data(Data::type::list); }
