@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "core/vn_format.h"
+#include "report/missing_data.h"
 #include "report/phase_report_sections.h"
 #include "report/report_phrases.h"
 #include "text/normalize.h"
@@ -91,6 +92,10 @@ class AssessmentWriter {
 
   void craft_villages() {
     const CraftVillageSummary& c = r_.craft_villages;
+    if (auto what = missing_what(r_, MissingKind::CraftVillages)) {
+      bullet(missing_sentence(*what));
+      return;
+    }
     if (c.total == 0) return;
     std::string text = "Toàn " + r_.area_type + " có " + format_count_prose(c.total) + " làng nghề được công nhận, bao gồm " +
                        format_count_prose(c.traditional) + " làng nghề truyền thống và " + format_count_prose(c.other) +
@@ -117,9 +122,10 @@ class AssessmentWriter {
     std::string names;
     for (const std::string& n : a.priority_names) names += (names.empty() ? "" : ", ") + n;
     if (names.empty()) {
-      bullet("Không có địa bàn nào thuộc địa bàn ưu tiên (miền núi, vùng cao, khó khăn…) trong thời kỳ của kế hoạch.");
+      bullet("Chưa có đơn vị hành chính nào của " + r_.area_name +
+             " được ghi nhận là địa bàn ưu tiên trong thời kỳ của kế hoạch.");
     } else {
-      bullet("Các địa bàn ưu tiên (miền núi, vùng cao: " + names + "): " + share(a.priority) + ".");
+      bullet("Các địa bàn ưu tiên (" + join_vi_list(a.priority_kinds) + ": " + names + "): " + share(a.priority) + ".");
     }
     bullet("Các địa bàn còn lại: " + share(a.other) + ".");
     if (a.province_wide.projects > 0) bullet("Đề án triển khai trên phạm vi toàn " + r_.area_type + ": " + share(a.province_wide) + ".");
@@ -131,6 +137,10 @@ class AssessmentWriter {
   }
 
   void targets_not_reached() {
+    if (auto what = missing_what(r_, MissingKind::Targets)) {
+      bullet(missing_sentence(*what) + " Chưa đánh giá được mức độ đạt mục tiêu giai đoạn.");
+      return;
+    }
     bool any = false;
     for (const IndicatorResult& t : r_.targets) {
       if (!t.target || t.actual >= *t.target) continue;
