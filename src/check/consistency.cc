@@ -41,9 +41,6 @@ class RecordChecks {
   void warn(std::string subject, std::string message) {
     out_.push_back({Severity::Warning, std::move(subject), std::move(message)});
   }
-  void info(std::string subject, std::string message) {
-    out_.push_back({Severity::Info, std::move(subject), std::move(message)});
-  }
 
   void outputs_against_contents() {
     const Outputs& o = d_.outputs;
