@@ -79,7 +79,7 @@ TEST(ReportGaps, WithoutCraftVillagesOrSelectionRoundsTheyAreMissing) {
   drop_rows(fx, "lang_nghe.csv");
   BuiltReport b = build(fx);
   EXPECT_TRUE(says(b.markdown, "Chưa có số liệu về làng nghề trên địa bàn tỉnh trong hệ thống.")) << b.markdown;
-  EXPECT_TRUE(says(b.markdown, "chưa có số liệu về các cuộc bình chọn sản phẩm công nghiệp nông thôn tiêu biểu"));
+  EXPECT_TRUE(says(b.markdown, "chưa có số liệu về các cuộc bình chọn sản phẩm công nghiệp nông thôn tiêu biểu giai đoạn 2016 - 2020"));
   EXPECT_FALSE(says(b.markdown, "00 cuộc")) << b.markdown;
   EXPECT_EQ(b.report.figure("lang_nghe.tong"), nullptr);
   EXPECT_EQ(b.report.figure("binh_chon.tinh.so_cuoc"), nullptr);
@@ -91,6 +91,17 @@ TEST(ReportGaps, WithoutTargetsNothingIsSaidToReachThem) {
   BuiltReport b = build(fx);
   EXPECT_FALSE(says(b.markdown, "đều đạt hoặc vượt mục tiêu")) << b.markdown;
   EXPECT_TRUE(says(b.markdown, "Chưa có số liệu về mục tiêu của các chỉ tiêu trong kế hoạch trong hệ thống."));
+}
+
+TEST(ReportGaps, WithoutProjectsNoZeroTotals) {
+  BundleFixture fx;
+  for (const char* file : {"de_an.csv", "de_an_co_so.csv", "de_an_ket_qua.csv", "hoi_cho.csv", "cum_cong_nghiep.csv"}) drop_rows(fx, file);
+  BuiltReport b = build(fx);
+  EXPECT_TRUE(says(b.markdown, "Chưa có số liệu về đề án khuyến công đang thực hiện hoặc đã hoàn thành trên địa bàn tỉnh "
+                               "giai đoạn 2016 - 2020 trong hệ thống."))
+      << b.markdown;
+  EXPECT_FALSE(says(b.markdown, "00 đề án")) << b.markdown;
+  EXPECT_FALSE(says(b.markdown, "Tổng kinh phí ngân sách nhà nước 0 triệu đồng")) << b.markdown;
 }
 
 std::string priority_bullet(const std::string& md) {

@@ -1,5 +1,7 @@
 #include "report/missing_data.h"
 
+#include "report/report_phrases.h"
+
 namespace kc {
 
 namespace {
@@ -19,7 +21,10 @@ std::string series_years(const SeriesEndpoints& s) {
 std::vector<MissingData> missing_data(const PhaseReport& r) {
   std::vector<MissingData> out;
   const OrganisationSummary& o = r.organisation;
-  std::string end = "31/12/" + std::to_string(r.to_year);
+  std::string end = "31/12/" + std::to_string(r.to_year), period = period_text(r.from_year, r.to_year);
+  if (r.total.projects == 0)
+    out.push_back({MissingKind::Projects, "de_an.csv",
+                   "đề án khuyến công đang thực hiện hoặc đã hoàn thành trên địa bàn " + r.area_type + " giai đoạn " + period});
   if (o.centre_name.empty())
     out.push_back({MissingKind::Centre, "to_chuc.csv", "trung tâm khuyến công của " + r.area_name});
   else if (!o.centre_staff_recorded)
@@ -39,7 +44,7 @@ std::vector<MissingData> missing_data(const PhaseReport& r) {
     out.push_back({MissingKind::CraftVillages, "lang_nghe.csv", "làng nghề trên địa bàn " + r.area_type});
   if (!r.selection.recorded && selection_reported(r))
     out.push_back({MissingKind::Selection, "dot_binh_chon.csv",
-                   "các cuộc bình chọn sản phẩm công nghiệp nông thôn tiêu biểu trong giai đoạn"});
+                   "các cuộc bình chọn sản phẩm công nghiệp nông thôn tiêu biểu giai đoạn " + period});
   if (r.targets.empty())
     out.push_back({MissingKind::Targets, "muc_tieu.csv", "mục tiêu của các chỉ tiêu trong kế hoạch"});
   return out;

@@ -12,6 +12,7 @@
 namespace kc {
 
 enum class MissingKind {
+  Projects,          // no project of the plan's area and period counts
   Centre,            // no khuyến công centre among the area's organisations
   CentreStaff,       // the centre has no staff record active at the period's end
   DistrictOffices,   // no district economic office (phòng Kinh tế/Kinh tế và Hạ tầng)

@@ -34,6 +34,13 @@ class AssessmentWriter {
   void main_results() {
     bullet("Thực hiện " + std::to_string(r_.contents_with_activity) + "/" + std::to_string(r_.contents_in_force) +
            " nội dung hoạt động khuyến công theo quy định.");
+    if (r_.total.projects > 0) budget_and_counterpart();  // no project: told as missing in 2., not "0 triệu đồng"
+    establishments();
+    production();
+    craft_villages();
+  }
+
+  void budget_and_counterpart() {
     std::string money = "Tổng kinh phí ngân sách nhà nước " + million_dong_text(r_.total.budget);
     if (r_.by_level[0].budget > 0)
       money += ", trong đó " + million_dong_text(r_.by_level[0].budget) + " từ nguồn kinh phí khuyến công quốc gia";
@@ -42,9 +49,6 @@ class AssessmentWriter {
       money += ", bằng " + format_double(static_cast<double>(r_.total.counterpart) / static_cast<double>(r_.total.budget), 2) +
                " lần kinh phí ngân sách nhà nước";
     bullet(money + ".");
-    establishments();
-    production();
-    craft_villages();
   }
 
   void establishments() {
@@ -118,6 +122,10 @@ class AssessmentWriter {
   }
 
   void by_area() {
+    if (r_.total.projects == 0) {  // the missing projects are told in 2.
+      bullet("Chưa có đề án nào được ghi nhận để so sánh kết quả giữa các địa bàn.");
+      return;
+    }
     const AreaSummary& a = r_.areas;
     std::string names;
     for (const std::string& n : a.priority_names) names += (names.empty() ? "" : ", ") + n;

@@ -134,6 +134,11 @@ class PhaseDocumentBuilder {
                                           (r_.approving_document ? " theo " + r_.approving_document->type_label + " " +
                                                                        r_.approving_document->number
                                                                  : std::string()));
+    if (auto what = missing_what(r_, MissingKind::Projects)) {
+      body(missing_sentence(*what));
+      for (const ContentResult& c : r_.contents) content_section(c);
+      return;
+    }
     body("Giai đoạn từ năm " + period() + ", hoạt động khuyến công trên địa bàn " + r_.area_name +
          " đã triển khai tổ chức thực hiện được " + format_count_prose(r_.total.projects) +
          " đề án với tổng kinh phí từ ngân sách nhà nước là " + million_dong_text(r_.total.budget) +
