@@ -2,6 +2,8 @@
 // format, and inconsistencies among records.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "check/consistency.h"
 #include "support/bundle_fixture.h"
 #include "support/demo_report.h"
@@ -124,6 +126,75 @@ TEST(RecordCheck, FindsInconsistentRecords) {
   EXPECT_TRUE(score);
   EXPECT_TRUE(village);
   EXPECT_FALSE(r.consistent());
+}
+
+
+// The findings of `check` on the demo bundle after `edit`.
+std::vector<Finding> findings_after(const std::function<void(BundleFixture&)>& edit) {
+  BundleFixture fx;
+  edit(fx);
+  ImportResult imported = fx.import_bundle();
+  EXPECT_TRUE(imported.ok()) << describe_problems(imported);
+  Dataset data = load_dataset(fx.store());
+  PhaseReportResult report = compute_phase_report(data, "bg-2016-2020");
+  if (!report.report) {
+    ADD_FAILURE() << "no report";
+    return {};
+  }
+  return check_plan(data, *report.report, {}).findings;
+}
+
+// The warning whose subject contains `subject`, as "subject: message", or "" when none.
+std::string warning_about(const std::vector<Finding>& findings, const std::string& subject) {
+  for (const Finding& f : findings)
+    if (f.severity == Severity::Warning && f.subject.find(subject) != std::string::npos) return f.subject + ": " + f.message;
+  return {};
+}
+
+TEST(RecordCheck, MoneyTargetTypedInMillionDong) {
+  auto findings = findings_after([](BundleFixture& fx) {
+    fx.replace("muc_tieu.csv", "bg-2016-2020,kp_tinh,20400000000,", "bg-2016-2020,kp_tinh,20400,");
+  });
+  std::string w = warning_about(findings, "chỉ tiêu kp_tinh");
+  EXPECT_NE(w.find("thực hiện 16.150.000.000 đồng so với mục tiêu 20.400 đồng"), std::string::npos) << w;
+  EXPECT_NE(w.find("trên 1.000%"), std::string::npos) << w;
+  EXPECT_NE(w.find("nhập theo triệu đồng thay vì đồng"), std::string::npos) << w;
+}
+
+TEST(RecordCheck, AchievementBelowOneThousandth) {
+  auto findings = findings_after([](BundleFixture& fx) {
+    fx.replace("muc_tieu.csv", "bg-2016-2020,co_so_tu_van,50,", "bg-2016-2020,co_so_tu_van,500000,");
+  });
+  std::string w = warning_about(findings, "chỉ tiêu co_so_tu_van");
+  EXPECT_NE(w.find("dưới 0,1%"), std::string::npos) << w;
+  EXPECT_NE(w.find("mục tiêu 500.000"), std::string::npos) << w;
+}
+
+TEST(RecordCheck, StatisticJumpingTenfold) {
+  auto findings = findings_after([](BundleFixture& fx) {
+    fx.append_line("thong_ke.csv", "bg,2016,so_co_so_cnnt,171740,nhập thừa một chữ số 0");
+  });
+  std::string w = warning_about(findings, "số liệu thống kê so_co_so_cnnt của tỉnh Bắc Giang");
+  EXPECT_NE(w.find("Số cơ sở công nghiệp nông thôn năm 2016 là 171.740, gấp 10 lần năm 2015 (17.174)"), std::string::npos)
+      << w;
+  EXPECT_EQ(warning_about(findings, "gtsx_cnnt"), "") << "2015 → 2020 grows 2,4 times: plausible";
+}
+
+TEST(RecordCheck, MissingKindsAreWarned) {
+  auto findings = findings_after([](BundleFixture& fx) {
+    std::string staff = read_file(fx.file("can_bo.csv"));
+    write_file(fx.file("can_bo.csv"), staff.substr(0, staff.find('\n') + 1));
+  });
+  std::string w = warning_about(findings, "thiếu số liệu (can_bo.csv)");
+  EXPECT_NE(w.find("chưa có số liệu về cán bộ, viên chức của Trung tâm Khuyến công và Xúc tiến thương mại tại thời điểm "
+                   "31/12/2020"),
+            std::string::npos)
+      << w;
+}
+
+TEST(RecordCheck, TheDemoHasNoGapsNorImplausibleValues) {
+  const DemoReport& demo = demo_report();
+  for (const Finding& f : check_plan(demo.data, demo.report, {}).findings) ADD_FAILURE() << f.subject << ": " << f.message;
 }
 
 }  // namespace

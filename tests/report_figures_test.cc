@@ -182,7 +182,7 @@ TEST(ReportFigures, PriorityAreasAgainstTheRest) {
   EXPECT_LT(a.priority.projects, a.other.projects) << "the seed: few projects reach the mountainous districts";
   EXPECT_EQ(a.priority.projects + a.other.projects + a.province_wide.projects, report().total.projects);
   EXPECT_EQ(a.priority.budget + a.other.budget + a.province_wide.budget, report().total.budget);
-  EXPECT_SAYS("Các địa bàn ưu tiên (miền núi, vùng cao: Lục Nam, Lục Ngạn, Sơn Động, Yên Thế)");
+  EXPECT_SAYS("Các địa bàn ưu tiên (miền núi và vùng cao: Lục Nam, Lục Ngạn, Sơn Động, Yên Thế)");
 }
 
 TEST(ReportFigures, ProjectsOutsideThePlanDoNotCount) {

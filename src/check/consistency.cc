@@ -1,9 +1,13 @@
 #include "check/consistency.h"
 
 #include <cmath>
+#include <map>
 
 #include "core/vn_format.h"
+#include "report/missing_data.h"
 #include "report/plan_scope.h"
+#include "schema/enums.h"
+#include "text/normalize.h"
 
 namespace kc {
 
@@ -28,15 +32,14 @@ class RecordChecks {
     selection_scores();
     craft_villages();
     fairs();
-    statistics();
+    missing_records();
+    implausible_achievements();
+    statistic_jumps();
   }
 
  private:
   void warn(std::string subject, std::string message) {
     out_.push_back({Severity::Warning, std::move(subject), std::move(message)});
-  }
-  void info(std::string subject, std::string message) {
-    out_.push_back({Severity::Info, std::move(subject), std::move(message)});
   }
 
   void outputs_against_contents() {
@@ -101,11 +104,64 @@ class RecordChecks {
     }
   }
 
-  void statistics() {
-    for (const SeriesEndpoints* s : {&r_.establishments, &r_.production})
-      if (!s->available)
-        info("số liệu thống kê", "thiếu số liệu năm " + std::to_string(s->first_year) + " hoặc năm " +
-                                     std::to_string(s->last_year) + " nên không tính được mức tăng trưởng");
+  // Kinds of records the report needs but the area or period lacks: the report says the data
+  // is missing there (report/missing_data.h), and the department should fill them in.
+  void missing_records() {
+    for (const MissingData& m : missing_data(r_))
+      warn("thiếu số liệu (" + m.file + ")", "chưa có số liệu về " + m.what + "; báo cáo ghi là chưa có số liệu");
+  }
+
+  // An achievement above 1.000% or below 0,1% is almost always a unit slip: a money target typed
+  // in million đồng instead of đồng (or the other way round), or a count with extra zeros.
+  void implausible_achievements() {
+    __extension__ using Wide = __int128;  // money in đồng × 1.000 overflows 64 bits
+    for (const IndicatorResult& t : r_.targets) {
+      if (!t.target || *t.target <= 0 || t.actual <= 0) continue;  // zero target or result: warned above
+      bool high = static_cast<Wide>(t.actual) > static_cast<Wide>(*t.target) * 10;
+      bool low = static_cast<Wide>(t.actual) * 1000 < static_cast<Wide>(*t.target);
+      if (!high && !low) continue;
+      std::string unit = t.money() ? " đồng" : " " + t.unit;
+      std::string text = "tỷ lệ đạt " + format_ratio_percent(t.actual, *t.target, t.percent_decimals()) + "% (thực hiện " +
+                         format_int(t.actual) + unit + " so với mục tiêu " + format_int(*t.target) + unit + "), " +
+                         (high ? "trên 1.000%" : "dưới 0,1%") + " nên khó là số liệu đúng";
+      if (t.money())
+        text += high ? "; mục tiêu có thể đã được nhập theo triệu đồng thay vì đồng"
+                     : "; mục tiêu có thể đã được nhập thừa chữ số 0, hoặc kết quả được nhập theo triệu đồng";
+      else
+        text += "; kiểm tra lại mục tiêu trong muc_tieu.csv";
+      warn("chỉ tiêu " + t.code + " (" + t.name + ")", text);
+    }
+  }
+
+  // A yearly statistic of the area that changes tenfold from one recorded year to the next
+  // (either way) was most likely typed in another unit. Only pairs that reach into the plan's
+  // years (with the baseline year before them) are looked at.
+  void statistic_jumps() {
+    __extension__ using Wide = __int128;
+    std::map<std::pair<int32_t, std::string>, std::map<int, int64_t>> series;
+    for (const Statistic& s : d_.statistics)
+      if (scope_.unit_in_area(s.unit)) series[{s.unit, s.metric}][s.year] = s.value;
+    for (const auto& [key, values] : series) {
+      auto prev = values.begin();
+      for (auto cur = std::next(prev); cur != values.end(); prev = cur++) {
+        if (prev->second <= 0 || cur->second <= 0 || cur->first < r_.from_year - 1 || prev->first > r_.to_year) continue;
+        Wide before = prev->second, after = cur->second;
+        if (after < before * 10 && after * 10 > before) continue;
+        std::string change = after > before ? "gấp " + format_double(static_cast<double>(after) / static_cast<double>(before), 1) + " lần"
+                                            : "chỉ bằng 1/" + format_double(static_cast<double>(before) / static_cast<double>(after), 1);
+        warn("số liệu thống kê " + key.second + " của " + d_.unit_display_name(key.first),
+             label_of_metric(key.second) + " năm " + std::to_string(cur->first) + " là " + format_int(cur->second) + ", " +
+                 change + " năm " + std::to_string(prev->first) + " (" + format_int(prev->second) +
+                 "); thay đổi từ 10 lần trở lên giữa hai năm liền kề có số liệu thường do nhập sai đơn vị "
+                 "(đồng, triệu đồng, tỷ đồng)");
+      }
+    }
+  }
+
+  static std::string label_of_metric(const std::string& metric) {
+    for (const EnumValue& v : enums::kStatistic)
+      if (v.code == metric) return upper_first_vi(std::string(v.label));
+    return metric;
   }
 
   const Dataset& d_;

@@ -103,9 +103,11 @@ class PhaseComputation {
       if (!s.active_on(period_end_) || s.organisation < 0) continue;
       const Organisation& org = d_.organisations[static_cast<size_t>(s.organisation)];
       if (s.organisation == centre) {
+        o.centre_staff_recorded = true;
         ++o.centre_staff;
         if (s.role != "khac") ++o.centre_staff_on_extension;
       } else if (unit_in_area(org.unit)) {
+        o.local_staff_recorded = true;
         if (s.role == "kiem_nhiem" && org.type == "phong_kinh_te") ++o.local_concurrent_officers;
         if (s.role == "cong_tac_vien") ++o.collaborators;
       }
@@ -153,7 +155,10 @@ class PhaseComputation {
       if (res.passed) ++r_.selection.honoured[level_slot(rd.level)];
     }
     for (size_t i = 0; i < d_.rounds.size(); ++i)
-      if (round_counted[i]) ++r_.selection.rounds[level_slot(d_.rounds[i].level)];
+      if (round_counted[i]) {
+        r_.selection.recorded = true;
+        ++r_.selection.rounds[level_slot(d_.rounds[i].level)];
+      }
   }
 
   static size_t level_slot(const std::string& level) {
@@ -259,6 +264,7 @@ class PhaseComputation {
         r_.province_industry_value = s.value;
     CraftVillageSummary& cv = r_.craft_villages;
     for (const CraftVillage& v : d_.craft_villages) {
+      if (unit_in_area(v.unit)) cv.recorded = true;
       if (!unit_in_area(v.unit) || v.recognised > period_end_ || (v.revoked && *v.revoked <= period_end_)) continue;
       ++cv.total;
       ++(v.traditional ? cv.traditional : cv.other);
@@ -300,6 +306,13 @@ class PhaseComputation {
       return d_.units[static_cast<size_t>(x.unit)].name < d_.units[static_cast<size_t>(y.unit)].name;
     });
     std::sort(a.priority_names.begin(), a.priority_names.end());
+    // The kinds of priority area present, in the catalogue's order ("miền núi", "vùng cao"…).
+    for (const EnumValue& kind : enums::kPriorityArea)
+      for (const AreaRow& row : a.rows)
+        if (std::find(row.priority_labels.begin(), row.priority_labels.end(), kind.label) != row.priority_labels.end()) {
+          a.priority_kinds.emplace_back(kind.label);
+          break;
+        }
     if (auto it = area_totals_.find(-1); it != area_totals_.end()) a.province_wide = it->second;
     AreaRow wide{-1, "Phạm vi toàn " + r_.area_type, {}, a.province_wide};
     a.rows.push_back(std::move(wide));

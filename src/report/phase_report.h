@@ -62,6 +62,7 @@ struct ContentResult {
 inline constexpr std::array<const char*, 4> kSelectionLevels = {"huyen", "tinh", "khu_vuc", "quoc_gia"};
 struct SelectionSummary {
   std::array<int64_t, 4> rounds{}, honoured{};
+  bool recorded = false;  // some round of the period and area is recorded
 };
 
 struct SeriesEndpoints {
@@ -77,6 +78,7 @@ struct NamedPlace {
 };
 
 struct CraftVillageSummary {
+  bool recorded = false;  // some craft village of the area is recorded, recognised or not
   int64_t total = 0, traditional = 0, other = 0, effective = 0;
   std::vector<NamedPlace> notable;
 };
@@ -92,12 +94,16 @@ struct AreaSummary {
   std::vector<AreaRow> rows;  // district-level units in name order, then province-wide
   Totals priority, other, province_wide;
   std::vector<std::string> priority_names;  // "Lục Nam", "Lục Ngạn"…
+  std::vector<std::string> priority_kinds;  // labels of the priority areas present, catalogue order
 };
 
 struct OrganisationSummary {
   std::string centre_name, centre_abbreviation;
   int64_t centre_staff = 0, centre_staff_on_extension = 0;
   int64_t local_concurrent_officers = 0, local_offices = 0, collaborators = 0;
+  // Whether any staff record (active at the period's end) exists for the centre, and for the
+  // area's other organisations: without them the counts above are unknown, not zero.
+  bool centre_staff_recorded = false, local_staff_recorded = false;
 };
 
 struct DocumentRef {

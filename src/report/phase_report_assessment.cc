@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "core/vn_format.h"
+#include "report/missing_data.h"
 #include "report/phase_report_sections.h"
 #include "report/report_phrases.h"
 #include "text/normalize.h"
@@ -33,6 +34,13 @@ class AssessmentWriter {
   void main_results() {
     bullet("Thực hiện " + std::to_string(r_.contents_with_activity) + "/" + std::to_string(r_.contents_in_force) +
            " nội dung hoạt động khuyến công theo quy định.");
+    if (r_.total.projects > 0) budget_and_counterpart();  // no project: told as missing in 2., not "0 triệu đồng"
+    establishments();
+    production();
+    craft_villages();
+  }
+
+  void budget_and_counterpart() {
     std::string money = "Tổng kinh phí ngân sách nhà nước " + million_dong_text(r_.total.budget);
     if (r_.by_level[0].budget > 0)
       money += ", trong đó " + million_dong_text(r_.by_level[0].budget) + " từ nguồn kinh phí khuyến công quốc gia";
@@ -41,9 +49,6 @@ class AssessmentWriter {
       money += ", bằng " + format_double(static_cast<double>(r_.total.counterpart) / static_cast<double>(r_.total.budget), 2) +
                " lần kinh phí ngân sách nhà nước";
     bullet(money + ".");
-    establishments();
-    production();
-    craft_villages();
   }
 
   void establishments() {
@@ -91,6 +96,10 @@ class AssessmentWriter {
 
   void craft_villages() {
     const CraftVillageSummary& c = r_.craft_villages;
+    if (auto what = missing_what(r_, MissingKind::CraftVillages)) {
+      bullet(missing_sentence(*what));
+      return;
+    }
     if (c.total == 0) return;
     std::string text = "Toàn " + r_.area_type + " có " + format_count_prose(c.total) + " làng nghề được công nhận, bao gồm " +
                        format_count_prose(c.traditional) + " làng nghề truyền thống và " + format_count_prose(c.other) +
@@ -113,13 +122,18 @@ class AssessmentWriter {
   }
 
   void by_area() {
+    if (r_.total.projects == 0) {  // the missing projects are told in 2.
+      bullet("Chưa có đề án nào được ghi nhận để so sánh kết quả giữa các địa bàn.");
+      return;
+    }
     const AreaSummary& a = r_.areas;
     std::string names;
     for (const std::string& n : a.priority_names) names += (names.empty() ? "" : ", ") + n;
     if (names.empty()) {
-      bullet("Không có địa bàn nào thuộc địa bàn ưu tiên (miền núi, vùng cao, khó khăn…) trong thời kỳ của kế hoạch.");
+      bullet("Chưa có đơn vị hành chính nào của " + r_.area_name +
+             " được ghi nhận là địa bàn ưu tiên trong thời kỳ của kế hoạch.");
     } else {
-      bullet("Các địa bàn ưu tiên (miền núi, vùng cao: " + names + "): " + share(a.priority) + ".");
+      bullet("Các địa bàn ưu tiên (" + join_vi_list(a.priority_kinds) + ": " + names + "): " + share(a.priority) + ".");
     }
     bullet("Các địa bàn còn lại: " + share(a.other) + ".");
     if (a.province_wide.projects > 0) bullet("Đề án triển khai trên phạm vi toàn " + r_.area_type + ": " + share(a.province_wide) + ".");
@@ -131,6 +145,10 @@ class AssessmentWriter {
   }
 
   void targets_not_reached() {
+    if (auto what = missing_what(r_, MissingKind::Targets)) {
+      bullet(missing_sentence(*what) + " Chưa đánh giá được mức độ đạt mục tiêu giai đoạn.");
+      return;
+    }
     bool any = false;
     for (const IndicatorResult& t : r_.targets) {
       if (!t.target || t.actual >= *t.target) continue;

@@ -1,6 +1,7 @@
 #include "report/phase_report_document.h"
 
 #include "core/vn_format.h"
+#include "report/missing_data.h"
 #include "report/phase_report_sections.h"
 #include "report/report_phrases.h"
 #include "text/normalize.h"
@@ -82,17 +83,31 @@ class PhaseDocumentBuilder {
             "1.2. Công tác phối hợp và phân công, phân cấp trong quản lý, điều hành thực hiện hoạt động khuyến công");
     const OrganisationSummary& o = r_.organisation;
     std::string end = "31/12/" + std::to_string(r_.to_year);
+    // Counts of records that are absent are told as missing, never as zero (missing_data.h).
+    if (auto what = missing_what(r_, MissingKind::Centre)) bullet(missing_sentence(*what));
     if (!o.centre_name.empty()) {
       std::string text = o.centre_name + " là đơn vị chịu trách nhiệm triển khai thực hiện các hoạt động khuyến công trên địa bàn " +
-                         r_.area_type + "; tại thời điểm " + end + ", Trung tâm có " + format_count_prose(o.centre_staff) +
-                         " cán bộ, viên chức, trong đó số cán bộ được giao nhiệm vụ triển khai các hoạt động khuyến công là " +
-                         format_count_prose(o.centre_staff_on_extension) + " người";
-      if (o.centre_staff > 0) text += ", chiếm " + format_ratio_percent(o.centre_staff_on_extension, o.centre_staff, 1) + "%";
+                         r_.area_type;
+      if (o.centre_staff_recorded) {
+        text += "; tại thời điểm " + end + ", Trung tâm có " + format_count_prose(o.centre_staff) +
+                " cán bộ, viên chức, trong đó số cán bộ được giao nhiệm vụ triển khai các hoạt động khuyến công là " +
+                format_count_prose(o.centre_staff_on_extension) + " người";
+        if (o.centre_staff > 0) text += ", chiếm " + format_ratio_percent(o.centre_staff_on_extension, o.centre_staff, 1) + "%";
+      }
       bullet(text + ".");
     }
-    if (o.local_offices > 0)
+    if (auto what = missing_what(r_, MissingKind::CentreStaff)) bullet(missing_sentence(*what));
+    if (auto what = missing_what(r_, MissingKind::DistrictOffices)) bullet(missing_sentence(*what));
+    if (auto what = missing_what(r_, MissingKind::DistrictStaff)) {
+      bullet(missing_sentence(*what));
+      return;
+    }
+    if (o.local_offices > 0 && o.local_concurrent_officers > 0)
       bullet("Ở cấp huyện, công tác khuyến công do " + format_count_prose(o.local_concurrent_officers) +
              " cán bộ của " + format_count_prose(o.local_offices) + " phòng Kinh tế/Kinh tế và Hạ tầng kiêm nhiệm.");
+    else if (o.local_offices > 0)
+      bullet(missing_sentence("cán bộ kiêm nhiệm công tác khuyến công của các phòng Kinh tế/Kinh tế và Hạ tầng cấp huyện"));
+    // The area's local staff are recorded, so no collaborator among them means there is none.
     if (o.collaborators == 0)
       bullet("Chưa xây dựng được mạng lưới cộng tác viên khuyến công tại các xã, phường, thị trấn.");
     else
@@ -119,6 +134,11 @@ class PhaseDocumentBuilder {
                                           (r_.approving_document ? " theo " + r_.approving_document->type_label + " " +
                                                                        r_.approving_document->number
                                                                  : std::string()));
+    if (auto what = missing_what(r_, MissingKind::Projects)) {
+      body(missing_sentence(*what));
+      for (const ContentResult& c : r_.contents) content_section(c);
+      return;
+    }
     body("Giai đoạn từ năm " + period() + ", hoạt động khuyến công trên địa bàn " + r_.area_name +
          " đã triển khai tổ chức thực hiện được " + format_count_prose(r_.total.projects) +
          " đề án với tổng kinh phí từ ngân sách nhà nước là " + million_dong_text(r_.total.budget) +
@@ -183,6 +203,7 @@ class PhaseDocumentBuilder {
 
   std::string selection_sentence() const {
     const SelectionSummary& s = r_.selection;
+    if (auto what = missing_what(r_, MissingKind::Selection)) return "chưa có số liệu về " + *what;
     return "tổ chức và tham gia " + format_count_prose(s.rounds[1]) +
            " cuộc bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh, " + format_count_prose(s.rounds[2]) +
            " cuộc cấp khu vực và " + format_count_prose(s.rounds[3]) + " cuộc cấp quốc gia";

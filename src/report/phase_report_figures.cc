@@ -1,6 +1,7 @@
 #include "report/phase_report_figures.h"
 
 #include "core/vn_format.h"
+#include "report/report_phrases.h"
 
 namespace kc {
 
@@ -78,7 +79,7 @@ void build_figures(const Dataset& /*data*/, PhaseReport& r) {
     f.push_back(count_figure(prefix + ".hoat_dong", "hoạt động không có kinh phí riêng, nội dung " + std::to_string(c.number),
                              "hoạt động", static_cast<int64_t>(c.activities.size())));
   }
-  for (size_t l = 1; l < kSelectionLevels.size(); ++l) {
+  for (size_t l = 1; r.selection.recorded && l < kSelectionLevels.size(); ++l) {  // no rounds recorded: no figure
     std::string level = kSelectionLevels[l];
     f.push_back(count_figure("binh_chon." + level + ".so_cuoc", "số cuộc bình chọn " + level, "cuộc", r.selection.rounds[l]));
     f.push_back(count_figure("binh_chon." + level + ".ton_vinh", "số sản phẩm được tôn vinh " + level, "sản phẩm",
@@ -89,16 +90,21 @@ void build_figures(const Dataset& /*data*/, PhaseReport& r) {
   f.push_back(count_figure("van_ban.dia_phuong", "văn bản do địa phương ban hành", "văn bản",
                            static_cast<int64_t>(r.local_documents.size())));
 
+  // Figures of a kind without records are left out rather than given as zero (missing_data.h).
   const OrganisationSummary& o = r.organisation;
-  f.push_back(count_figure("to_chuc.trung_tam.can_bo", "cán bộ, viên chức của trung tâm khuyến công", "người", o.centre_staff));
-  f.push_back(count_figure("to_chuc.trung_tam.can_bo_khuyen_cong", "cán bộ trung tâm làm công tác khuyến công", "người",
-                           o.centre_staff_on_extension));
-  if (o.centre_staff > 0)
-    f.push_back(percent_figure("to_chuc.trung_tam.ty_le_khuyen_cong", "tỷ lệ cán bộ trung tâm làm công tác khuyến công",
-                               o.centre_staff_on_extension, o.centre_staff, 1));
-  f.push_back(count_figure("to_chuc.can_bo_kiem_nhiem", "cán bộ cấp huyện kiêm nhiệm công tác khuyến công", "người",
-                           o.local_concurrent_officers));
-  f.push_back(count_figure("to_chuc.cong_tac_vien", "cộng tác viên khuyến công", "người", o.collaborators));
+  if (o.centre_staff_recorded) {
+    f.push_back(count_figure("to_chuc.trung_tam.can_bo", "cán bộ, viên chức của trung tâm khuyến công", "người", o.centre_staff));
+    f.push_back(count_figure("to_chuc.trung_tam.can_bo_khuyen_cong", "cán bộ trung tâm làm công tác khuyến công", "người",
+                             o.centre_staff_on_extension));
+    if (o.centre_staff > 0)
+      f.push_back(percent_figure("to_chuc.trung_tam.ty_le_khuyen_cong", "tỷ lệ cán bộ trung tâm làm công tác khuyến công",
+                                 o.centre_staff_on_extension, o.centre_staff, 1));
+  }
+  if (o.local_staff_recorded) {
+    f.push_back(count_figure("to_chuc.can_bo_kiem_nhiem", "cán bộ cấp huyện kiêm nhiệm công tác khuyến công", "người",
+                             o.local_concurrent_officers));
+    f.push_back(count_figure("to_chuc.cong_tac_vien", "cộng tác viên khuyến công", "người", o.collaborators));
+  }
 
   add_growth(f, "co_so_cnnt", "số cơ sở công nghiệp nông thôn", r.establishments, false);
   add_growth(f, "gtsx_cnnt", "giá trị sản xuất công nghiệp nông thôn (giá so sánh 2010)", r.production, true);
@@ -109,13 +115,17 @@ void build_figures(const Dataset& /*data*/, PhaseReport& r) {
                                    format_billion_dong(*r.province_industry_value) + " tỷ đồng × 100"));
 
   const CraftVillageSummary& cv = r.craft_villages;
-  f.push_back(count_figure("lang_nghe.tong", "làng nghề được công nhận", "làng nghề", cv.total));
-  f.push_back(count_figure("lang_nghe.truyen_thong", "làng nghề truyền thống", "làng nghề", cv.traditional));
-  f.push_back(count_figure("lang_nghe.moi", "làng nghề (không phải truyền thống)", "làng nghề", cv.other));
-  f.push_back(count_figure("lang_nghe.hieu_qua", "làng nghề hoạt động hiệu quả", "làng nghề", cv.effective));
+  if (cv.recorded) {
+    f.push_back(count_figure("lang_nghe.tong", "làng nghề được công nhận", "làng nghề", cv.total));
+    f.push_back(count_figure("lang_nghe.truyen_thong", "làng nghề truyền thống", "làng nghề", cv.traditional));
+    f.push_back(count_figure("lang_nghe.moi", "làng nghề (không phải truyền thống)", "làng nghề", cv.other));
+    f.push_back(count_figure("lang_nghe.hieu_qua", "làng nghề hoạt động hiệu quả", "làng nghề", cv.effective));
+  }
 
   const AreaSummary& a = r.areas;
-  add_totals(f, "dia_ban.uu_tien", "tại các địa bàn ưu tiên (miền núi, vùng cao…)", a.priority);
+  add_totals(f, "dia_ban.uu_tien",
+             "tại các địa bàn ưu tiên" + (a.priority_kinds.empty() ? std::string() : " (" + join_vi_list(a.priority_kinds) + ")"),
+             a.priority);
   add_totals(f, "dia_ban.con_lai", "tại các địa bàn còn lại", a.other);
   add_totals(f, "dia_ban.toan_tinh", "triển khai trên phạm vi toàn tỉnh", a.province_wide);
   if (r.total.projects > 0)

@@ -1,6 +1,7 @@
 #include "report/phase_report_json.h"
 
 #include "core/date.h"
+#include "report/missing_data.h"
 
 namespace kc {
 
@@ -56,12 +57,15 @@ json phase_report_json(const PhaseReport& r) {
   json local = json::array();
   for (const DocumentRef& d : r.local_documents) local.push_back(document(d));
   const OrganisationSummary& o = r.organisation;
+  // A count of records that are absent is null, not zero (report/missing_data.h).
+  auto known = [](bool recorded, int64_t n) { return recorded ? json(n) : json(nullptr); };
   j["quan_ly_nha_nuoc"] = {{"van_ban_can_cu", docs}, {"van_ban_dia_phuong", local},
-                           {"to_chuc", {{"trung_tam", o.centre_name}, {"can_bo_trung_tam", o.centre_staff},
-                                        {"can_bo_lam_khuyen_cong", o.centre_staff_on_extension},
+                           {"to_chuc", {{"trung_tam", o.centre_name},
+                                        {"can_bo_trung_tam", known(o.centre_staff_recorded, o.centre_staff)},
+                                        {"can_bo_lam_khuyen_cong", known(o.centre_staff_recorded, o.centre_staff_on_extension)},
                                         {"phong_kinh_te_cap_huyen", o.local_offices},
-                                        {"can_bo_kiem_nhiem_cap_huyen", o.local_concurrent_officers},
-                                        {"cong_tac_vien", o.collaborators}}}};
+                                        {"can_bo_kiem_nhiem_cap_huyen", known(o.local_staff_recorded, o.local_concurrent_officers)},
+                                        {"cong_tac_vien", known(o.local_staff_recorded, o.collaborators)}}}};
 
   j["ket_qua"] = {{"tong", totals(r.total)}, {"theo_cap", by_level(r.by_level)}};
   json money = json::array();
@@ -80,7 +84,7 @@ json phase_report_json(const PhaseReport& r) {
   json selection = json::object();
   for (size_t l = 0; l < kSelectionLevels.size(); ++l)
     selection[kSelectionLevels[l]] = {{"so_cuoc", r.selection.rounds[l]}, {"san_pham_ton_vinh", r.selection.honoured[l]}};
-  j["ket_qua"]["binh_chon"] = selection;
+  j["ket_qua"]["binh_chon"] = r.selection.recorded ? selection : json(nullptr);
 
   json targets = json::array();
   for (const IndicatorResult& t : r.targets) targets.push_back(indicator(t));
@@ -93,8 +97,9 @@ json phase_report_json(const PhaseReport& r) {
   j["danh_gia"] = {{"so_noi_dung_thuc_hien", r.contents_with_activity}, {"so_noi_dung_quy_dinh", r.contents_in_force},
                    {"co_so_cnnt", series(r.establishments)}, {"gtsx_cnnt", series(r.production)},
                    {"gtsx_cong_nghiep_toan_tinh", r.province_industry_value ? json(*r.province_industry_value) : json(nullptr)},
-                   {"lang_nghe", {{"tong", cv.total}, {"truyen_thong", cv.traditional}, {"moi", cv.other},
-                                  {"hieu_qua", cv.effective}, {"noi_bat", villages}}},
+                   {"lang_nghe", cv.recorded ? json{{"tong", cv.total}, {"truyen_thong", cv.traditional}, {"moi", cv.other},
+                                                     {"hieu_qua", cv.effective}, {"noi_bat", villages}}
+                                             : json(nullptr)},
                    {"theo_dia_ban", {{"uu_tien", totals(r.areas.priority)}, {"con_lai", totals(r.areas.other)},
                                      {"toan_tinh", totals(r.areas.province_wide)}, {"chi_tiet", areas}}},
                    {"muc_tieu", targets}};
@@ -110,6 +115,9 @@ json phase_report_json(const PhaseReport& r) {
     figures.push_back(std::move(fj));
   }
   j["so_lieu"] = figures;
+  json missing = json::array();
+  for (const MissingData& m : missing_data(r)) missing.push_back({{"tep", m.file}, {"noi_dung", m.what}});
+  j["thieu_so_lieu"] = missing;
   j["phan_II_phuong_huong"] = r.directions;
   return j;
 }

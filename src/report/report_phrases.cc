@@ -18,6 +18,13 @@ std::string document_sentence(const DocumentRef& d) {
   return d.type_label + " số " + d.number + " ngày " + to_vn(d.issued) + " của " + d.issuer + " " + subject;
 }
 
+std::string join_vi_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == items.size() ? " và " : ", ") + items[i];
+  return out;
+}
+
 std::string period_text(int from_year, int to_year) {
   return std::to_string(from_year) + " - " + std::to_string(to_year);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "report/phase_report.h"
 
@@ -15,6 +16,9 @@ std::string achievement_text(const IndicatorResult& r);
 
 // "Quyết định số 1330/QĐ-UBND ngày 15/7/2015 của Chủ tịch UBND tỉnh Bắc Giang về việc phê duyệt …"
 std::string document_sentence(const DocumentRef& d);
+
+// "miền núi", "miền núi và vùng cao", "miền núi, vùng cao và biên giới"; "" for none.
+std::string join_vi_list(const std::vector<std::string>& items);
 
 // "2016 - 2020"
 std::string period_text(int from_year, int to_year);

@@ -16,9 +16,10 @@ inline constexpr std::array<EnumValue, 10> kUnitType{{
     {"thi_xa", "thị xã"}, {"huyen", "huyện"}, {"quan", "quận"}, {"xa", "xã"},
     {"phuong", "phường"}, {"thi_tran", "thị trấn"}, {"dac_khu", "đặc khu"}}};
 
+// In the order reports list the kinds present ("miền núi, vùng cao và biên giới").
 inline constexpr std::array<EnumValue, 8> kPriorityArea{{
-    {"vung_cao", "vùng cao"}, {"mien_nui", "miền núi"}, {"hai_dao", "hải đảo"},
-    {"bien_gioi", "biên giới"}, {"dan_toc_thieu_so", "vùng đồng bào dân tộc thiểu số"},
+    {"mien_nui", "miền núi"}, {"vung_cao", "vùng cao"}, {"bien_gioi", "biên giới"},
+    {"hai_dao", "hải đảo"}, {"dan_toc_thieu_so", "vùng đồng bào dân tộc thiểu số"},
     {"huyen_ngheo", "huyện nghèo"}, {"kho_khan", "địa bàn khó khăn"},
     {"dac_biet_kho_khan", "địa bàn đặc biệt khó khăn"}}};
 
