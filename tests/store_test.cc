@@ -142,6 +142,36 @@ TEST_F(StoreLists, FiltersSortingAndPaging) {
   EXPECT_EQ(store->list(projects, q).rows.size(), 2u);
 }
 
+// A list sorted by a name is in Vietnamese order on both engines (SQLite: the "vi" collation the
+// store registers; PostgreSQL: ICU's "vi-x-icu"), while the key breaking ties stays in byte order.
+TEST(StoreNames, SortByANameIsVietnameseOrder) {
+  TestDatabase db;
+  auto store = db.open();
+  const RecordKind& k = kind("don_vi_hanh_chinh");
+  {
+    Transaction tx(*store);
+    int n = 0;
+    for (const char* name : {"Đình Lập", "Ea Súp", "Bình Gia", "Dương Minh Châu", "Bắc Sơn", "Bà Rịa", "Ba Bể", "Bình Gia"})
+      store->insert(k, unit("u" + std::to_string(++n), name));
+    tx.commit();
+  }
+  ListQuery q;
+  q.sort_field = static_cast<size_t>(k.field_index("ten"));
+  auto names = [&] {
+    std::vector<std::string> out;
+    for (const Row& r : store->list(k, q).rows) out.push_back(as_text(r[1]) + " " + as_text(r[0]));
+    return out;
+  };
+  EXPECT_EQ(names(), (std::vector<std::string>{"Ba Bể u7", "Bà Rịa u6", "Bắc Sơn u5", "Bình Gia u3", "Bình Gia u8",
+                                               "Dương Minh Châu u4", "Đình Lập u1", "Ea Súp u2"}));
+  q.descending = true;
+  EXPECT_EQ(names().front(), "Ea Súp u2");
+  EXPECT_EQ(names()[1], "Đình Lập u1");
+  q.sort_field.reset();  // the key: codes in byte order
+  q.descending = false;
+  EXPECT_EQ(names().front(), "Đình Lập u1");
+}
+
 TEST_F(StoreLists, ArchivedRowsAreLeftOutUnlessAsked) {
   const RecordKind& villages = kind("lang_nghe");
   int64_t all = store->list(villages, ListQuery{}).total;

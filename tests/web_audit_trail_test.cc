@@ -122,6 +122,21 @@ TEST_F(WebAuditTrail, AnEditReadsInWordsWithLocalTime) {
   EXPECT_EQ(body.find("(UTC)"), std::string::npos);
 }
 
+// The filter's people are offered by name in Vietnamese order ("Cán bộ …" before "Chủ cơ sở",
+// which byte order swaps), not by user name.
+TEST_F(WebAuditTrail, PeopleToFilterByAreInVietnameseOrder) {
+  auto r = trail("");
+  ASSERT_EQ(r->status, 200);
+  size_t last = r->body.find("<select id=\"nguoi_dung\"");
+  ASSERT_NE(last, std::string::npos);
+  for (const char* label : {"Cán bộ Lục Ngạn (diaphuong)", "Cán bộ Sở (socongthuong)", "Cán bộ Trung tâm (trungtam)",
+                            "Chủ cơ sở (coso)", "Quản trị (quantri)"}) {
+    size_t at = r->body.find(std::string(">") + label + "</option>", last);
+    EXPECT_NE(at, std::string::npos) << label << " missing or out of order";
+    if (at != std::string::npos) last = at;
+  }
+}
+
 TEST_F(WebAuditTrail, FiftyEntriesAPageWithTheFiltersKeptAcrossPages) {
   auto first = trail("?nguoi_dung=socongthuong&loai_ho_so=lang_nghe");
   ASSERT_EQ(first->status, 200);

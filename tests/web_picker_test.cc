@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "support/web_fixture.h"
 
@@ -172,6 +173,41 @@ TEST_F(WebPicker, AccountFormsChooseTheScopeByName) {
   EXPECT_EQ(searched->status, 200);
   EXPECT_NE(searched->body.find("value=\"cs-0046\""), std::string::npos);
   EXPECT_EQ(admin.get("/quan-tri/tai-khoan/diaphuong")->body.find("Đổi tên thử"), std::string::npos) << "not saved";
+}
+
+// Choices come in Vietnamese order of their names: a dropdown of communes (Tân Quang before
+// Thanh Hải, which byte order swaps), and searched establishments (Bắc, Bình, D, Đ, E), whatever
+// their codes' order.
+TEST_F(WebPicker, ChoicesAreInVietnameseOrder) {
+  Browser local(*server);
+  ASSERT_TRUE(local.sign_in("diaphuong"));
+  auto form = local.get("/co-so/moi");
+  ASSERT_EQ(form->status, 200);
+  size_t select = form->body.find("<select id=\"f_dia_ban\"");
+  ASSERT_NE(select, std::string::npos);
+  std::string options = form->body.substr(select, form->body.find("</select>", select) - select);
+  std::vector<std::string> labels;
+  static const std::regex option(R"re(<option value="[^"]+"[^>]*>([^<]*)</option>)re");
+  for (std::sregex_iterator it(options.begin(), options.end(), option), end; it != end; ++it) labels.push_back((*it)[1]);
+  EXPECT_EQ(labels, (std::vector<std::string>{"thị trấn Chũ — huyện Lục Ngạn", "xã Giáp Sơn — huyện Lục Ngạn",
+                                              "xã Hồng Giang — huyện Lục Ngạn", "xã Kiên Thành — huyện Lục Ngạn",
+                                              "huyện Lục Ngạn — tỉnh Bắc Giang", "xã Nam Dương — huyện Lục Ngạn",
+                                              "xã Phượng Sơn — huyện Lục Ngạn", "xã Quý Sơn — huyện Lục Ngạn",
+                                              "xã Tân Quang — huyện Lục Ngạn", "xã Thanh Hải — huyện Lục Ngạn"}));
+
+  Browser centre(*server);
+  ASSERT_TRUE(centre.sign_in("trungtam"));
+  centre.get("/co-so/moi");
+  for (const auto& [code, name] : std::vector<std::pair<std::string, std::string>>{
+           {"cs-chon-1", "Xưởng chọn thử Ea Súp"}, {"cs-chon-2", "Xưởng chọn thử Đình Lập"},
+           {"cs-chon-3", "Xưởng chọn thử Dốc Lết"}, {"cs-chon-4", "Xưởng chọn thử Bình Gia"},
+           {"cs-chon-5", "Xưởng chọn thử Bắc Sơn"}}) {
+    httplib::Params made = {{"ma", code}, {"ten", name}, {"loai", "ho_kinh_doanh"}, {"nganh", "che_bien"},
+                            {"dia_ban", "bg-luc-ngan-nam-duong"}, {"nam_thanh_lap", "2019"}, {"so_lao_dong", "3"}};
+    ASSERT_EQ(centre.post("/co-so", made)->status, 303) << name;
+  }
+  EXPECT_EQ(codes_of(centre, "/api/chon/co-so?q=xuong%20chon%20thu"),
+            (std::vector<std::string>{"cs-chon-5", "cs-chon-4", "cs-chon-3", "cs-chon-2", "cs-chon-1"}));
 }
 
 TEST_F(WebPicker, PickersNeedASignedInUser) {

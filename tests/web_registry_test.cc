@@ -51,6 +51,37 @@ TEST_F(WebRegistry, FiltersSortingAndPaging) {
   EXPECT_NE(page2->body.find("rel=\"prev\""), std::string::npos);
 }
 
+// Sorted by name, a list is in Vietnamese order (Bắc before Bình, Đ after every D, then E), and
+// so is its CSV download; codes are given in another order so that key order would differ.
+TEST_F(WebRegistry, SortedByNameTheListIsInVietnameseOrder) {
+  Browser b(*server);
+  ASSERT_TRUE(b.sign_in("trungtam"));
+  b.get("/co-so/moi");
+  const std::vector<std::pair<std::string, std::string>> made = {
+      {"cs-xep-1", "Xưởng thứ tự Ea Súp"}, {"cs-xep-2", "Xưởng thứ tự Đình Lập"}, {"cs-xep-3", "Xưởng thứ tự Dốc Lết"},
+      {"cs-xep-4", "Xưởng thứ tự Bình Gia"}, {"cs-xep-5", "Xưởng thứ tự Bắc Sơn"}};
+  for (const auto& [code, name] : made)
+    ASSERT_EQ(b.post("/co-so", establishment(code, name, "bg-luc-ngan-nam-duong"))->status, 303) << name;
+  auto order_in = [](const std::string& body) {
+    std::vector<std::pair<size_t, std::string>> at;
+    for (const char* word : {"Ea Súp", "Đình Lập", "Dốc Lết", "Bình Gia", "Bắc Sơn"}) at.emplace_back(body.find(word), word);
+    std::sort(at.begin(), at.end());
+    std::vector<std::string> out;
+    for (const auto& [pos, word] : at) out.push_back(pos == std::string::npos ? "(missing)" : word);
+    return out;
+  };
+  const std::vector<std::string> vietnamese = {"Bắc Sơn", "Bình Gia", "Dốc Lết", "Đình Lập", "Ea Súp"};
+  auto page = b.get("/co-so?q=xuong%20thu%20tu&sap_xep=ten");
+  ASSERT_EQ(page->status, 200);
+  EXPECT_EQ(order_in(page->body), vietnamese);
+  auto csv = b.get("/co-so?q=xuong%20thu%20tu&sap_xep=ten&dinh_dang=csv");
+  EXPECT_EQ(order_in(csv->body), vietnamese);
+  auto backwards = b.get("/co-so?q=xuong%20thu%20tu&sap_xep=ten&giam=1");
+  EXPECT_EQ(order_in(backwards->body), std::vector<std::string>(vietnamese.rbegin(), vietnamese.rend()));
+  auto by_code = b.get("/co-so?q=xuong%20thu%20tu");  // the default order stays the code's
+  EXPECT_EQ(order_in(by_code->body), (std::vector<std::string>{"Ea Súp", "Đình Lập", "Dốc Lết", "Bình Gia", "Bắc Sơn"}));
+}
+
 TEST_F(WebRegistry, StaffCreateAnEstablishmentAndItsHistoryIsKept) {
   Browser b(*server);
   ASSERT_TRUE(b.sign_in("trungtam"));

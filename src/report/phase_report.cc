@@ -10,6 +10,7 @@
 #include "report/phase_report_figures.h"
 #include "report/plan_scope.h"
 #include "schema/enums.h"
+#include "text/collate.h"
 
 namespace kc {
 
@@ -276,6 +277,7 @@ class PhaseComputation {
         cv.notable.push_back({v.name, place});
       }
     }
+    sort_by_name_vi(cv.notable, [](const NamedPlace& p) { return std::string_view(p.name); });
   }
 
   std::vector<std::string> priority_labels(int32_t unit) const {
@@ -302,10 +304,10 @@ class PhaseComputation {
       }
       a.rows.push_back(std::move(row));
     }
-    std::stable_sort(a.rows.begin(), a.rows.end(), [&](const AreaRow& x, const AreaRow& y) {
-      return d_.units[static_cast<size_t>(x.unit)].name < d_.units[static_cast<size_t>(y.unit)].name;
-    });
-    std::sort(a.priority_names.begin(), a.priority_names.end());
+    // Districts by name in Vietnamese order ("Bắc Sơn" before "Bình Gia", "Đình Lập" after the
+    // D's), not by "huyện"/"thành phố" nor by UTF-8 bytes.
+    sort_by_name_vi(a.rows, [&](const AreaRow& row) { return std::string_view(d_.units[static_cast<size_t>(row.unit)].name); });
+    sort_by_name_vi(a.priority_names, [](const std::string& n) { return std::string_view(n); });
     // The kinds of priority area present, in the catalogue's order ("miền núi", "vùng cao"…).
     for (const EnumValue& kind : enums::kPriorityArea)
       for (const AreaRow& row : a.rows)

@@ -67,6 +67,11 @@ PgStore::PgStore(const std::string& url) : url_(url) {
   }
   exec("SET client_min_messages = warning");
   exec("SET client_encoding = 'UTF8'");
+  // Names sort the Vietnamese way with the ICU collation initdb creates when PostgreSQL is built
+  // with ICU (Debian's is); ties and codes stay in byte order, as in SQLite. Without ICU, names
+  // fall back to byte order.
+  Result vi = exec("SELECT 1 FROM pg_collation WHERE collname = 'vi-x-icu'");
+  collations_ = {" COLLATE \"C\"", PQntuples(vi.get()) > 0 ? " COLLATE \"vi-x-icu\"" : " COLLATE \"C\""};
 }
 
 PgStore::~PgStore() { PQfinish(conn_); }
@@ -204,7 +209,7 @@ void PgStore::clear(const RecordKind& kind) {
 }
 
 ListPage PgStore::list(const RecordKind& kind, const ListQuery& query) {
-  ListSql sql = list_sql(kind, query, Placeholders::Numbered, " COLLATE \"C\"");
+  ListSql sql = list_sql(kind, query, Placeholders::Numbered, collations_);
   std::vector<size_t> all(sql.parameters.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
   std::vector<std::string> numbers;

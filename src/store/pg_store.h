@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "store/sql_text.h"
 #include "store/store.h"
 
 struct pg_conn;
@@ -54,6 +55,7 @@ class PgStore final : public Store {
   std::string url_;
   pg_conn* conn_ = nullptr;
   std::map<std::string_view, std::string> prepared_inserts_;  // kind -> statement name
+  TextCollations collations_;                                  // how list_sql orders codes and names
 };
 
 }  // namespace kc

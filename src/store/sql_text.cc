@@ -77,7 +77,7 @@ std::vector<size_t> update_parameter_order(const RecordKind& kind) {
   return order;
 }
 
-ListSql list_sql(const RecordKind& kind, const ListQuery& query, Placeholders style, const std::string& text_collation) {
+ListSql list_sql(const RecordKind& kind, const ListQuery& query, Placeholders style, const TextCollations& collations) {
   ListSql out;
   std::string table = std::string(kind.name);
   std::string key_column = "t." + std::string(kind.fields[kind.key[0]].name);
@@ -127,13 +127,16 @@ ListSql list_sql(const RecordKind& kind, const ListQuery& query, Placeholders st
     add("NOT EXISTS (SELECT 1 FROM luu_tru a WHERE a.loai_ho_so = '" + table + "' AND a.khoa = " + key_column + ")");
   std::string columns;
   for (size_t i = 0; i < kind.fields.size(); ++i) columns += (i ? ", t." : "t.") + std::string(kind.fields[i].name);
-  auto order_term = [&](size_t field) {
+  auto order_term = [&](size_t field, const std::string& text_collation) {
     const Field& f = kind.fields[field];
     return "t." + std::string(f.name) + (stored_as_integer(f.type) ? "" : text_collation) + (query.descending ? " DESC" : "");
   };
   std::string order = " ORDER BY ";
-  if (query.sort_field) order += order_term(*query.sort_field) + ", ";
-  for (size_t i = 0; i < kind.key.size(); ++i) order += (i ? ", " : "") + order_term(kind.key[i]);
+  if (query.sort_field) {
+    bool name = kind.fields[*query.sort_field].type == FieldType::Text;
+    order += order_term(*query.sort_field, name ? collations.names : collations.bytes) + ", ";
+  }
+  for (size_t i = 0; i < kind.key.size(); ++i) order += (i ? ", " : "") + order_term(kind.key[i], collations.bytes);
   out.select = "SELECT " + columns + from + where + order + " LIMIT " + std::to_string(query.limit) + " OFFSET " +
                std::to_string(query.offset);
   out.count = "SELECT count(*)" + from + where;

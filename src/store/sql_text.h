@@ -29,14 +29,22 @@ std::string delete_by_key_sql(const RecordKind& kind, Placeholders style);
 // The order update_by_key_sql expects its parameters in: non-key field indexes, then key indexes.
 std::vector<size_t> update_parameter_order(const RecordKind& kind);
 
+// How an engine spells the two orders of text in ORDER BY: byte order, for codes and keys, and
+// Vietnamese order (text/collate.h), for names a person reads.
+struct TextCollations {
+  std::string bytes;  // " COLLATE \"C\"" in PostgreSQL; "" in SQLite, whose default (BINARY) is byte order
+  std::string names;  // " COLLATE vi" in SQLite (registered by SqliteStore), " COLLATE \"vi-x-icu\"" in PostgreSQL
+};
+
 // SELECT … / SELECT count(*) … for a list page. Parameters, in order: the search text (when
-// query.search is set; LIKE pattern with '\\' escapes), each equals value, then each any_of value, then each any_of_either value; `text_collation`
-// as in select_in_key_order_sql.
+// query.search is set; LIKE pattern with '\\' escapes), each equals value, then each any_of value,
+// then each any_of_either value. A free-text sort field (a name, FieldType::Text) is ordered the
+// Vietnamese way, anything else and the key that breaks ties in byte order.
 struct ListSql {
   std::string select, count;
   std::vector<Value> parameters;
 };
-ListSql list_sql(const RecordKind& kind, const ListQuery& query, Placeholders style, const std::string& text_collation);
+ListSql list_sql(const RecordKind& kind, const ListQuery& query, Placeholders style, const TextCollations& collations);
 
 // Statements that keep the search index (tim_kiem) in step with a searchable kind.
 std::string search_index_upsert_delete_sql(Placeholders style);  // DELETE one entry: kind, key

@@ -5,6 +5,7 @@
 #include "store/migrations.h"
 #include "schema/record_key.h"
 #include "store/sql_text.h"
+#include "text/collate.h"
 
 namespace kc {
 
@@ -17,6 +18,21 @@ void configure_sqlite_once() {
   static const int rc = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   (void)rc;
 }
+
+// The "vi" collation of list queries sorted by a name (sql_text.h): Vietnamese order. SQLite
+// calls it on the thread using the connection; compare_vi keeps a collator per thread. It must
+// not throw into SQLite's C frames: should ICU fail, byte order stands in.
+int compare_vietnamese(void*, int a_size, const void* a, int b_size, const void* b) {
+  std::string_view x(static_cast<const char*>(a), static_cast<size_t>(a_size));
+  std::string_view y(static_cast<const char*>(b), static_cast<size_t>(b_size));
+  try {
+    return compare_vi(x, y);
+  } catch (const std::exception&) {
+    return x.compare(y);
+  }
+}
+
+const TextCollations kCollations{"", " COLLATE vi"};
 
 }  // namespace
 
@@ -32,6 +48,8 @@ SqliteStore::SqliteStore(const std::string& path) : path_(path) {
     throw StoreError("không mở được cơ sở dữ liệu " + path + ": " + message);
   }
   sqlite3_busy_timeout(db_, 5000);
+  if (sqlite3_create_collation_v2(db_, "vi", SQLITE_UTF8, nullptr, compare_vietnamese, nullptr) != SQLITE_OK)
+    fail("không đăng ký được thứ tự tiếng Việt");
   exec("PRAGMA foreign_keys = ON");
   exec("PRAGMA journal_mode = WAL");
   exec("PRAGMA synchronous = NORMAL");
@@ -230,7 +248,7 @@ void SqliteStore::clear(const RecordKind& kind) {
 }
 
 ListPage SqliteStore::list(const RecordKind& kind, const ListQuery& query) {
-  ListSql sql = list_sql(kind, query, Placeholders::Question, "");
+  ListSql sql = list_sql(kind, query, Placeholders::Question, kCollations);
   ListPage page;
   if (query.known_total) {
     page.total = *query.known_total;

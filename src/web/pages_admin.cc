@@ -9,6 +9,7 @@
 #include "core/vn_format.h"
 #include "schema/enums.h"
 #include "store/store.h"
+#include "text/collate.h"
 #include "text/normalize.h"
 #include "web/confirm.h"
 #include "web/pages.h"
@@ -333,7 +334,11 @@ void audit_page(RequestContext& ctx) {
   std::map<std::string, std::string> names;  // user name -> full name
   std::vector<User> accounts = list_users(ctx.store());  // read once: the list and the officers to move
   Data users = list();
-  for (const User& u : accounts) {
+  std::vector<const User*> by_name;  // the dropdown offers people by name, in Vietnamese order
+  for (const User& u : accounts) by_name.push_back(&u);
+  sort_by_name_vi(by_name, [](const User* u) { return std::string_view(u->name); });
+  for (const User* account : by_name) {
+    const User& u = *account;
     names[u.username] = u.name;
     Data o;
     o.set("code", u.username);

@@ -10,6 +10,7 @@
 #include "records/record_editing.h"
 #include "schema/record_kind.h"
 #include "store/store.h"
+#include "text/collate.h"
 #include "text/normalize.h"
 #include "web/request_context.h"
 #include "web/write_scope.h"
@@ -35,13 +36,28 @@ struct EstablishmentIndex {
   std::string_view entry(size_t i) const { return std::string_view(text).substr(start[i], start[i + 1] - start[i]); }
 };
 
-// Every pickable record of one Dataset, folded once.
+// Every pickable record of one Dataset, folded once. Choices are offered in Vietnamese order of
+// their names (text/collate.h): establishments are stored in that order; units, organisations and
+// contents stand at their Dataset position (chosen() looks them up so), and `*_order` lists them in
+// the order offered — contents by their number, as the plan numbers them.
 struct PickerIndex {
   EstablishmentIndex establishments;
   std::vector<Entry> units, organisations, contents;
+  std::vector<size_t> unit_order, organisation_order, content_order;
 };
 
+// 0 … n-1 ordered by `less` (stable).
+template <typename Less>
+std::vector<size_t> positions_by(size_t n, Less less) {
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), less);
+  return order;
+}
+
 std::string folded(const std::string& name, const std::string& code) { return fold_for_search(name + " " + code); }
+
+EstablishmentIndex establishment_index(const Dataset& data, Store& store);
 
 std::shared_ptr<const PickerIndex> build_index(const Dataset& data, Store& store) {
   auto index = std::make_shared<PickerIndex>();
@@ -58,26 +74,62 @@ std::shared_ptr<const PickerIndex> build_index(const Dataset& data, Store& store
     const ContentItem& c = data.contents[i];
     index->contents.push_back({c.code, c.name, folded(c.name, c.code), -1, static_cast<int32_t>(i)});
   }
+  index->content_order = positions_by(data.contents.size(), [&](size_t a, size_t b) { return data.contents[a].number < data.contents[b].number; });
+  // Units by their own name ("Bắc Sơn"), not by "huyện"/"xã" before it; namesakes by the full name.
+  index->unit_order = positions_by(data.units.size(), [&](size_t a, size_t b) {
+    int by_name = compare_vi(data.units[a].name, data.units[b].name);
+    return by_name ? by_name < 0 : compare_vi(index->units[a].name, index->units[b].name) < 0;
+  });
+  index->organisation_order = positions_by(
+      data.organisations.size(), [&](size_t a, size_t b) { return compare_vi(data.organisations[a].name, data.organisations[b].name) < 0; });
+  index->establishments = establishment_index(data, store);
+  return index;
+}
+
+// Establishments in the Vietnamese order of their names.
+EstablishmentIndex establishment_index(const Dataset& data, Store& store) {
   const RecordKind& k = kind("co_so");
   size_t code = static_cast<size_t>(k.field_index("ma")), name = static_cast<size_t>(k.field_index("ten")),
          place = static_cast<size_t>(k.field_index("dia_ban"));
   // Dataset::unit_index looks a code up by scanning the units: fine for one, not for 300.000.
   std::unordered_map<std::string_view, int32_t> unit_of;
   for (size_t i = 0; i < data.units.size(); ++i) unit_of.emplace(data.units[i].code, static_cast<int32_t>(i));
-  EstablishmentIndex& e = index->establishments;
-  e.start.reserve(data.establishments.size() + 1);
-  e.unit.reserve(data.establishments.size());
+  // Read in code order, with the names (only while building), then stored in name order.
+  EstablishmentIndex scanned;
+  std::string names;
+  std::vector<uint32_t> name_start;
+  scanned.start.reserve(data.establishments.size() + 1);
+  scanned.unit.reserve(data.establishments.size());
+  name_start.reserve(data.establishments.size() + 1);
   store.scan(k, [&](const Row& r) {
-    e.start.push_back(static_cast<uint32_t>(e.text.size()));
-    e.text += fold_for_search(text_or_empty(r[name]));
-    e.text += '\x01';
-    e.text += text_or_empty(r[code]);
+    scanned.start.push_back(static_cast<uint32_t>(scanned.text.size()));
+    name_start.push_back(static_cast<uint32_t>(names.size()));
+    names += text_or_empty(r[name]);
+    scanned.text += fold_for_search(text_or_empty(r[name]));
+    scanned.text += '\x01';
+    scanned.text += text_or_empty(r[code]);
     auto unit = unit_of.find(text_or_empty(r[place]));
-    e.unit.push_back(unit == unit_of.end() ? -1 : unit->second);
+    scanned.unit.push_back(unit == unit_of.end() ? -1 : unit->second);
   });
+  scanned.start.push_back(static_cast<uint32_t>(scanned.text.size()));
+  name_start.push_back(static_cast<uint32_t>(names.size()));
+  // Comparing names in place costs what precomputed sort keys cost here, without their ~20 MB
+  // (docs/performance.md, "Vietnamese order").
+  std::vector<uint32_t> order(scanned.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  auto name_of = [&](uint32_t i) { return std::string_view(names).substr(name_start[i], name_start[i + 1] - name_start[i]); };
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return compare_vi(name_of(a), name_of(b)) < 0; });
+  EstablishmentIndex e;
+  e.text.reserve(scanned.text.size());
+  e.start.reserve(scanned.start.size());
+  e.unit.reserve(scanned.unit.size());
+  for (uint32_t i : order) {
+    e.start.push_back(static_cast<uint32_t>(e.text.size()));
+    e.text += scanned.entry(i);
+    e.unit.push_back(scanned.unit[i]);
+  }
   e.start.push_back(static_cast<uint32_t>(e.text.size()));
-  e.text.shrink_to_fit();
-  return index;
+  return e;
 }
 
 // The index of the current Dataset: built by the first picker request after a reload, shared by
@@ -171,6 +223,14 @@ const std::vector<Entry>& entries_of(const PickerIndex& index, PickerKind kind) 
   }
 }
 
+const std::vector<size_t>& order_of(const PickerIndex& index, PickerKind kind) {
+  switch (kind) {
+    case PickerKind::Unit: return index.unit_order;
+    case PickerKind::Organisation: return index.organisation_order;
+    default: return index.content_order;
+  }
+}
+
 // The matches of `q` among `count` candidates: `text(i)` is candidate i's folded text, `ok(i)`
 // whether the caller may choose it. Names that start with what was typed come first, then those
 // with a word starting so, then any other match; within each, the index's order.
@@ -201,6 +261,17 @@ std::vector<size_t> matching(size_t count, const PickerQuery& q, Text text, Ok o
   return out;
 }
 
+// matching() over `entries` taken in `order` (the order they are offered); answers positions in `entries`.
+template <typename Ok>
+std::vector<size_t> matching_entries(const std::vector<Entry>& entries, const std::vector<size_t>& order, const PickerQuery& q,
+                                     Ok ok, bool& more) {
+  std::vector<size_t> picked = matching(
+      order.size(), q, [&](size_t p) { return std::string_view(entries[order[p]].folded); }, [&](size_t p) { return ok(order[p]); },
+      more);
+  for (size_t& p : picked) p = order[p];
+  return picked;
+}
+
 std::string_view code_in(std::string_view entry) { return entry.substr(entry.find('\x01') + 1); }
 
 // Names and places of the establishments shown, read from the store in one query.
@@ -228,12 +299,12 @@ std::vector<Choice> establishment_choices(const EstablishmentIndex& e, const std
 
 // The 2025 reorganisation: a unit named as typed that ended before the project's years offers
 // the units that took it over and are valid then ("kế thừa xã Nam Dương (huyện Lục Ngạn)").
-void add_successor_choices(PickerAnswer& answer, const std::vector<Entry>& entries, const PickerQuery& q,
-                           const WriteScope& scope) {
+void add_successor_choices(PickerAnswer& answer, const PickerIndex& index, const PickerQuery& q, const WriteScope& scope) {
   const Dataset& data = scope.data();
+  const std::vector<Entry>& entries = index.units;
   bool more = false;
-  std::vector<size_t> ended = matching(
-      entries.size(), q, [&](size_t i) { return std::string_view(entries[i].folded); },
+  std::vector<size_t> ended = matching_entries(
+      entries, index.unit_order, q,
       [&](size_t i) { return !valid_during(data.units[static_cast<size_t>(entries[i].item)].validity, q); }, more);
   for (size_t i : ended) {
     int32_t old = entries[i].item;
@@ -292,11 +363,10 @@ PickerAnswer find_choices(RequestContext& ctx, const PickerQuery& q) {
     return answer;
   }
   const std::vector<Entry>& entries = entries_of(*index, q.kind);
-  std::vector<size_t> picked = matching(
-      entries.size(), q, [&](size_t i) { return std::string_view(entries[i].folded); },
-      [&](size_t i) { return allowed(entries[i], q.kind, q, scope); }, answer.more);
+  std::vector<size_t> picked = matching_entries(
+      entries, order_of(*index, q.kind), q, [&](size_t i) { return allowed(entries[i], q.kind, q, scope); }, answer.more);
   for (size_t i : picked) answer.choices.push_back({entries[i].code, entries[i].name, detail_of(entries[i], q.kind, *data)});
-  if (q.kind == PickerKind::Unit && !q.text.empty()) add_successor_choices(answer, entries, q, scope);
+  if (q.kind == PickerKind::Unit && !q.text.empty()) add_successor_choices(answer, *index, q, scope);
   return answer;
 }
 
