@@ -13,8 +13,8 @@
 namespace kc {
 
 struct PhaseDocumentOptions {
-  std::optional<Date> date;  // the report's date; blank "ngày … tháng … năm …" when absent
-  std::string number;        // the report's number once issued ("125"); blank when empty
+  std::optional<Date> date = {};  // the report's date; blank "ngày … tháng … năm …" when absent
+  std::string number = {};   // the report's number once issued ("125"); blank when empty
   bool charts = false;       // add the charts as a last appendix (`report phase --charts`)
 };
 
