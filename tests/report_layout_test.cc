@@ -174,6 +174,21 @@ TEST(ReportLayout, ProseSaysEachThingOnceWithAVerbAndTheGrowthMethodInWords) {
   }
 }
 
+TEST(ReportLayout, ResultsSayWhatTheyShareOnce) {
+  const std::string& md = demo_report().markdown;
+  // 2.4: honoured products of three levels in one phrase, not three rows of a table.
+  EXPECT_NE(md.find("28 sản phẩm công nghiệp nông thôn tiêu biểu cấp tỉnh (đạt 93,3% so với mục tiêu giai đoạn), "
+                    "05 cấp khu vực và 04 cấp quốc gia;"),
+            std::string::npos);
+  EXPECT_EQ(count(md, "05 sản phẩm công nghiệp nông thôn tiêu biểu cấp khu vực"), 0u);
+  // 2.6: three outputs at 100% of their targets say it once.
+  EXPECT_NE(md.find("1.800 bản tin khuyến công, 3.000 catalog giới thiệu, quảng bá sản phẩm công nghiệp nông thôn tiêu "
+                    "biểu và 800 chương trình truyền hình, tin bài, ấn phẩm tuyên truyền (đều đạt 100% so với mục tiêu "
+                    "giai đoạn)."),
+            std::string::npos);
+  EXPECT_EQ(count(md, "(đạt 100% so với mục tiêu giai đoạn)"), 1u);  // 2.2's, beside a 153%
+}
+
 TEST(ReportLayout, AlignDecimalsPadsNumbersAndLeavesTextAlone) {
   doc::Table t;
   t.header = {"Tên", "Kinh phí", "Tỷ lệ"};

@@ -217,28 +217,82 @@ class PhaseDocumentBuilder {
       bullet("Thực hiện " + format_count_prose(district.projects) +
              " đề án khuyến công do các huyện, thành phố bố trí kinh phí " + million_dong_text(district.budget) + ".");
     }
-    std::vector<std::string> results;
-    bool selection_told = false;
-    for (const IndicatorResult& o : c.outputs) {
-      // The rounds are told just before the first count of honoured products.
-      if (o.source.rfind("sp_ton_vinh", 0) == 0 && !selection_told) {
-        results.push_back(selection_sentence());
-        selection_told = true;
-      }
-      results.push_back((o.actual > 0 ? format_count_prose(o.actual) : std::string("chưa có")) + " " + o.name +
-                        achievement_text(o));
-    }
-    if (c.has_selection && !selection_told) results.push_back(selection_sentence());
-    if (!results.empty()) {
-      std::string text;
-      for (const std::string& s : results) text += (text.empty() ? "" : "; ") + s;
-      bullet("Kết quả đạt được: " + text + ".");
-    }
+    std::string results = results_text(c);
+    if (!results.empty()) bullet("Kết quả đạt được: " + results + ".");
     for (const ActivityItem& a : c.activities)
       bullet("Năm " + std::to_string(a.year) + ", " + lower_first_vi(a.name) +
              (a.description.empty() ? "." : ": " + lower_first_vi(without_repeats(a.description, a.name))));
     if (c.total.projects == 0 && c.activities.empty())
       bullet("Trong giai đoạn không có đề án, hoạt động nào thuộc nội dung này.");
+  }
+
+  // One output said in a sentence: its count and name, and its achievement when it has a target.
+  struct Output {
+    std::string count, name, achievement;
+  };
+
+  // The results of a content written as an official would, not as a table's rows: outputs of
+  // one kind at several levels are said once ("28 sản phẩm … tiêu biểu cấp tỉnh (đạt …), 05
+  // cấp khu vực và 04 cấp quốc gia"), and an achievement every output shares is said once
+  // ("1.800 bản tin …, 3.000 catalog … và 800 chương trình … (đều đạt 100% …)").
+  std::string results_text(const ContentResult& c) const {
+    std::vector<std::vector<Output>> groups;  // outputs differing only after " cấp " go together
+    std::vector<std::string> parts;           // the selection rounds and the groups, in order
+    std::vector<size_t> group_of_part;        // the group a part stands for, or npos
+    auto same_kind = [](const std::string& a, const std::string& b) {
+      size_t ia = a.rfind(" cấp "), ib = b.rfind(" cấp ");
+      return ia != std::string::npos && ia == ib && a.compare(0, ia, b, 0, ib) == 0;
+    };
+    bool selection_told = false;
+    for (const IndicatorResult& o : c.outputs) {
+      // The rounds are told just before the first count of honoured products.
+      if (o.source.rfind("sp_ton_vinh", 0) == 0 && !selection_told) {
+        parts.push_back(selection_sentence());
+        group_of_part.push_back(std::string::npos);
+        selection_told = true;
+      }
+      Output out{o.actual > 0 ? format_count_prose(o.actual) : std::string("chưa có"), o.name, achievement_text(o)};
+      if (!group_of_part.empty() && group_of_part.back() != std::string::npos &&
+          same_kind(groups[group_of_part.back()].back().name, o.name)) {
+        groups[group_of_part.back()].push_back(std::move(out));
+        continue;
+      }
+      groups.push_back({std::move(out)});
+      parts.emplace_back();
+      group_of_part.push_back(groups.size() - 1);
+    }
+    if (c.has_selection && !selection_told) {
+      parts.push_back(selection_sentence());
+      group_of_part.push_back(std::string::npos);
+    }
+    // Said once when every output reaches the same share of its target.
+    bool shared = groups.size() > 1 && !selection_told && !(c.has_selection);
+    for (const auto& g : groups)
+      for (const Output& o : g) shared = shared && !o.achievement.empty() && o.achievement == groups[0][0].achievement;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (group_of_part[i] == std::string::npos) continue;
+      const std::vector<Output>& g = groups[group_of_part[i]];
+      std::vector<std::string> items;
+      for (size_t k = 0; k < g.size(); ++k) {
+        std::string name = k == 0 ? g[k].name : g[k].name.substr(g[k].name.rfind(" cấp ") + 1);
+        items.push_back(g[k].count + " " + name + (shared ? "" : g[k].achievement));
+      }
+      parts[i] = join_and(items);
+    }
+    if (shared) {
+      std::string achievement = groups[0][0].achievement;  // " (đạt …)"
+      return join_and(parts) + " (đều " + achievement.substr(2);
+    }
+    std::string text;
+    for (const std::string& p : parts) text += (text.empty() ? "" : "; ") + p;
+    return text;
+  }
+
+  // "a", "a và b", "a, b và c"
+  static std::string join_and(const std::vector<std::string>& items) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? " và " : ", ") + items[i];
+    return out;
   }
 
   static std::string district_sentence(const Totals& district) {
