@@ -138,7 +138,7 @@ class PhaseDocumentBuilder {
     if (r_.local_documents.empty()) {
       body("Trong giai đoạn, chưa có văn bản nào của địa phương về khuyến công được ghi nhận trong hệ thống.");
     } else {
-      body("Trên cơ sở đó, " + r_.area_type + " đã ban hành " +
+      body("Trên cơ sở đó, " + (r_.area_type.empty() ? std::string("địa phương") : r_.area_type) + " đã ban hành " +
            format_count_prose(static_cast<int64_t>(r_.local_documents.size())) +
            " văn bản quy định về công tác khuyến công và tổ chức hoạt động khuyến công của địa phương, cụ thể:");
       for (const DocumentRef& d : r_.local_documents) bullet(document_sentence(d) + ".");
