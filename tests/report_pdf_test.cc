@@ -206,6 +206,26 @@ TEST_F(ReportPdf, PartsComeInTheOrderOfAnOfficialReport) {
   EXPECT_EQ(appendices, 6);
 }
 
+// Wherever the body ends on a page, the signature never stands alone on the next one: the last
+// lines of the body go over with it. Bodies of 20 to 50 paragraphs end at every height of a page.
+TEST_F(ReportPdf, TheSignatureIsNeverAloneOnAPage) {
+  int moved = 0;
+  for (int n = 20; n <= 50; ++n) {
+    doc::Document d;
+    for (int i = 1; i <= n; ++i) d.body.push_back(doc::para("Đoạn văn số " + std::to_string(i) + " của phần II."));
+    d.signature = {{"- Bộ Công Thương (b/c);", "- Lưu: VT."}, "GIÁM ĐỐC", "Trần Quang Tấn"};
+    std::filesystem::path file = dir_->path() / "signature.pdf";
+    doc::render_pdf(d, file);
+    std::string all = capture("pdftotext -layout -enc UTF-8 '" + file.string() + "' -");
+    std::string page = all.substr(all.rfind('\f', all.find("Nơi nhận:")) + 1);
+    page = page.substr(0, page.find('\f'));
+    std::string last = "Đoạn văn số " + std::to_string(n) + " của phần II.";
+    EXPECT_NE(squeeze(page).find(last), std::string::npos) << n << " paragraphs: the signature is alone on its page";
+    moved += squeeze(page).find("Đoạn văn số 1 của") == std::string::npos;
+  }
+  EXPECT_GT(moved, 0) << "no body was long enough to put the signature on a later page";
+}
+
 TEST_F(ReportPdf, ChartsAreDrawnAsVectorsWithVietnameseLabels) {
   const PhaseReport& r = demo_report().report;
   std::vector<doc::Chart> charts = phase_charts(r);
