@@ -226,6 +226,20 @@ TEST_F(ReportPdf, TheSignatureIsNeverAloneOnAPage) {
   EXPECT_GT(moved, 0) << "no body was long enough to put the signature on a later page";
 }
 
+// Each body of the letterhead and each line of the motto on a line of its own, a long name
+// included (its column widens or its type gets smaller rather than break it).
+TEST_F(ReportPdf, LetterheadNamesStayOnOneLineEach) {
+  doc::Document d;
+  d.letterhead = {"ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", "SỞ CÔNG THƯƠNG", "Số: /BC-SCT", "Bà Rịa - Vũng Tàu, ngày 30 tháng 11 năm 2020"};
+  d.kind = "BÁO CÁO";
+  std::filesystem::path file = dir_->path() / "letterhead.pdf";
+  doc::render_pdf(d, file);
+  std::vector<std::string> lines = non_empty_lines(capture("pdftotext -layout -enc UTF-8 '" + file.string() + "' -"));
+  ASSERT_GE(lines.size(), 3u);
+  EXPECT_EQ(lines[0], "ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  EXPECT_EQ(lines[1], "SỞ CÔNG THƯƠNG Độc lập - Tự do - Hạnh phúc");
+}
+
 TEST_F(ReportPdf, ChartsAreDrawnAsVectorsWithVietnameseLabels) {
   const PhaseReport& r = demo_report().report;
   std::vector<doc::Chart> charts = phase_charts(r);

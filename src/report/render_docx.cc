@@ -217,8 +217,17 @@ std::string one_line(std::string_view text, int cell_text_width, RunFormat forma
 }
 
 std::string letterhead(const Letterhead& h) {
-  constexpr int kLeft = 3969, kRight = 5953, kIndent = -567;  // 7 + 10,5 cm, 1 cm into margin
-  constexpr int kLeftText = kLeft - kCellPadding, kRightText = kRight - kCellPadding;
+  // 7 + 10,5 cm, 1 cm into the left margin. A long name widens the left column, as far as the
+  // national name leaves room, before it is set smaller.
+  constexpr int kTotal = 3969 + 5953, kIndent = -567;
+  auto one_line_width = [](std::string_view text, int half_points, bool bold) {
+    return ooxml::estimate_width(text, half_points, bold) * 110 / 100 + kCellPadding;
+  };
+  const int right_min = one_line_width(kNationalName, 24, true);
+  const int kLeft = std::clamp(std::max(one_line_width(h.parent_agency, 26, false), one_line_width(h.agency, 26, true)),
+                               3969, std::max(3969, kTotal - right_min));
+  const int kRight = kTotal - kLeft;
+  const int kLeftText = kLeft - kCellPadding, kRightText = kRight - kCellPadding;
   std::string left;
   if (!h.parent_agency.empty()) left += one_line(h.parent_agency, kLeftText, {.half_points = 26, .caps = true});
   left += one_line(h.agency, kLeftText, {.half_points = 26, .bold = true, .caps = true});

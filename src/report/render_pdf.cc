@@ -289,7 +289,13 @@ class PdfWriter {
   // and motto right (the motto underlined as long as itself); number and place-date below.
   void letterhead() {
     const Letterhead& h = d_.letterhead;
-    const double left_x = kLeft - 10 * kMm, left_w = 70 * kMm, right_x = left_x + left_w, right_w = 105 * kMm;
+    // 70 + 105 mm; a long name widens the left column as far as the national name leaves room.
+    auto natural = [&](const std::string& text, const Style& s) { return Layout(cr_, escape(text), s, -1).width() + 4; };
+    const double total = 175 * kMm, right_min = natural(kNationalName, {12, true});
+    const double left_x = kLeft - 10 * kMm;
+    const double left_w = std::clamp(std::max(natural(h.parent_agency, {13}), natural(h.agency, {13, true})), 70 * kMm,
+                                     std::max(70 * kMm, total - right_min));
+    const double right_x = left_x + left_w, right_w = total - left_w;
     double yl = y_, yr = y_;
     yl += centred(h.parent_agency, one_line(h.parent_agency, {13}, left_w), left_x, left_w, yl);
     Style agency = one_line(h.agency, {13, true}, left_w);
