@@ -22,6 +22,12 @@ TEST(Cli, ImportReportAndCheckTheDemo) {
     EXPECT_GT(std::filesystem::file_size(dir / ("r." + ext)), 5000u) << ext;
   }
   EXPECT_NE(read_file(dir / "r.html").find("<html lang=\"vi\">"), std::string::npos);
+  // Charts only with --charts, as a last appendix.
+  EXPECT_EQ(read_file(dir / "r.md").find("Biểu đồ 1."), std::string::npos);
+  CommandResult charted = run_cli(db + " report phase --plan bg-2016-2020 --charts -o " + q(dir / "charts.md"));
+  EXPECT_EQ(charted.exit_code, 0) << charted.output;
+  EXPECT_NE(read_file(dir / "charts.md").find("## Phụ lục 6"), std::string::npos);
+  EXPECT_NE(read_file(dir / "charts.md").find("Biểu đồ 1."), std::string::npos);
   EXPECT_NE(read_file(dir / "r.json").find("\"de_an.tong.kinh_phi\""), std::string::npos);
 
   CommandResult check = run_cli(db + " check --plan bg-2016-2020 --claims " +

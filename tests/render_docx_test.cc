@@ -256,6 +256,29 @@ TEST(RenderDocxTables, WideTableIsSetSmallerAndFitsTheTextWidth) {
       tbl.select_node(".//w:r[w:t='12.345,6']/w:rPr/w:sz").node().attribute("w:val").value(), "24");
 }
 
+// A name too long for the letterhead's 7 cm column widens it (as far as the national name
+// leaves room) or is set smaller (down to 10 pt) rather than broken across lines.
+TEST(RenderDocxLetterhead, LongNamesAreSetSmallerToStayOnOneLine) {
+  TempDir dir;
+  Document d;
+  d.letterhead = {"UBND TỈNH BÀ RỊA - VŨNG TÀU", "SỞ CÔNG THƯƠNG", "Số: /BC-SCT", "Bà Rịa - Vũng Tàu"};
+  render_docx(d, dir / "dai.docx");
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(unzip(dir / "dai.docx")["word/document.xml"].c_str()));
+  pugi::xml_node cell = doc.select_node("//w:tbl/w:tr[1]/w:tc[1]").node();
+  ASSERT_TRUE(cell);
+  int width = cell.child("w:tcPr").child("w:tcW").attribute("w:w").as_int() - 2 * 108;
+  auto size_of = [&](const char* text) {
+    std::string xpath = std::string(".//w:r[w:t='") + text + "']/w:rPr/w:sz";
+    return cell.select_node(xpath.c_str()).node().attribute("w:val").as_int();
+  };
+  int parent = size_of("UBND TỈNH BÀ RỊA - VŨNG TÀU");
+  EXPECT_GT(ooxml::estimate_width("UBND TỈNH BÀ RỊA - VŨNG TÀU", 26), 3969 - 2 * 108) << "would wrap at 13 pt in 7 cm";
+  EXPECT_GE(parent, 20);
+  EXPECT_LE(ooxml::estimate_width("UBND TỈNH BÀ RỊA - VŨNG TÀU", parent), width) << "wider column or smaller type";
+  EXPECT_EQ(size_of("SỞ CÔNG THƯƠNG"), 26) << "a name that fits keeps 13 pt";
+}
+
 TEST(OoxmlWriter, EscapesMarkupAndDropsWhatXmlCannotHold) {
   EXPECT_EQ(ooxml::escape("a&b<c>d\"e'f"), "a&amp;b&lt;c&gt;d&quot;e&apos;f");
   EXPECT_EQ(ooxml::escape("x\x01\x08\x1fy\t\n\r"), "xy\t\n\r");

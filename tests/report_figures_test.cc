@@ -204,7 +204,7 @@ TEST(ReportFigures, LetterheadAndStructure) {
   EXPECT_SAYS("I. KẾT QUẢ HOẠT ĐỘNG KHUYẾN CÔNG GIAI ĐOẠN 2016 - 2020");
   EXPECT_SAYS("II. PHƯƠNG HƯỚNG, NHIỆM VỤ VÀ GIẢI PHÁP ĐẨY MẠNH HOẠT ĐỘNG KHUYẾN CÔNG TRÊN ĐỊA BÀN TỈNH GIAI ĐOẠN 2021 - 2025");
   EXPECT_SAYS("Quyết định số 30/2019/QĐ-UBND ngày 30/12/2019");
-  EXPECT_SAYS("Phụ lục 4. Đề án và kinh phí theo địa bàn");
+  EXPECT_SAYS("## Phụ lục 4\n\n**Đề án và kinh phí theo địa bàn (triệu đồng)**");
   EXPECT_SAYS("| **Tổng cộng** | **17** | **132** | **148** | **297** |");
   EXPECT_SAYS("| **Tổng cộng** | **6.000** | **16.150** | **8.572,3** | **30.722,3** |");
   EXPECT_SAYS("Trần Quang Tấn");

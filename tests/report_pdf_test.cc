@@ -67,7 +67,7 @@ class ReportPdf : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new TempDir;
     file_ = dir_->path() / "bao-cao.pdf";
-    doc::render_pdf(build_phase_document(demo_report().report, {Date{2020, 11, 30}}), file_);
+    doc::render_pdf(build_phase_document(demo_report().report, {.date = Date{2020, 11, 30}, .charts = true}), file_);
   }
   static void TearDownTestSuite() { delete dir_; }
   void SetUp() override {
@@ -107,7 +107,7 @@ TEST_F(ReportPdf, VietnameseTextExtractsInNfcWithTheReportsFigures) {
         "297 đề án với tổng kinh phí từ ngân sách nhà nước là " + format_million_dong(r.total.budget) + " triệu đồng",
         std::string("(đạt 79,17% so với mục tiêu giai đoạn)"), std::string("229.219 triệu đồng (đạt 162,16%"),
         std::string("tốc độ tăng trưởng bình quân 19,4%/năm"), std::string("1. Công tác quản lý nhà nước về hoạt động khuyến công"),
-        std::string("PHỤ LỤC"), std::string("Phụ lục 4. Đề án và kinh phí theo địa bàn"), std::string("Nơi nhận:"),
+        std::string("Phụ lục 4 Đề án và kinh phí theo địa bàn"), std::string("Nơi nhận:"),
         std::string("Trần Quang Tấn")})
     EXPECT_NE(flat.find(phrase), std::string::npos) << "PDF text lacks: " << phrase;
 }
@@ -141,22 +141,103 @@ TEST_F(ReportPdf, EveryFontIsLiberationSerifEmbedded) {
 }
 
 TEST_F(ReportPdf, TablesRepeatTheirHeaderRowOnTheNextPage) {
-  // The targets table (Phụ lục 3) of the demo runs over a page break: the page it goes on to
-  // starts with its header row again ("Đơn vị tính" is a header cell of that table only).
-  int n = pages(), caption_page = 0, continued = 0;
+  // A table longer than a page: the page it goes on to starts with its header row again.
+  doc::Document d;
+  doc::Table t;
+  t.caption = "Bảng dài";
+  t.header = {"STT", "Đơn vị tính", "Số"};
+  t.numeric = {true, false, true};
+  for (int i = 1; i <= 80; ++i) t.rows.push_back({std::to_string(i), "Cơ sở", std::to_string(i * 10)});
+  d.body.push_back(t);
+  std::filesystem::path file = dir_->path() / "long-table.pdf";
+  doc::render_pdf(d, file);
+  std::string info = capture("pdfinfo '" + file.string() + "'");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)")));
+  int n = std::stoi(m[1]);
+  ASSERT_GE(n, 2) << "the table was expected to run over a page";
   for (int page = 2; page <= n; ++page) {
-    std::string t = squeeze(text(page, page));
-    if (t.find("Phụ lục 3.") != std::string::npos) caption_page = page;
-    if (caption_page > 0 && page > caption_page && t.find("Đơn vị tính") != std::string::npos) {
-      ++continued;
-      std::vector<std::string> lines = non_empty_lines(text(page, page));
-      ASSERT_GT(lines.size(), 2u);
-      EXPECT_NE(squeeze(lines[1] + " " + lines[2] + " " + lines[3]).find("STT"), std::string::npos)
-          << "page " << page << " does not start with the header row";
-    }
+    std::vector<std::string> lines =
+        non_empty_lines(capture("pdftotext -layout -enc UTF-8 -f " + std::to_string(page) + " -l " + std::to_string(page) +
+                                " '" + file.string() + "' -"));
+    ASSERT_GT(lines.size(), 2u);
+    EXPECT_EQ(lines[0], std::to_string(page));
+    EXPECT_NE(lines[1].find("STT"), std::string::npos) << "page " << page << " does not start with the header row";
+    EXPECT_NE(lines[1].find("Đơn vị tính"), std::string::npos) << lines[1];
   }
-  EXPECT_GT(caption_page, 0);
-  EXPECT_GE(continued, 1) << "the targets table was expected to run over a page";
+}
+
+// Issue 12 §3: motto, title, Part I, Part II, then "Nơi nhận" and the signature, then the
+// appendices, each on a page of its own under its title and the report it goes with.
+TEST_F(ReportPdf, PartsComeInTheOrderOfAnOfficialReport) {
+  std::string flat = squeeze(text());
+  std::vector<std::string> order = {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                    "Độc lập - Tự do - Hạnh phúc",
+                                    "BÁO CÁO",
+                                    "Kết quả hoạt động khuyến công tỉnh Bắc Giang giai đoạn 2016 - 2020",
+                                    "I. KẾT QUẢ HOẠT ĐỘNG KHUYẾN CÔNG",
+                                    "II. PHƯƠNG HƯỚNG, NHIỆM VỤ",
+                                    "cho hoạt động khuyến công tại địa bàn./.",
+                                    "Nơi nhận:",
+                                    "GIÁM ĐỐC",
+                                    "Trần Quang Tấn",
+                                    "Phụ lục 1",
+                                    "(Kèm theo Báo cáo số …/BC-SCT ngày 30/11/2020 của Sở Công Thương tỉnh Bắc Giang)",
+                                    "Phụ lục 5",
+                                    "Phụ lục 6 Biểu đồ kết quả hoạt động khuyến công giai đoạn 2016 - 2020",
+                                    "Biểu đồ 1."};
+  size_t at = 0;
+  for (const std::string& phrase : order) {
+    size_t found = flat.find(phrase, at);
+    ASSERT_NE(found, std::string::npos) << "\"" << phrase << "\" missing or out of order";
+    at = found + phrase.size();
+  }
+  EXPECT_EQ(flat.find("PHỤ LỤC"), std::string::npos);
+  // The signature shares its page with the end of Part II, and each appendix starts a page.
+  int n = pages(), appendices = 0;
+  for (int page = 1; page <= n; ++page) {
+    std::string t = squeeze(text(page, page));
+    if (t.find("Nơi nhận:") != std::string::npos) {
+      EXPECT_NE(t.find("tại địa bàn./."), std::string::npos) << "the signature is alone on page " << page;
+    }
+    std::vector<std::string> lines = non_empty_lines(text(page, page));
+    if (lines.size() > 1 && lines[1].rfind("Phụ lục ", 0) == 0) ++appendices;
+  }
+  EXPECT_EQ(appendices, 6);
+}
+
+// Wherever the body ends on a page, the signature never stands alone on the next one: the last
+// lines of the body go over with it. Bodies of 20 to 50 paragraphs end at every height of a page.
+TEST_F(ReportPdf, TheSignatureIsNeverAloneOnAPage) {
+  int moved = 0;
+  for (int n = 20; n <= 50; ++n) {
+    doc::Document d;
+    for (int i = 1; i <= n; ++i) d.body.push_back(doc::para("Đoạn văn số " + std::to_string(i) + " của phần II."));
+    d.signature = {{"- Bộ Công Thương (b/c);", "- Lưu: VT."}, "GIÁM ĐỐC", "Trần Quang Tấn"};
+    std::filesystem::path file = dir_->path() / "signature.pdf";
+    doc::render_pdf(d, file);
+    std::string all = capture("pdftotext -layout -enc UTF-8 '" + file.string() + "' -");
+    std::string page = all.substr(all.rfind('\f', all.find("Nơi nhận:")) + 1);
+    page = page.substr(0, page.find('\f'));
+    std::string last = "Đoạn văn số " + std::to_string(n) + " của phần II.";
+    EXPECT_NE(squeeze(page).find(last), std::string::npos) << n << " paragraphs: the signature is alone on its page";
+    moved += squeeze(page).find("Đoạn văn số 1 của") == std::string::npos;
+  }
+  EXPECT_GT(moved, 0) << "no body was long enough to put the signature on a later page";
+}
+
+// Each body of the letterhead and each line of the motto on a line of its own, a long name
+// included (its column widens or its type gets smaller rather than break it).
+TEST_F(ReportPdf, LetterheadNamesStayOnOneLineEach) {
+  doc::Document d;
+  d.letterhead = {"ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", "SỞ CÔNG THƯƠNG", "Số: /BC-SCT", "Bà Rịa - Vũng Tàu, ngày 30 tháng 11 năm 2020"};
+  d.kind = "BÁO CÁO";
+  std::filesystem::path file = dir_->path() / "letterhead.pdf";
+  doc::render_pdf(d, file);
+  std::vector<std::string> lines = non_empty_lines(capture("pdftotext -layout -enc UTF-8 '" + file.string() + "' -"));
+  ASSERT_GE(lines.size(), 3u);
+  EXPECT_EQ(lines[0], "ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  EXPECT_EQ(lines[1], "SỞ CÔNG THƯƠNG Độc lập - Tự do - Hạnh phúc");
 }
 
 TEST_F(ReportPdf, ChartsAreDrawnAsVectorsWithVietnameseLabels) {

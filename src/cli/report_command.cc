@@ -14,6 +14,7 @@ namespace {
 
 struct ReportOptions {
   std::string plan, format, output = "-", date;
+  bool charts = false;
   std::vector<std::string> replicas;  // --db-replica: read from a PostgreSQL replica
 };
 
@@ -27,6 +28,7 @@ void run_phase_report(Context& ctx, const ReportOptions& o) {
     if (!format) throw CLI::ValidationError("--format", "không suy ra được định dạng từ tên tệp; thêm --format md|html|docx|pdf|xlsx|json");
   }
   PhaseDocumentOptions doc_options;
+  doc_options.charts = o.charts;
   if (!o.date.empty()) {
     doc_options.date = parse_date(o.date);
     if (!doc_options.date) throw CLI::ValidationError("--date", "ngày \"" + o.date + "\" không hợp lệ (yyyy-mm-dd hoặc dd/mm/yyyy)");
@@ -54,6 +56,7 @@ void add_report_command(CLI::App& app, Context& ctx) {
   phase->add_option("--format", o->format, "md, html, docx, pdf, xlsx hoặc json (mặc định theo đuôi tệp)");
   phase->add_option("-o,--output", o->output, "Tệp đầu ra (mặc định: in ra màn hình)");
   phase->add_option("--date", o->date, "Ngày ký báo cáo (yyyy-mm-dd); bỏ trống để điền tay");
+  phase->add_flag("--charts", o->charts, "Kèm các biểu đồ thành một phụ lục cuối (docx, pdf, html, md)");
   phase->add_option("--db-replica", o->replicas,
                     "Đọc từ bản sao chỉ đọc PostgreSQL này khi nó đã theo kịp máy chủ chính (lặp lại được)");
   phase->callback([&ctx, o] { run_phase_report(ctx, *o); });

@@ -4,7 +4,8 @@
 //
 // The layout follows Nghị định 30/2020/NĐ-CP, Phụ lục I for administrative documents: a
 // letterhead (issuing agency left; national motto right; number; place and date), the kind
-// of document and its subject, the body, then the recipients block and the signature.
+// of document and its subject, the body, then the recipients block and the signature, then
+// the appendices.
 #pragma once
 
 #include <optional>
@@ -84,17 +85,38 @@ struct Signature {
   std::string signer;                   // "Trần Quang Tấn"
 };
 
+// An appendix, printed after the signature on a new page: its title ("Phụ lục 1") and subject
+// centred and bold, the reference to the report it belongs to in italics, then its blocks.
+struct Appendix {
+  std::string title;          // "Phụ lục 1"
+  std::string subject;        // "Số đề án theo nội dung và cấp kinh phí"
+  std::string reference;      // "(Kèm theo Báo cáo số …/BC-SCT ngày …/…/… của Sở Công Thương tỉnh Bắc Giang)"
+  std::vector<Block> blocks;  // tables, charts, notes
+};
+
+// Printed in this order: letterhead, kind and subject, body (Part I, Part II), the recipients
+// and the signature right after the body, then the appendices.
 struct Document {
   Letterhead letterhead;
   std::string kind;                   // "BÁO CÁO"
   std::vector<std::string> subject;   // subject lines under the kind, bold
   std::vector<Block> body;
   Signature signature;
+  std::vector<Appendix> appendices;
 };
 
 // Builders that keep report code short.
 inline Paragraph para(std::string text, ParagraphStyle style = ParagraphStyle::Body) {
   return Paragraph{style, {Span{std::move(text)}}};
 }
+
+// The national name and motto of the letterhead, each printed on a line of its own.
+inline constexpr const char* kNationalName = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+inline constexpr const char* kMotto = "Độc lập - Tự do - Hạnh phúc";
+
+// Pads every number of each numeric column of `t` with zeros to the most decimals any cell of
+// that column has ("550" and "860,3" print as "550,0" and "860,3"): one number of decimals
+// per column. Cells that are not numbers ("–") are left alone.
+void align_decimals(Table& t);
 
 }  // namespace kc::doc

@@ -77,14 +77,17 @@ class AssessmentWriter {
     std::string text = "Giá trị sản xuất công nghiệp nông thôn (theo giá so sánh 2010) từ " + format_billion_dong(p.first) +
                        " tỷ đồng năm " + std::to_string(p.first_year) + " lên " + format_billion_dong(p.last) +
                        " tỷ đồng năm " + std::to_string(p.last_year);
-    if (p.compound) text += ", tốc độ tăng trưởng bình quân " + format_double(*p.compound * 100, 1) + "%/năm";
+    // The method in words here; its formula goes in the note below.
+    if (p.compound)
+      text += ", tốc độ tăng trưởng bình quân " + format_double(*p.compound * 100, 1) +
+              "%/năm (mức tăng đều mỗi năm để từ giá trị năm " + std::to_string(p.first_year) + " đạt giá trị năm " +
+              std::to_string(p.last_year) + ")";
     if (r_.province_industry_value && *r_.province_industry_value > 0)
       text += ", chiếm " + format_ratio_percent(p.last, *r_.province_industry_value, 1) +
               "% tổng giá trị sản xuất công nghiệp của " + r_.area_type;
     bullet(text + ".");
-    std::string method = "Cách tính: tốc độ tăng trưởng bình quân là tốc độ tăng trưởng kép từ giá trị đầu kỳ và cuối kỳ, (" +
-                         format_billion_dong(p.last) + " / " + format_billion_dong(p.first) + ")^(1/" +
-                         std::to_string(years) + ") − 1";
+    std::string method = "Ghi chú: tốc độ tăng trưởng bình quân (tăng trưởng kép) = (" + format_billion_dong(p.last) + " / " +
+                         format_billion_dong(p.first) + ")^(1/" + std::to_string(years) + ") − 1";
     if (p.compound) method += " = " + format_double(*p.compound * 100, 2) + "%/năm";
     if (p.mean_yearly)
       method += "; trung bình cộng các tốc độ tăng hằng năm là " + format_double(*p.mean_yearly * 100, 1) + "%/năm";

@@ -16,6 +16,69 @@ using doc::Span;
 
 constexpr size_t kNational = 0, kProvincial = 1, kDistrict = 2;
 
+bool ends_with_ci(const std::string& text, const std::string& suffix) {
+  std::string t = to_upper_vi(text), x = to_upper_vi(suffix);
+  return !x.empty() && t.size() > x.size() && t.ends_with(x);
+}
+
+// Nghị định 30, Phụ lục I: under its parent ("UBND TỈNH BẮC GIANG") the issuing body is named
+// without the place the parent already names ("SỞ CÔNG THƯƠNG", not "SỞ CÔNG THƯƠNG TỈNH BẮC
+// GIANG"). The place is the plan's area, in full ("tỉnh Bắc Giang") or short ("Bắc Giang").
+std::string letterhead_agency_name(const PhaseReport& r) {
+  if (r.parent_agency_name.empty() || r.area_short_name.empty() ||
+      to_upper_vi(r.parent_agency_name).find(to_upper_vi(r.area_short_name)) == std::string::npos)
+    return r.agency_name;
+  for (const std::string& place : {r.area_name, r.area_short_name})
+    if (ends_with_ci(r.agency_name, " " + place)) return r.agency_name.substr(0, r.agency_name.size() - place.size() - 1);
+  return r.agency_name;
+}
+
+// An activity's description without what its name already says: clauses the name holds word
+// for word, and a place ("tại …", "ở …") the name already gives. The demo's 2.8 otherwise read
+// "… khảo sát thị trường tại Indonesia và Philippines: trao đổi hợp tác, khảo sát thị trường,
+// … tại Indonesia và Philippines".
+std::string without_repeats(const std::string& description, const std::string& name) {
+  const std::string upper_name = to_upper_vi(name);
+  struct Clause {
+    std::string text;
+    char delimiter;  // ',' ';' or 0 at the end
+  };
+  std::vector<Clause> kept;
+  size_t start = 0;
+  while (start < description.size()) {
+    size_t end = description.find_first_of(",;", start);
+    char delimiter = end == std::string::npos ? 0 : description[end];
+    std::string clause = description.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    start = end == std::string::npos ? description.size() : end + 1;
+    while (!clause.empty() && clause.front() == ' ') clause.erase(0, 1);
+    std::string bare = clause;
+    while (!bare.empty() && (bare.back() == '.' || bare.back() == ' ')) bare.pop_back();
+    if (!bare.empty() && upper_name.find(to_upper_vi(bare)) != std::string::npos) {
+      if (delimiter == ';' && !kept.empty()) kept.back().delimiter = ';';
+      if (delimiter == 0 && !kept.empty()) kept.back().delimiter = 0;
+      continue;
+    }
+    for (const char* place : {" tại ", " ở "}) {
+      size_t at = clause.find(place);
+      if (at == std::string::npos || at == 0) continue;
+      std::string tail = clause.substr(at + 1);
+      std::string tail_bare = tail;
+      while (!tail_bare.empty() && (tail_bare.back() == '.' || tail_bare.back() == ' ')) tail_bare.pop_back();
+      if (upper_name.find(to_upper_vi(tail_bare)) != std::string::npos)
+        clause = clause.substr(0, at) + tail.substr(tail_bare.size());
+    }
+    kept.push_back({clause, delimiter});
+  }
+  std::string out;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    out += kept[i].text;
+    if (kept[i].delimiter && i + 1 < kept.size()) out += std::string(1, kept[i].delimiter) + " ";
+  }
+  if (out.empty()) return description;
+  if (description.ends_with(".") && !out.ends_with(".")) out += ".";
+  return out;
+}
+
 class PhaseDocumentBuilder {
  public:
   PhaseDocumentBuilder(const PhaseReport& r, const PhaseDocumentOptions& o) : r_(r), o_(o) {}
@@ -28,13 +91,15 @@ class PhaseDocumentBuilder {
     results();
     assessment();
     directions();
-    appendices();
     signature();
+    appendices();
     return std::move(d_);
   }
 
  private:
   std::string period() const { return period_text(r_.from_year, r_.to_year); }
+  // "BC-SCT": the kind of document and the agency's abbreviation.
+  std::string symbol() const { return "BC-" + (r_.agency_abbreviation.empty() ? std::string("…") : r_.agency_abbreviation); }
   std::string next_period() const { return period_text(r_.to_year + 1, r_.to_year + 5); }
 
   void heading(ParagraphStyle style, std::string text) { d_.body.push_back(doc::para(std::move(text), style)); }
@@ -44,8 +109,8 @@ class PhaseDocumentBuilder {
 
   void letterhead() {
     d_.letterhead.parent_agency = to_upper_vi(r_.parent_agency_name);
-    d_.letterhead.agency = to_upper_vi(r_.agency_name);
-    d_.letterhead.number = "Số:        /BC-" + (r_.agency_abbreviation.empty() ? std::string("…") : r_.agency_abbreviation);
+    d_.letterhead.agency = to_upper_vi(letterhead_agency_name(r_));
+    d_.letterhead.number = "Số: " + (o_.number.empty() ? std::string("       ") : o_.number) + "/" + symbol();
     d_.letterhead.place_date = r_.area_short_name + ", " +
                                (o_.date ? to_vn_words(*o_.date) : std::string("ngày      tháng      năm        "));
     d_.kind = "BÁO CÁO";
@@ -74,8 +139,9 @@ class PhaseDocumentBuilder {
     if (r_.local_documents.empty()) {
       body("Trong giai đoạn, chưa có văn bản nào của địa phương về khuyến công được ghi nhận trong hệ thống.");
     } else {
-      body("Các văn bản quy định về công tác khuyến công và tổ chức hoạt động khuyến công của địa phương (" +
-           format_count_prose(static_cast<int64_t>(r_.local_documents.size())) + " văn bản), cụ thể:");
+      body("Trên cơ sở đó, " + (r_.area_type.empty() ? std::string("địa phương") : r_.area_type) + " đã ban hành " +
+           format_count_prose(static_cast<int64_t>(r_.local_documents.size())) +
+           " văn bản quy định về công tác khuyến công và tổ chức hoạt động khuyến công của địa phương, cụ thể:");
       for (const DocumentRef& d : r_.local_documents) bullet(document_sentence(d) + ".");
     }
 
@@ -171,28 +237,82 @@ class PhaseDocumentBuilder {
       bullet("Thực hiện " + format_count_prose(district.projects) +
              " đề án khuyến công do các huyện, thành phố bố trí kinh phí " + million_dong_text(district.budget) + ".");
     }
-    std::vector<std::string> results;
+    std::string results = results_text(c);
+    if (!results.empty()) bullet("Kết quả đạt được: " + results + ".");
+    for (const ActivityItem& a : c.activities)
+      bullet("Năm " + std::to_string(a.year) + ", " + lower_first_vi(a.name) +
+             (a.description.empty() ? "." : ": " + lower_first_vi(without_repeats(a.description, a.name))));
+    if (c.total.projects == 0 && c.activities.empty())
+      bullet("Trong giai đoạn không có đề án, hoạt động nào thuộc nội dung này.");
+  }
+
+  // One output said in a sentence: its count and name, and its achievement when it has a target.
+  struct Output {
+    std::string count, name, achievement;
+  };
+
+  // The results of a content written as an official would, not as a table's rows: outputs of
+  // one kind at several levels are said once ("28 sản phẩm … tiêu biểu cấp tỉnh (đạt …), 05
+  // cấp khu vực và 04 cấp quốc gia"), and an achievement every output shares is said once
+  // ("1.800 bản tin …, 3.000 catalog … và 800 chương trình … (đều đạt 100% …)").
+  std::string results_text(const ContentResult& c) const {
+    std::vector<std::vector<Output>> groups;  // outputs differing only after " cấp " go together
+    std::vector<std::string> parts;           // the selection rounds and the groups, in order
+    std::vector<size_t> group_of_part;        // the group a part stands for, or npos
+    auto same_kind = [](const std::string& a, const std::string& b) {
+      size_t ia = a.rfind(" cấp "), ib = b.rfind(" cấp ");
+      return ia != std::string::npos && ia == ib && a.compare(0, ia, b, 0, ib) == 0;
+    };
     bool selection_told = false;
     for (const IndicatorResult& o : c.outputs) {
       // The rounds are told just before the first count of honoured products.
       if (o.source.rfind("sp_ton_vinh", 0) == 0 && !selection_told) {
-        results.push_back(selection_sentence());
+        parts.push_back(selection_sentence());
+        group_of_part.push_back(std::string::npos);
         selection_told = true;
       }
-      results.push_back((o.actual > 0 ? format_count_prose(o.actual) : std::string("chưa có")) + " " + o.name +
-                        achievement_text(o));
+      Output out{o.actual > 0 ? format_count_prose(o.actual) : std::string("chưa có"), o.name, achievement_text(o)};
+      if (!group_of_part.empty() && group_of_part.back() != std::string::npos &&
+          same_kind(groups[group_of_part.back()].back().name, o.name)) {
+        groups[group_of_part.back()].push_back(std::move(out));
+        continue;
+      }
+      groups.push_back({std::move(out)});
+      parts.emplace_back();
+      group_of_part.push_back(groups.size() - 1);
     }
-    if (c.has_selection && !selection_told) results.push_back(selection_sentence());
-    if (!results.empty()) {
-      std::string text;
-      for (const std::string& s : results) text += (text.empty() ? "" : "; ") + s;
-      bullet("Kết quả đạt được: " + text + ".");
+    if (c.has_selection && !selection_told) {
+      parts.push_back(selection_sentence());
+      group_of_part.push_back(std::string::npos);
     }
-    for (const ActivityItem& a : c.activities)
-      bullet("Năm " + std::to_string(a.year) + ", " + lower_first_vi(a.name) +
-             (a.description.empty() ? "." : ": " + lower_first_vi(a.description)));
-    if (c.total.projects == 0 && c.activities.empty())
-      bullet("Trong giai đoạn không có đề án, hoạt động nào thuộc nội dung này.");
+    // Said once when every output reaches the same share of its target.
+    bool shared = groups.size() > 1 && !selection_told && !(c.has_selection);
+    for (const auto& g : groups)
+      for (const Output& o : g) shared = shared && !o.achievement.empty() && o.achievement == groups[0][0].achievement;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (group_of_part[i] == std::string::npos) continue;
+      const std::vector<Output>& g = groups[group_of_part[i]];
+      std::vector<std::string> items;
+      for (size_t k = 0; k < g.size(); ++k) {
+        std::string name = k == 0 ? g[k].name : g[k].name.substr(g[k].name.rfind(" cấp ") + 1);
+        items.push_back(g[k].count + " " + name + (shared ? "" : g[k].achievement));
+      }
+      parts[i] = join_and(items);
+    }
+    if (shared) {
+      std::string achievement = groups[0][0].achievement;  // " (đạt …)"
+      return join_and(parts) + " (đều " + achievement.substr(2);
+    }
+    std::string text;
+    for (const std::string& p : parts) text += (text.empty() ? "" : "; ") + p;
+    return text;
+  }
+
+  // "a", "a và b", "a, b và c"
+  static std::string join_and(const std::vector<std::string>& items) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : i + 1 == items.size() ? " và " : ", ") + items[i];
+    return out;
   }
 
   static std::string district_sentence(const Totals& district) {
@@ -219,13 +339,36 @@ class PhaseDocumentBuilder {
     append_marked_text(r_.directions, d_.body);
   }
 
+  // Each appendix table on a page of its own after the signature, titled "Phụ lục n" with the
+  // report it goes with; the charts, when asked for, as one more appendix.
   void appendices() {
     std::vector<doc::Table> tables = phase_appendix_tables(r_);
-    if (tables.empty()) return;
-    d_.body.push_back(doc::PageBreak{});
-    heading(ParagraphStyle::Heading1, "PHỤ LỤC");
-    for (doc::Table& t : tables) d_.body.push_back(std::move(t));
-    for (doc::Chart& c : phase_charts(r_)) d_.body.push_back(std::move(c));
+    for (doc::Table& t : tables) {
+      doc::Appendix a = appendix(t.caption);
+      t.caption.clear();
+      doc::align_decimals(t);
+      a.blocks.push_back(std::move(t));
+      d_.appendices.push_back(std::move(a));
+    }
+    if (!o_.charts) return;
+    std::vector<doc::Chart> charts = phase_charts(r_);
+    if (charts.empty()) return;
+    doc::Appendix a = appendix("Phụ lục " + std::to_string(d_.appendices.size() + 1) +
+                               ". Biểu đồ kết quả hoạt động khuyến công giai đoạn " + period());
+    for (doc::Chart& c : charts) a.blocks.push_back(std::move(c));
+    d_.appendices.push_back(std::move(a));
+  }
+
+  // "Phụ lục 1. Số đề án …" → title "Phụ lục 1", subject "Số đề án …", and the reference line.
+  doc::Appendix appendix(const std::string& caption) const {
+    doc::Appendix a;
+    size_t dot = caption.find(". ");
+    a.title = caption.substr(0, dot);
+    if (dot != std::string::npos) a.subject = caption.substr(dot + 2);
+    std::string issuer = r_.agency_name.empty() ? std::string("…") : r_.agency_name;
+    a.reference = "(Kèm theo Báo cáo số " + (o_.number.empty() ? std::string("…") : o_.number) + "/" + symbol() +
+                  " ngày " + (o_.date ? to_vn(*o_.date) : std::string("…/…/…")) + " của " + issuer + ")";
+    return a;
   }
 
   void signature() {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "core/date.h"
 #include "report/document.h"
@@ -12,7 +13,9 @@
 namespace kc {
 
 struct PhaseDocumentOptions {
-  std::optional<Date> date;  // the report's date; blank "ngày … tháng … năm …" when absent
+  std::optional<Date> date = {};  // the report's date; blank "ngày … tháng … năm …" when absent
+  std::string number = {};   // the report's number once issued ("125"); blank when empty
+  bool charts = false;       // add the charts as a last appendix (`report phase --charts`)
 };
 
 doc::Document build_phase_document(const PhaseReport& report, const PhaseDocumentOptions& options);

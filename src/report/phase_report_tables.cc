@@ -4,12 +4,14 @@
 #include "core/vn_format.h"
 #include "report/phase_report_document.h"
 #include "report/phase_report_sheets.h"
+#include "text/normalize.h"
 
 namespace kc {
 
 namespace {
 
-SheetCell text(std::string t) { return {std::move(t), std::nullopt, {}, std::nullopt}; }
+// Text cells start with a capital ("Huyện Lục Nam", "Miền núi"), as an office's tables do.
+SheetCell text(std::string t) { return {upper_first_vi(t), std::nullopt, {}, std::nullopt}; }
 SheetCell money(int64_t dong) {
   return {format_million_dong(dong), static_cast<double>(dong) / 1e6, "#,##0.0", dong};
 }

@@ -206,21 +206,37 @@ std::string rule(int cell_text_width, int width) {
   return ooxml::paragraph(f, "");
 }
 
+// One name of the letterhead on one line of a cell `cell_text_width` twips wide: set at
+// `half_points`, or smaller (down to 10 pt) when the estimate says it would otherwise wrap — a
+// name is never broken across lines (ND 30, Phụ lục I).
+std::string one_line(std::string_view text, int cell_text_width, RunFormat format) {
+  while (format.half_points > 20 &&
+         ooxml::estimate_width(text, format.half_points, format.bold) * 110 / 100 > cell_text_width)
+    --format.half_points;
+  return ooxml::text_paragraph(centered(), text, format);
+}
+
 std::string letterhead(const Letterhead& h) {
-  constexpr int kLeft = 3969, kRight = 5953, kIndent = -567;  // 7 + 10,5 cm, 1 cm into margin
-  const RunFormat pt13{.half_points = 26, .caps = true};
-  const RunFormat pt13_bold{.half_points = 26, .bold = true, .caps = true};
+  // 7 + 10,5 cm, 1 cm into the left margin. A long name widens the left column, as far as the
+  // national name leaves room, before it is set smaller.
+  constexpr int kTotal = 3969 + 5953, kIndent = -567;
+  auto one_line_width = [](std::string_view text, int half_points, bool bold) {
+    return ooxml::estimate_width(text, half_points, bold) * 110 / 100 + kCellPadding;
+  };
+  const int right_min = one_line_width(kNationalName, 24, true);
+  const int kLeft = std::clamp(std::max(one_line_width(h.parent_agency, 26, false), one_line_width(h.agency, 26, true)),
+                               3969, std::max(3969, kTotal - right_min));
+  const int kRight = kTotal - kLeft;
+  const int kLeftText = kLeft - kCellPadding, kRightText = kRight - kCellPadding;
   std::string left;
-  if (!h.parent_agency.empty()) left += ooxml::text_paragraph(centered(), h.parent_agency, pt13);
-  left += ooxml::text_paragraph(centered(), h.agency, pt13_bold);
+  if (!h.parent_agency.empty()) left += one_line(h.parent_agency, kLeftText, {.half_points = 26, .caps = true});
+  left += one_line(h.agency, kLeftText, {.half_points = 26, .bold = true, .caps = true});
   // ND 30: the rule under the agency is 1/3 to 1/2 as long as its line.
   int agency_width = ooxml::estimate_width(h.agency, 26, true);
-  left += rule(kLeft - kCellPadding, std::clamp(agency_width * 45 / 100, 700, 2400));
-  constexpr std::string_view kMotto = "Độc lập - Tự do - Hạnh phúc";
-  std::string right = ooxml::text_paragraph(centered(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                                            {.half_points = 24, .bold = true}) +
-                      ooxml::text_paragraph(centered(), kMotto, {.half_points = 26, .bold = true});
-  right += rule(kRight - kCellPadding, ooxml::estimate_width(kMotto, 26, true));  // as long
+  left += rule(kLeftText, std::clamp(agency_width * 45 / 100, 700, 2400));
+  std::string right = one_line(kNationalName, kRightText, {.half_points = 24, .bold = true}) +
+                      one_line(kMotto, kRightText, {.half_points = 26, .bold = true});
+  right += rule(kRightText, ooxml::estimate_width(kMotto, 26, true));  // as long
   std::string rows =
       ooxml::table_row(ooxml::table_cell(kLeft, left) + ooxml::table_cell(kRight, right));
   rows += ooxml::table_row(
@@ -258,9 +274,10 @@ bool starts_with_marker(const Paragraph& p) {
   return false;
 }
 
-std::string paragraph(const Paragraph& p) {
+std::string paragraph(const Paragraph& p, bool keep_next = false) {
   ParaFormat f;
   f.style = style_id(p.style);
+  f.keep_next = keep_next;
   std::string runs;
   if (p.style == ParagraphStyle::Bullet && !starts_with_marker(p)) runs += ooxml::run("- ");
   for (const Span& s : p.spans) runs += ooxml::run(s.text, {.bold = s.bold, .italic = s.italic});
@@ -358,22 +375,62 @@ std::string chart_picture(const Chart& c, Media& media) {
                                                          height));
 }
 
+// The recipients and the signature: one row that never splits, its paragraphs kept together,
+// and the paragraph before it kept with it (see document_xml), so no page holds only them.
 std::string signature(const Signature& s) {
   if (s.recipients.empty() && s.position.empty() && s.signer.empty()) return "";
   constexpr int kHalf = kTextWidth / 2;
-  std::string left = ooxml::text_paragraph(
-      styled("Compact"), "Nơi nhận:", {.half_points = 24, .bold = true, .italic = true});
-  for (const std::string& r : s.recipients)
-    left += ooxml::text_paragraph(styled("Compact"), r, {.half_points = 22});
-  std::string right =
-      ooxml::text_paragraph(centered(), s.position, {.half_points = 28, .bold = true});
-  for (int i = 0; i < 4; ++i) right += ooxml::paragraph(centered(), "");
+  ParaFormat compact = styled("Compact");
+  compact.keep_next = true;
+  ParaFormat middle = centered();
+  middle.keep_next = true;
+  std::string left =
+      ooxml::text_paragraph(compact, "Nơi nhận:", {.half_points = 24, .bold = true, .italic = true});
+  for (const std::string& r : s.recipients) left += ooxml::text_paragraph(compact, r, {.half_points = 22});
+  std::string right = ooxml::text_paragraph(middle, s.position, {.half_points = 28, .bold = true});
+  for (int i = 0; i < 4; ++i) right += ooxml::paragraph(middle, "");
   right += ooxml::text_paragraph(centered(), s.signer, {.half_points = 28, .bold = true});
   std::string rows = ooxml::table_row(ooxml::table_cell(kHalf, left) +
                                       ooxml::table_cell(kTextWidth - kHalf, right));
   ParaFormat space = styled("Compact");
   space.before = 120;
+  space.keep_next = true;
   return ooxml::paragraph(space, "") + ooxml::table({kHalf, kTextWidth - kHalf}, rows, false);
+}
+
+std::string blocks(const std::vector<Block>& blocks, Media& media, bool keep_last_with_next) {
+  std::string out;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const Block& block = blocks[i];
+    if (const auto* p = std::get_if<Paragraph>(&block)) {
+      out += paragraph(*p, keep_last_with_next && i + 1 == blocks.size());
+    } else if (const auto* t = std::get_if<Table>(&block)) {
+      out += table(*t);
+    } else if (const auto* c = std::get_if<Chart>(&block)) {
+      out += chart_picture(*c, media);
+    } else {
+      out += ooxml::page_break();
+    }
+  }
+  return out;
+}
+
+// An appendix on a new page: "Phụ lục n", its subject, the report it goes with, its blocks.
+std::string appendix(const Appendix& a, Media& media) {
+  ParaFormat title = centered();
+  title.keep_next = true;
+  ParaFormat reference = title;
+  reference.after = 240;
+  std::string out = ooxml::page_break();
+  out += ooxml::text_paragraph(title, a.title, {.half_points = 28, .bold = true});
+  if (!a.subject.empty()) out += ooxml::text_paragraph(title, a.subject, {.half_points = 28, .bold = true});
+  if (!a.reference.empty()) {  // on one line when 12 pt or more allows it
+    RunFormat italic{.half_points = 28, .italic = true};
+    while (italic.half_points > 24 && ooxml::estimate_width(a.reference, italic.half_points) * 110 / 100 > kTextWidth)
+      --italic.half_points;
+    out += ooxml::text_paragraph(reference, a.reference, italic);
+  }
+  return out + blocks(a.blocks, media, false);
 }
 
 std::string section_properties() {
@@ -393,18 +450,10 @@ std::string document_xml(const Document& d, Media& media) {
     if (i + 1 == d.subject.size()) f.after = 240;
     body += ooxml::text_paragraph(f, d.subject[i]);
   }
-  for (const Block& block : d.body) {
-    if (const auto* p = std::get_if<Paragraph>(&block)) {
-      body += paragraph(*p);
-    } else if (const auto* t = std::get_if<Table>(&block)) {
-      body += table(*t);
-    } else if (const auto* c = std::get_if<Chart>(&block)) {
-      body += chart_picture(*c, media);
-    } else {
-      body += ooxml::page_break();
-    }
-  }
-  body += signature(d.signature);
+  std::string sign = signature(d.signature);
+  body += blocks(d.body, media, !sign.empty());  // the last paragraph stays with the signature
+  body += sign;
+  for (const Appendix& a : d.appendices) body += appendix(a, media);
   // Word wants the body to end with a paragraph; keep it one point high.
   ParaFormat last = styled("Compact");
   last.line = 20;

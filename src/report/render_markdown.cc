@@ -69,17 +69,8 @@ void table(std::string& out, const doc::Table& t) {
   out += "\n";
 }
 
-}  // namespace
-
-std::string render_markdown(const doc::Document& d) {
-  std::string out;
-  const doc::Letterhead& l = d.letterhead;
-  out += "| " + escape(l.parent_agency) + " | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| :---: | :---: |\n";
-  out += "| **" + escape(l.agency) + "** | **Độc lập - Tự do - Hạnh phúc** |\n";
-  out += "| " + escape(l.number) + " | *" + escape(l.place_date) + "* |\n\n";
-  out += "# " + escape(d.kind) + "\n\n";
-  for (const std::string& s : d.subject) out += "**" + escape(s) + "**\n\n";
-  for (const doc::Block& b : d.body) {
+void blocks(std::string& out, const std::vector<doc::Block>& body) {
+  for (const doc::Block& b : body) {
     if (const auto* p = std::get_if<doc::Paragraph>(&b)) {
       switch (p->style) {
         case doc::ParagraphStyle::Heading1: out += "## " + spans(p->spans) + "\n\n"; break;
@@ -102,6 +93,19 @@ std::string render_markdown(const doc::Document& d) {
       out += "---\n\n";
     }
   }
+}
+
+}  // namespace
+
+std::string render_markdown(const doc::Document& d) {
+  std::string out;
+  const doc::Letterhead& l = d.letterhead;
+  out += "| " + escape(l.parent_agency) + " | " + doc::kNationalName + " |\n| :---: | :---: |\n";
+  out += "| **" + escape(l.agency) + "** | **" + doc::kMotto + "** |\n";
+  out += "| " + escape(l.number) + " | *" + escape(l.place_date) + "* |\n\n";
+  out += "# " + escape(d.kind) + "\n\n";
+  for (const std::string& s : d.subject) out += "**" + escape(s) + "**\n\n";
+  blocks(out, d.body);
   const doc::Signature& s = d.signature;
   if (!s.recipients.empty()) {
     out += "***Nơi nhận:***\n\n";
@@ -110,6 +114,10 @@ std::string render_markdown(const doc::Document& d) {
   }
   if (!s.position.empty()) out += "**" + escape(s.position) + "**\n\n";
   if (!s.signer.empty()) out += "**" + escape(s.signer) + "**\n";
+  for (const doc::Appendix& a : d.appendices) {
+    out += "\n---\n\n## " + escape(a.title) + "\n\n**" + escape(a.subject) + "**\n\n*" + escape(a.reference) + "*\n\n";
+    blocks(out, a.blocks);
+  }
   return out;
 }
 

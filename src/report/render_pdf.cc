@@ -158,19 +158,10 @@ class PdfWriter {
     new_page();
     letterhead();
     title();
-    for (size_t i = 0; i < d_.body.size(); ++i) {
-      const Block& b = d_.body[i];
-      if (const auto* p = std::get_if<Paragraph>(&b)) {
-        paragraph(*p, i + 1 < d_.body.size() ? &d_.body[i + 1] : nullptr);
-      } else if (const auto* t = std::get_if<Table>(&b)) {
-        table(*t);
-      } else if (const auto* c = std::get_if<Chart>(&b)) {
-        chart(*c);
-      } else if (y_ > kTop) {
-        new_page();
-      }
-    }
+    // The last lines of the body go with the signature: no page holds only the signature.
+    blocks(d_.body, signature_height());
     signature();
+    for (const Appendix& a : d_.appendices) appendix(a);
     cairo_destroy(cr_);
     cr_ = nullptr;
     cairo_surface_finish(surface_);
@@ -194,6 +185,39 @@ class PdfWriter {
     }
   }
 
+  // `keep_last_with`: room the last paragraph's last lines must leave under them.
+  void blocks(const std::vector<Block>& list, double keep_last_with) {
+    for (size_t i = 0; i < list.size(); ++i) {
+      const Block& b = list[i];
+      if (const auto* p = std::get_if<Paragraph>(&b)) {
+        bool last = i + 1 == list.size();
+        paragraph(*p, last ? nullptr : &list[i + 1], last ? keep_last_with : 0);
+      } else if (const auto* t = std::get_if<Table>(&b)) {
+        table(*t);
+      } else if (const auto* c = std::get_if<Chart>(&b)) {
+        chart(*c);
+      } else if (y_ > kTop) {
+        new_page();
+      }
+    }
+  }
+
+  // An appendix from the top of a new page: its title and subject bold, the reference italic.
+  void appendix(const Appendix& a) {
+    new_page();
+    for (const std::string* line : {&a.title, &a.subject}) {
+      if (line->empty()) continue;
+      Layout l(cr_, escape(*line), {kBodySize, true, false, Align::Center}, kTextWidth);
+      flow(l, kLeft);
+    }
+    if (!a.reference.empty()) {
+      Layout l(cr_, escape(a.reference), one_line(a.reference, {kBodySize, false, true, Align::Center}, kTextWidth), kTextWidth);
+      flow(l, kLeft);
+    }
+    y_ += 12;
+    blocks(a.blocks, 0);
+  }
+
   void ensure_room(double height) {
     if (y_ + height > limit() && y_ > kTop) new_page();
   }
@@ -205,14 +229,25 @@ class PdfWriter {
   }
 
   // Draws `l` at the cursor, line by line, going on to the next page where a line does not fit.
-  void flow(const Layout& l, double x) {
+  // The last two lines also need `keep_after` points under them, or they go on to the next page
+  // together (what follows them, the signature, is kept with them).
+  void flow(const Layout& l, double x, double keep_after = 0) {
     PangoLayoutIter* it = pango_layout_get_iter(l.get());
+    const int lines = pango_layout_get_line_count(l.get());
     double origin = y_;  // page position of the layout's top (shifted on each new page)
+    int index = 0;
     do {
       PangoRectangle r;
       pango_layout_iter_get_line_extents(it, nullptr, &r);
       double top = static_cast<double>(r.y) / PANGO_SCALE, bottom = static_cast<double>(r.y + r.height) / PANGO_SCALE;
-      if (origin + bottom > limit() && origin + top > kTop) {
+      double need = bottom;
+      if (keep_after > 0 && index == std::max(0, lines - 2)) {  // the last two lines with what follows
+        PangoRectangle last;
+        pango_layout_get_extents(l.get(), nullptr, &last);
+        need = static_cast<double>(last.y + last.height) / PANGO_SCALE + keep_after;
+      }
+      ++index;
+      if (origin + need > limit() && origin + top > kTop) {
         new_page();
         origin = y_ - top;
       }
@@ -243,24 +278,39 @@ class PdfWriter {
     return l.height();
   }
 
+  // `s` made smaller (down to 10 pt) until `text` fits `width` on one line: a name of the
+  // letterhead is never broken across lines (ND 30, Phụ lục I).
+  Style one_line(const std::string& text, Style s, double width) {
+    while (s.size > 10 && Layout(cr_, escape(text), s, -1).width() > width) s.size -= 0.5;
+    return s;
+  }
+
   // Nghị định 30: agency left (parent regular, agency bold, a short rule), the national name
   // and motto right (the motto underlined as long as itself); number and place-date below.
   void letterhead() {
     const Letterhead& h = d_.letterhead;
-    const double left_x = kLeft - 10 * kMm, left_w = 70 * kMm, right_x = left_x + left_w, right_w = 105 * kMm;
+    // 70 + 105 mm; a long name widens the left column as far as the national name leaves room.
+    auto natural = [&](const std::string& text, const Style& s) { return Layout(cr_, escape(text), s, -1).width() + 4; };
+    const double total = 175 * kMm, right_min = natural(kNationalName, {12, true});
+    const double left_x = kLeft - 10 * kMm;
+    const double left_w = std::clamp(std::max(natural(h.parent_agency, {13}), natural(h.agency, {13, true})), 70 * kMm,
+                                     std::max(70 * kMm, total - right_min));
+    const double right_x = left_x + left_w, right_w = total - left_w;
     double yl = y_, yr = y_;
-    yl += centred(h.parent_agency, {13}, left_x, left_w, yl);
-    double agency_height = centred(h.agency, {13, true}, left_x, left_w, yl);
+    yl += centred(h.parent_agency, one_line(h.parent_agency, {13}, left_w), left_x, left_w, yl);
+    Style agency = one_line(h.agency, {13, true}, left_w);
+    double agency_height = centred(h.agency, agency, left_x, left_w, yl);
     if (!h.agency.empty()) {
-      Layout a(cr_, escape(h.agency), {13, true}, left_w);
+      Layout a(cr_, escape(h.agency), agency, left_w);
       yl += agency_height + 2;
       rule(left_x + left_w / 2, std::clamp(a.width() * 0.45, 35.0, 120.0), yl);
       yl += 2;
     }
-    yr += centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", {12, true}, right_x, right_w, yr);
-    const std::string motto = "Độc lập - Tự do - Hạnh phúc";
-    Layout m(cr_, escape(motto), {13, true}, right_w);
-    yr += centred(motto, {13, true}, right_x, right_w, yr) + 2;
+    const std::string nation = kNationalName, motto = kMotto;
+    yr += centred(nation, one_line(nation, {12, true}, right_w), right_x, right_w, yr);
+    Style motto_style = one_line(motto, {13, true}, right_w);
+    Layout m(cr_, escape(motto), motto_style, right_w);
+    yr += centred(motto, motto_style, right_x, right_w, yr) + 2;
     rule(right_x + right_w / 2, m.width(), yr);
     yr += 2;
     double y = std::max(yl, yr) + 6;
@@ -279,7 +329,7 @@ class PdfWriter {
     y_ += 12;
   }
 
-  void paragraph(const Paragraph& p, const Block* next) {
+  void paragraph(const Paragraph& p, const Block* next, double keep_after = 0) {
     Style s = body_style(p.style);
     std::string text = markup(p.spans);
     if (p.style == ParagraphStyle::Bullet && text.rfind("- ", 0) != 0 && text.rfind("+ ", 0) != 0 &&
@@ -293,7 +343,7 @@ class PdfWriter {
       double follow = next && !is_heading(*next) ? 3 * kBodySize * kLineSpacing * 1.2 : 0;
       ensure_room(l.height() + follow);
     }
-    flow(l, kLeft);
+    flow(l, kLeft, keep_after > 0 ? keep_after + 6 : 0);
     y_ += 6;
   }
 
@@ -424,23 +474,37 @@ class PdfWriter {
   }
 
   // "Nơi nhận:" and the recipients left; the position, room for the signature and the name right.
-  void signature() {
+  struct SignatureLayouts {
+    Layout left, position, signer;
+    double gap, height;
+  };
+  SignatureLayouts signature_layouts() {
     const Signature& s = d_.signature;
-    if (s.recipients.empty() && s.position.empty() && s.signer.empty()) return;
     const double half = kTextWidth / 2;
     std::string recipients = "<b><i>" + escape("Nơi nhận:") + "</i></b>";
     for (const std::string& r : s.recipients) recipients += "\n<span size=\"" + std::to_string(11 * PANGO_SCALE) + "\">" + escape(r) + "</span>";
-    Layout left(cr_, recipients, {12}, half);
-    Layout position(cr_, escape(s.position), {kBodySize, true, false, Align::Center}, half);
-    Layout signer(cr_, escape(s.signer), {kBodySize, true, false, Align::Center}, half);
-    double gap = 4 * kBodySize * 1.2;
-    double height = std::max(left.height(), position.height() + gap + signer.height());
+    SignatureLayouts out{Layout(cr_, recipients, {12}, half),
+                         Layout(cr_, escape(s.position), {kBodySize, true, false, Align::Center}, half),
+                         Layout(cr_, escape(s.signer), {kBodySize, true, false, Align::Center}, half), 4 * kBodySize * 1.2, 0};
+    out.height = std::max(out.left.height(), out.position.height() + out.gap + out.signer.height());
+    return out;
+  }
+  bool has_signature() const {
+    const Signature& s = d_.signature;
+    return !(s.recipients.empty() && s.position.empty() && s.signer.empty());
+  }
+  double signature_height() { return has_signature() ? signature_layouts().height + 6 : 0; }
+
+  void signature() {
+    if (!has_signature()) return;
+    SignatureLayouts l = signature_layouts();
+    const double half = kTextWidth / 2;
     y_ += 6;
-    ensure_room(height);
-    show(left, kLeft, y_);
-    show(position, kLeft + half, y_);
-    show(signer, kLeft + half, y_ + position.height() + gap);
-    y_ += height;
+    ensure_room(l.height);
+    show(l.left, kLeft, y_);
+    show(l.position, kLeft + half, y_);
+    show(l.signer, kLeft + half, y_ + l.position.height() + l.gap);
+    y_ += l.height;
   }
 
   const Document& d_;

@@ -27,6 +27,7 @@ void download(RequestContext& ctx) {
     return;
   }
   PhaseDocumentOptions options;
+  options.charts = ctx.param("bieu_do") == "1";
   if (std::string d = ctx.param("ngay"); !d.empty()) {
     options.date = parse_date(d);
     if (!options.date) {

@@ -1,11 +1,12 @@
 // The dashboard shows the plan's figures and draws its charts; the phase report downloads as a
-// Word document.
+// Word document, and its HTML letterhead keeps each name and the motto on lines of their own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 
 import { textOf, useWorkspace, withPage } from './support/browser.mjs';
+import { PHONE } from './support/phone.mjs';
 
 const ws = useWorkspace();
 
@@ -59,3 +60,37 @@ test('the phase report downloads as DOCX from /bao-cao', { timeout: 120_000 }, a
     assert.ok(bytes.includes('word/document.xml'), 'the archive holds word/document.xml');
   });
 });
+
+// Issue 12 §3: the HTML report's letterhead prints each body and each line of the motto on one
+// line of its own, at a desk and on a phone ("VIỆT / NAM" used to break), within the screen.
+for (const [name, options] of [['desk', {}], ['phone', PHONE]]) {
+  test(`the HTML report's letterhead lines never break (${name})`, { timeout: 90_000 }, async (t) => {
+    await withPage(t, ws, { role: 'trung_tam', ...options }, async (page) => {
+      const response = await page.request.get('/bao-cao/tai?ke_hoach=bg-2016-2020&dinh_dang=html');
+      assert.equal(response.status(), 200);
+      await page.setContent(await response.text());
+      const lines = await page.locator('.letterhead .line').evaluateAll((els) => els.map((el) => {
+        // The rows its text is laid out on (text nodes only: a nested box has rectangles of its own).
+        const rows = new Set();
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const r of range.getClientRects()) rows.add(Math.round(r.top));
+        }
+        return { text: el.textContent, rows: rows.size, fits: el.scrollWidth <= el.clientWidth + 1 };
+      }));
+      const texts = lines.map((l) => l.text);
+      for (const expected of ['UBND TỈNH BẮC GIANG', 'SỞ CÔNG THƯƠNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc']) assert.ok(texts.includes(expected), `no line "${expected}" in ${texts}`);
+      for (const l of lines) {
+        assert.equal(l.rows, 1, `"${l.text}" runs over ${l.rows} lines`);
+        assert.ok(l.fits, `"${l.text}" is wider than its column`);
+      }
+      // The letterhead stays within the screen (the appendix tables may scroll sideways).
+      const right = await page.evaluate(() => document.querySelector('.letterhead').getBoundingClientRect().right);
+      const screen = options.viewport ? options.viewport.width : 1280;
+      assert.ok(right <= screen, `the letterhead ends at ${right} px on a ${screen} px screen`);
+    });
+  });
+}

@@ -21,7 +21,7 @@ const DemoReport& demo_report() {
     PhaseReportResult result = compute_phase_report(d.data, "bg-2016-2020");
     if (!result.report) throw std::runtime_error("no report for bg-2016-2020");
     d.report = std::move(*result.report);
-    d.markdown = render_markdown(build_phase_document(d.report, {Date{2020, 11, 30}}));
+    d.markdown = render_markdown(build_phase_document(d.report, {.date = Date{2020, 11, 30}}));
     return d;
   }();
   return demo;
