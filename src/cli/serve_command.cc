@@ -112,6 +112,8 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     running = &server;
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
+    // A log reader that went away (a closed pipe) must not end the server: its writes fail instead.
+    std::signal(SIGPIPE, SIG_IGN);
     // Written at once, as every line of the log (request_log.h): whoever waits for this line on
     // a pipe (a supervisor, the browser tests) gets it now, not when a buffer fills.
     std::ostringstream started;

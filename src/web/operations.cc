@@ -86,7 +86,7 @@ int64_t App::purge_expired_sessions() {
     metrics_.sessions_purged(static_cast<uint64_t>(purged));
     return purged;
   } catch (const StoreError& e) {
-    std::cerr << "[web] xoá phiên đăng nhập hết hạn: " << e.what() << "\n";  // tried again at the next turn
+    std::cerr << "[web] xóa phiên đăng nhập hết hạn: " << e.what() << "\n";  // tried again at the next turn
     return 0;
   }
 }
