@@ -24,13 +24,7 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$binary" ] || { echo "--binary <khuyencong> is required" >&2; exit 2; }
 
-tmp="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+kc_scratch  # sets tmp and server_pid; cleans up on exit
 
 db="$tmp/demo.db"
 "$binary" --db "$db" import data/demo >/dev/null
