@@ -202,6 +202,8 @@ TEST(WebOperations, MetricsAnswerLoopbackWithTheSeries) {
   EXPECT_EQ(r->get_header_value("Content-Type"), "text/plain; version=0.0.4; charset=utf-8");
   text = r->body;
   EXPECT_EQ(series(text, R"(khuyencong_http_request_duration_seconds_bucket{route="healthz",le="+Inf"})"), 3) << text;
+  EXPECT_EQ(series(text, R"(khuyencong_http_request_duration_seconds_bucket{route="healthz",le="10"})"), 3) << text;
+  EXPECT_GE(series(text, R"(khuyencong_http_request_duration_seconds_bucket{route="healthz",le="0.0025"})"), 0);
   EXPECT_EQ(series(text, R"(khuyencong_http_request_duration_seconds_count{route="healthz"})"), 3);
   EXPECT_GE(series(text, R"(khuyencong_http_request_duration_seconds_sum{route="healthz"})"), 0);
   EXPECT_EQ(series(text, R"(khuyencong_db_pool_waits_total{pool="requests"})"), 0);

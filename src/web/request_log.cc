@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <ctime>
 
@@ -42,10 +43,11 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
+// to_chars, not printf: a decimal point whatever the process's locale (JSON wants one).
 void append_millis(std::string& out, std::chrono::nanoseconds duration) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", static_cast<double>(duration.count()) / 1e6);
-  out += buf;
+  auto end = std::to_chars(buf, buf + sizeof buf, static_cast<double>(duration.count()) / 1e6, std::chars_format::fixed, 3).ptr;
+  out.append(buf, end);
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 #include "web/server_metrics.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <charconv>
 
 namespace kc::web {
 
@@ -13,16 +13,16 @@ uint64_t micros(std::chrono::nanoseconds d) {
   return static_cast<uint64_t>(std::max<int64_t>(0, std::chrono::duration_cast<std::chrono::microseconds>(d).count()));
 }
 
+// Numbers with a decimal point whatever the process's locale (to_chars, not printf).
 std::string seconds(uint64_t micros) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6f", static_cast<double>(micros) / 1e6);
-  return buf;
+  return std::string(buf, std::to_chars(buf, buf + sizeof buf, static_cast<double>(micros) / 1e6,
+                                        std::chars_format::fixed, 6).ptr);
 }
 
 std::string bound(double seconds) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", seconds);
-  return buf;
+  return std::string(buf, std::to_chars(buf, buf + sizeof buf, seconds).ptr);
 }
 
 void header(std::string& out, const char* name, const char* type, const char* help) {
