@@ -153,6 +153,13 @@ TEST(WebOperations, DiagnosticHeadersSendTheRequestIdOfTheLogLine) {
   EXPECT_EQ(logged.lines().back()["route"], "unmatched");
   EXPECT_EQ(logged.lines().back()["status"], 404);
   EXPECT_EQ(logged.text().find("khong-co"), std::string::npos);
+  // A request refused before its handler runs (text that is not UTF-8) still names its route.
+  auto refused = logged.server().client()->Get("/co-so?tim=%FF");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 400);
+  ASSERT_TRUE(eventually([&] { return logged.lines().size() == 3; }));
+  EXPECT_EQ(logged.lines().back()["route"], "co_so_danh_sach");
+  EXPECT_EQ(logged.lines().back()["status"], 400);
 }
 
 TEST(WebOperations, QuietRequestsLeaveOutRequestLines) {

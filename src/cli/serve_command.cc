@@ -56,7 +56,8 @@ void add_serve_command(CLI::App& app, Context& ctx) {
                   "Số giây tối đa cho một câu lệnh PostgreSQL, 0: không giới hạn (mặc định 60)");
   cmd->add_option("--replica-retry", db->replica_retry_s, "Số giây tạm bỏ qua một bản sao bị lỗi (mặc định 10)");
   cmd->add_flag("--diagnostic-headers", o->diagnostic_headers,
-                "Gửi tiêu đề chẩn đoán X-Khuyencong-Nguon-Doc (cơ sở dữ liệu nào đã trả lời) để người vận hành dò lỗi");
+                "Gửi tiêu đề chẩn đoán X-Khuyencong-Nguon-Doc (cơ sở dữ liệu nào đã trả lời) và X-Request-Id "
+                "(mã yêu cầu trong nhật ký) để người vận hành dò lỗi");
   // Operations (docs/deployment.md): the log on standard output, /metrics.
   auto log_format = std::make_shared<std::string>("auto");
   cmd->add_option("--log-format", *log_format,

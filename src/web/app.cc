@@ -246,6 +246,7 @@ bool App::serve(const Route& route, const httplib::Request& req, httplib::Respon
   security_headers(res);
   RequestContext ctx(*this, route, req, res);
   ctx.replicas_allowed_ = replicas;
+  current_trace().route = &route - routes_.data();  // the log line's and /metrics' route name
   t_dataset_source = -1;
   // Before anything reads the request (the session cookie included): text that is not UTF-8.
   // The caller is not known yet, so the answer is kept by no cache whoever it was.
@@ -281,7 +282,6 @@ bool App::serve(const Route& route, const httplib::Request& req, httplib::Respon
     ctx.error(500, status_message(500));
   }
   cache_policy(ctx, res);
-  current_trace().route = &route - routes_.data();
   current_trace().user = ctx.user() ? ctx.user()->username : std::string();
   // Diagnostic, only when asked for: which database answered this request's reads (docs/deployment.md).
   int source = ctx.read_source_ >= 0 ? ctx.read_source_ : t_dataset_source >= 0 ? t_dataset_source : ctx.used_primary_ ? 0 : -1;
