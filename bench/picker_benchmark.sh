@@ -33,13 +33,7 @@ command -v jq >/dev/null && command -v curl >/dev/null || {
 
 kc_national_dataset "$scale" "$binary"  # sets kc and data
 
-tmp="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+kc_scratch  # sets tmp and server_pid; cleans up on exit
 
 echo "máy / machine: $(nproc) CPU; ngày / date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 db="$tmp/picker.db"

@@ -33,3 +33,15 @@ kc_national_dataset() {
   kc="${binary:-$build/src/khuyencong}"
   [ -f "$data/de_an.csv" ] || "$build/bench/gen_national" "$data" --scale "$scale" >/dev/null
 }
+
+# kc_scratch: sets `tmp` (a fresh temp dir) and `server_pid` (empty, for the script to fill); on
+# exit the server of that pid is stopped and the dir removed.
+kc_scratch() {
+  tmp="$(mktemp -d)"
+  server_pid=""
+  trap kc_scratch_cleanup EXIT
+}
+kc_scratch_cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$tmp"
+}

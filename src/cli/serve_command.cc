@@ -1,10 +1,13 @@
 // serve: the web workspace. Stops cleanly on Ctrl-C or SIGTERM.
 #include <malloc.h>
+#include <unistd.h>
 
 #include <cstdlib>
 
 #include <csignal>
 #include <iostream>
+#include <optional>
+#include <sstream>
 #include <thread>
 
 #include "cli/commands.h"
@@ -20,6 +23,13 @@ web::App* running = nullptr;
 struct DatabaseFlags {
   double wait_s = 3, replica_retry_s = 10;
 };
+
+// The log's format: as asked, or by default text on a terminal (a person reading) and JSON
+// otherwise (the journal, a file, a log collector).
+std::optional<web::LogFormat> chosen_log_format(const std::string& name) {
+  if (name == "auto") return isatty(STDOUT_FILENO) ? web::LogFormat::text : web::LogFormat::json;
+  return web::parse_log_format(name);
+}
 
 void on_signal(int) {
   if (running) running->stop();
@@ -46,12 +56,34 @@ void add_serve_command(CLI::App& app, Context& ctx) {
                   "Số giây tối đa cho một câu lệnh PostgreSQL, 0: không giới hạn (mặc định 60)");
   cmd->add_option("--replica-retry", db->replica_retry_s, "Số giây tạm bỏ qua một bản sao bị lỗi (mặc định 10)");
   cmd->add_flag("--diagnostic-headers", o->diagnostic_headers,
-                "Gửi tiêu đề chẩn đoán X-Khuyencong-Nguon-Doc (cơ sở dữ liệu nào đã trả lời) để người vận hành dò lỗi");
-  cmd->callback([&ctx, o, db] {
+                "Gửi tiêu đề chẩn đoán X-Khuyencong-Nguon-Doc (cơ sở dữ liệu nào đã trả lời) và X-Request-Id "
+                "(mã yêu cầu trong nhật ký) để người vận hành dò lỗi");
+  // Operations (docs/deployment.md): the log on standard output, /metrics.
+  auto log_format = std::make_shared<std::string>("auto");
+  cmd->add_option("--log-format", *log_format,
+                  "Dạng nhật ký trên đầu ra chuẩn: json (mỗi yêu cầu một dòng JSON), text, hoặc auto "
+                  "(mặc định: text khi chạy trên màn hình, json khi ghi vào tệp, ống hay journal)");
+  cmd->add_flag("--quiet-requests", o->quiet_requests, "Không ghi nhật ký từng yêu cầu (vẫn ghi thông báo của máy chủ)");
+  cmd->add_option("--metrics-from", o->metrics_from,
+                  "Địa chỉ hoặc dải mạng được đọc /metrics, cách nhau bởi dấu phẩy (mặc định 127.0.0.1,::1)");
+  cmd->callback([&ctx, o, db, log_format] {
     web::WebOptions options = *o;
     options.db = ctx.db;
     options.pool.wait = std::chrono::milliseconds(static_cast<long>(db->wait_s * 1000));
     options.replica_retry = std::chrono::milliseconds(static_cast<long>(db->replica_retry_s * 1000));
+    auto format = chosen_log_format(*log_format);
+    if (!format) {
+      std::cerr << "--log-format: “" << *log_format << "” không hợp lệ; chọn json, text hoặc auto.\n";
+      ctx.exit_code = 2;
+      return;
+    }
+    options.log_format = *format;
+    std::string address_error;
+    if (!web::AddressList::parse(options.metrics_from, address_error)) {
+      std::cerr << "--metrics-from: " << address_error << ".\n";
+      ctx.exit_code = 2;
+      return;
+    }
     if (!options.db_replicas.empty() && !is_postgres_url(options.db)) {
       std::cerr << "--db-replica cần --db là địa chỉ PostgreSQL (postgresql://…).\n";
       ctx.exit_code = 2;
@@ -81,12 +113,17 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     running = &server;
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
-    std::cout << "Máy chủ khuyencong đang chạy tại http://" << options.host << ":" << port << "/ (Ctrl-C để dừng)";
-    if (!options.db_replicas.empty()) std::cout << "; đọc từ " << options.db_replicas.size() << " bản sao";
-    std::cout << std::endl;
+    // A log reader that went away (a closed pipe) must not end the server: its writes fail instead.
+    std::signal(SIGPIPE, SIG_IGN);
+    // Written at once, as every line of the log (request_log.h): whoever waits for this line on
+    // a pipe (a supervisor, the browser tests) gets it now, not when a buffer fills.
+    std::ostringstream started;
+    started << "Máy chủ khuyencong đang chạy tại http://" << options.host << ":" << port << "/ (Ctrl-C để dừng)";
+    if (!options.db_replicas.empty()) started << "; đọc từ " << options.db_replicas.size() << " bản sao";
+    server.log().message(started.str());
     server.run();
     running = nullptr;
-    std::cout << "Đã dừng máy chủ.\n";
+    server.log().message("Đã dừng máy chủ.");
   });
 }
 

@@ -12,6 +12,7 @@
 #include "core/vn_format.h"
 #include "web/listen_socket.h"
 #include "web/request_context.h"
+#include "web/request_trace.h"
 #include "web/request_validation.h"
 #include "web/sessions.h"
 
@@ -136,7 +137,12 @@ bool Access::allows(const std::string* role) const {
 App::App(WebOptions options)
     : options_(std::move(options)),
       pool_(options_.db, pool_options(options_)),
-      reload_pool_(options_.db, reload_pool_options(options_)) {
+      reload_pool_(options_.db, reload_pool_options(options_)),
+      log_(options_.log_format, options_.log_fd, !options_.quiet_requests) {
+  std::string error;
+  auto metrics_from = AddressList::parse(options_.metrics_from, error);
+  if (!metrics_from) throw std::invalid_argument("--metrics-from: " + error);
+  metrics_from_ = std::move(*metrics_from);
   if (!options_.db_replicas.empty())
     router_ = std::make_unique<ReadRouter>(pool_, options_.db_replicas, pool_options(options_), options_.replica_retry);
 }
@@ -157,7 +163,9 @@ std::shared_ptr<const Dataset> App::dataset() {
     // freeing it before the new one is built keeps one Dataset in memory, not two, unless a
     // request still holds it.
     dataset_.reset();
+    auto since = std::chrono::steady_clock::now();
     dataset_ = load_dataset_routed();
+    metrics_.dataset_reloaded(std::chrono::steady_clock::now() - since);
     stale_ = false;
     malloc_trim(0);  // the loader's temporary indexes, freed, go back to the system too
   }
@@ -238,6 +246,7 @@ bool App::serve(const Route& route, const httplib::Request& req, httplib::Respon
   security_headers(res);
   RequestContext ctx(*this, route, req, res);
   ctx.replicas_allowed_ = replicas;
+  current_trace().route = &route - routes_.data();  // the log line's and /metrics' route name
   t_dataset_source = -1;
   // Before anything reads the request (the session cookie included): text that is not UTF-8.
   // The caller is not known yet, so the answer is kept by no cache whoever it was.
@@ -273,9 +282,12 @@ bool App::serve(const Route& route, const httplib::Request& req, httplib::Respon
     ctx.error(500, status_message(500));
   }
   cache_policy(ctx, res);
+  current_trace().user = ctx.user() ? ctx.user()->username : std::string();
   // Diagnostic, only when asked for: which database answered this request's reads (docs/deployment.md).
   int source = ctx.read_source_ >= 0 ? ctx.read_source_ : t_dataset_source >= 0 ? t_dataset_source : ctx.used_primary_ ? 0 : -1;
   if (options_.diagnostic_headers && source >= 0) res.set_header("X-Khuyencong-Nguon-Doc", source_label(source));
+  // The id of this request's log line, so that a reported answer can be found in the log.
+  if (options_.diagnostic_headers) res.set_header("X-Request-Id", current_trace().id);
   return true;
 }
 
@@ -295,6 +307,7 @@ void App::install_routes() {
   route_bodiless_requests(s);
   size_t threads = options_.threads;
   s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  install_operations(s);
   for (const Route& route : routes_) {
     auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) { dispatch(route, req, res); };
     if (route.method == "GET")
@@ -307,9 +320,11 @@ void App::install_routes() {
   // Answers httplib produces itself (unknown route, body too large, bad request) and handler
   // statuses without a body get a Vietnamese message in the right format. A request that reached
   // no route is checked for malformed text like the others: it says so, as a 400.
-  s.set_error_handler([max_body = options_.max_body_bytes](const httplib::Request& req, httplib::Response& res) {
+  s.set_error_handler([max_body = options_.max_body_bytes, diagnostic = options_.diagnostic_headers](
+                          const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     security_headers(res);
+    if (diagnostic && !current_trace().id.empty()) res.set_header("X-Request-Id", current_trace().id);
     std::string message = res.status == 413 ? too_large_message(max_body) : status_message(res.status);
     if (auto flaw = res.status == 413 ? std::nullopt : malformed_text(req)) {
       res.status = 400;
@@ -343,6 +358,12 @@ void App::route_bodiless_requests(httplib::Server& s) {
   auto table = std::make_shared<std::vector<std::pair<const Route*, std::regex>>>();
   for (const Route& route : routes_) table->emplace_back(&route, std::regex(route.pattern));
   s.set_pre_routing_handler([this, table](const httplib::Request& req, httplib::Response& res) {
+    // The request's headers are read: its log line's clock starts (request_trace.h).
+    RequestTrace& trace = current_trace();
+    trace = RequestTrace{};
+    trace.started = true;
+    trace.start = std::chrono::steady_clock::now();
+    trace.id = request_id();
     bool body_expected = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
     if (!body_expected || req.has_header("Content-Length") || req.has_header("Transfer-Encoding"))
       return httplib::Server::HandlerResponse::Unhandled;
@@ -367,7 +388,13 @@ int App::bind() {
   return port;
 }
 
-void App::run() { server_->listen_after_bind(); }
+void App::run() {
+  purge_expired_sessions();  // what expired while the server was down (then as requests come)
+  next_purge_s_ = std::chrono::duration_cast<std::chrono::seconds>(
+                      std::chrono::steady_clock::now().time_since_epoch() + options_.session_purge_interval)
+                      .count();
+  server_->listen_after_bind();
+}
 
 bool App::wait_until_running(std::chrono::milliseconds timeout) {
   auto until = std::chrono::steady_clock::now() + timeout;

@@ -13,7 +13,10 @@
 #include <vector>
 
 #include "model/dataset.h"
+#include "web/address_list.h"
 #include "web/list_cache.h"
+#include "web/request_log.h"
+#include "web/server_metrics.h"
 #include "web/session_cache.h"
 #include "web/store_pool.h"
 #include "web/throttle.h"
@@ -45,6 +48,14 @@ struct WebOptions {
   // Diagnostic headers for the operator, off by default (answers carry no internal detail):
   // X-Khuyencong-Nguon-Doc names the database that answered (docs/deployment.md).
   bool diagnostic_headers = false;
+  // Operations (docs/deployment.md, "Operations"): the log on standard output (request_log.h),
+  // /metrics and who may read it (an address list, address_list.h), and how often expired
+  // sessions are deleted (also once at start).
+  LogFormat log_format = LogFormat::json;
+  bool quiet_requests = false;  // no request lines; the server's own messages stay
+  int log_fd = 1;               // standard output; tests pass a file
+  std::string metrics_from = "127.0.0.1,::1";
+  std::chrono::seconds session_purge_interval{60};
 };
 
 // Who may call a route. An empty role list with `signed_in` false means the public.
@@ -87,6 +98,12 @@ class App {
   ListCache& list_cache() { return list_cache_; }
   SessionCache& session_cache() { return session_cache_; }
 
+  // Operations (operations.cc): the log on standard output, the counters /metrics shows, and
+  // the purge of expired sessions (done at start, then at most once per session_purge_interval
+  // by the request that finds it due, after its answer was written). Returns how many went.
+  const RequestLog& log() const { return log_; }
+  int64_t purge_expired_sessions();
+
   void add(Route route);
   const std::vector<Route>& routes() const { return routes_; }
 
@@ -108,6 +125,11 @@ class App {
   bool serve(const Route& route, const httplib::Request& req, httplib::Response& res, bool replicas);
   void database_failed(RequestContext& ctx, const StoreError& e);
   std::shared_ptr<const Dataset> load_dataset_routed();
+  // Operations (operations.cc).
+  void install_operations(httplib::Server& s);
+  void request_finished(const httplib::Request& req, const httplib::Response& res);
+  void serve_metrics(const httplib::Request& req, httplib::Response& res);
+  void purge_sessions_when_due();
 
   WebOptions options_;
   StorePool pool_;
@@ -124,6 +146,10 @@ class App {
   std::vector<Route> routes_;
   std::unique_ptr<httplib::Server> server_;
   int listen_socket_ = -1;  // the bound socket (listen_socket.h)
+  RequestLog log_;
+  AddressList metrics_from_;
+  ServerMetrics metrics_;
+  std::atomic<int64_t> next_purge_s_{0};  // steady clock seconds when the next purge is due
 };
 
 // The heading of an error page, in words a person understands ("Không tìm thấy trang" for 404);

@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <stdexcept>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/digest.h"
@@ -51,6 +52,27 @@ void end_session(Store& store, const std::string& token) {
   Transaction tx(store);
   store.remove(sessions(), key_row(token_hash(token)));
   tx.commit();
+}
+
+int64_t purge_expired_sessions(Store& store) {
+  std::string now = utc_now_text();
+  std::vector<std::string> expired;
+  store.scan(sessions(), [&](const Row& row) {
+    if (as_text(row[4]) < now) expired.push_back(as_text(row[0]));
+  });
+  if (expired.empty()) return 0;
+  Transaction tx(store);
+  int64_t removed = 0;
+  for (const std::string& hash : expired) removed += store.remove(sessions(), key_row(hash)) ? 1 : 0;
+  tx.commit();
+  return removed;
+}
+
+int64_t count_active_sessions(Store& store) {
+  std::string now = utc_now_text();
+  int64_t active = 0;
+  store.scan(sessions(), [&](const Row& row) { active += as_text(row[4]) < now ? 0 : 1; });
+  return active;
 }
 
 bool tokens_equal(const std::string& a, const std::string& b) {

@@ -4,6 +4,7 @@
 // (no session fixation).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -27,6 +28,14 @@ std::string create_session(Store& store, const std::string& username, long lifet
 std::optional<Session> find_session(Store& store, const std::string& token);
 
 void end_session(Store& store, const std::string& token);
+
+// Deletes every session whose expiry has passed (one transaction); returns how many. A session
+// row is otherwise deleted only by signing out, so without this the table grows by every sign-in
+// whose user never signed out. The server runs it at start and then periodically (App).
+int64_t purge_expired_sessions(Store& store);
+
+// Sessions not yet expired (for /metrics).
+int64_t count_active_sessions(Store& store);
 
 // Constant-time comparison for tokens.
 bool tokens_equal(const std::string& a, const std::string& b);

@@ -77,8 +77,17 @@ std::unique_ptr<Store> StorePool::open_new() {
 
 StorePool::Lease StorePool::lease() {
   std::unique_lock lock(mutex_);
-  if (!available_.wait_for(lock, options_.wait, [&] { return !idle_.empty() || open_count_ < options_.size; }))
-    throw PoolBusy("máy chủ đang bận, không còn kết nối cơ sở dữ liệu rảnh");
+  auto free = [&] { return !idle_.empty() || open_count_ < options_.size; };
+  if (!free()) {
+    auto since = Clock::now();
+    bool got = available_.wait_for(lock, options_.wait, free);
+    waits_.fetch_add(1, std::memory_order_relaxed);
+    waited_ns_.fetch_add(static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - since).count()), std::memory_order_relaxed);
+    if (!got) {
+      timeouts_.fetch_add(1, std::memory_order_relaxed);
+      throw PoolBusy("máy chủ đang bận, không còn kết nối cơ sở dữ liệu rảnh");
+    }
+  }
   uint64_t generation = generation_;
   std::unique_ptr<Store> store;
   bool check = false;
@@ -111,6 +120,11 @@ StorePool::Lease StorePool::lease() {
     available_.notify_one();
     throw;
   }
+}
+
+StorePool::Stats StorePool::stats() const {
+  return {waits_.load(std::memory_order_relaxed), timeouts_.load(std::memory_order_relaxed),
+          std::chrono::nanoseconds(waited_ns_.load(std::memory_order_relaxed))};
 }
 
 void StorePool::discard_connections() {

@@ -85,6 +85,14 @@ class StorePool {
   const std::string& url() const { return url_; }
   const PoolOptions& options() const { return options_; }
 
+  // Leases that found no connection free and waited, the time they waited, and the waits that
+  // ran out (PoolBusy) since the pool was made; for /metrics.
+  struct Stats {
+    uint64_t waits = 0, timeouts = 0;
+    std::chrono::nanoseconds waited{0};
+  };
+  Stats stats() const;
+
  private:
   struct Idle {
     std::unique_ptr<Store> store;
@@ -101,6 +109,7 @@ class StorePool {
   std::vector<Idle> idle_;  // most recently used last
   size_t open_count_ = 0;   // leased + idle
   uint64_t generation_ = 0; // bumped by discard_connections()
+  std::atomic<uint64_t> waits_{0}, timeouts_{0}, waited_ns_{0};
 };
 
 class ConnectionProbe;  // one libpq connection for the router's small questions (store_pool.cc)

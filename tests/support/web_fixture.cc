@@ -25,12 +25,16 @@ void seed_demo_with_users(const std::string& database_url) {
     if (!add_user(*store, u, "test").empty()) throw std::runtime_error("cannot create user " + u.username);
 }
 
-WebFixture::WebFixture() {
+WebFixture::WebFixture() : WebFixture([](web::WebOptions&) {}) {}
+
+WebFixture::WebFixture(const std::function<void(web::WebOptions&)>& configure) {
   seed_demo_with_users(db_.url());
   web::WebOptions options;
   options.db = db_.url();
   options.port = 0;
   options.threads = 4;
+  options.quiet_requests = true;
+  configure(options);
   app_ = std::make_unique<web::App>(options);
   web::register_routes(*app_);
   port_ = app_->bind();

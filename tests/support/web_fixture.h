@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -22,7 +23,11 @@ inline constexpr const char* kPassword = "mat-khau-thu-nghiem";
 
 class WebFixture {
  public:
+  // The request log is left out (quiet_requests): tests that read it turn it on in `configure`,
+  // which may change any option (and may write to the seeded database, options.db) before the
+  // server starts.
   WebFixture();
+  explicit WebFixture(const std::function<void(web::WebOptions&)>& configure);
   ~WebFixture();
 
   int port() const { return port_; }
