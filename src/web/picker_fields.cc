@@ -172,9 +172,11 @@ void register_picker_routes(App& app) {
     std::string path = std::string(api ? "/api" : "") + "/chon/([^/]+)";
     app.add({"GET", path, api ? "api_chon" : "chon", Access::any_user(), api, [api](RequestContext& ctx) {
                std::optional<PickerKind> kind = picker_kind(ctx.path(1));
-               if (!kind)
-                 return ctx.error(404, "Không có danh sách chọn \"" + ctx.path(1) +
-                                           "\"; các danh sách: co-so, don-vi-hanh-chinh, to-chuc, noi-dung.");
+               if (!kind) {
+                 std::string slugs;
+                 for (PickerKind k : kPickerKinds) slugs += (slugs.empty() ? "" : ", ") + picker_slug(k);
+                 return ctx.error(404, "Không có danh sách chọn \"" + ctx.path(1) + "\"; các danh sách: " + slugs + ".");
+               }
                if (api) json_answer(ctx, *kind);
                else fragment(ctx, *kind);
              }});

@@ -11,6 +11,7 @@
 #include "schema/record_kind.h"
 #include "store/store.h"
 #include "text/normalize.h"
+#include "web/reference_names.h"
 #include "web/request_context.h"
 #include "web/write_scope.h"
 
@@ -20,14 +21,15 @@ namespace {
 
 struct Entry {
   std::string code, name, folded;  // folded: name and code, lower case without diacritics
-  int32_t unit = -1;               // where it is (establishments, organisations) or itself (units)
-  int32_t item = -1;               // its index in the Dataset (units, organisations, contents)
+  int32_t unit = -1;               // where it is (establishments, organisations…) or itself (units)
+  int32_t item = -1;               // its index in the Dataset's list of its kind
+  std::string owner;               // a product's establishment (its code)
 };
 
-// Establishments, compactly (300.000 at national scale; the server's memory target is 100 MB):
-// one buffer holding, for each, its folded name, '\x01' and its code; names for display are read
-// from the store for the few matches shown.
-struct EstablishmentIndex {
+// Many records, compactly (300.000 establishments at national scale; the server's memory target
+// is 100 MB): one buffer holding, for each, its folded name, '\x01' and its code; names for
+// display are read from the store for the few matches shown.
+struct NameIndex {
   std::string text;
   std::vector<uint32_t> start;  // where each entry begins in `text`; one more at the end
   std::vector<int32_t> unit;
@@ -35,48 +37,112 @@ struct EstablishmentIndex {
   std::string_view entry(size_t i) const { return std::string_view(text).substr(start[i], start[i + 1] - start[i]); }
 };
 
+// Projects (108.800 at national scale) also carry their years, the picker's validity.
+struct ProjectIndex : NameIndex {
+  std::vector<int16_t> from_year, to_year;
+};
+
 // Every pickable record of one Dataset, folded once.
 struct PickerIndex {
-  EstablishmentIndex establishments;
-  std::vector<Entry> units, organisations, contents;
+  NameIndex establishments;
+  ProjectIndex projects;
+  std::vector<Entry> units, organisations, contents, documents, plans, indicators, products, rounds;
 };
 
 std::string folded(const std::string& name, const std::string& code) { return fold_for_search(name + " " + code); }
+
+std::string enum_label(std::string_view kind_name, std::string_view field, const std::string& code) {
+  std::optional<std::string_view> label = kind(kind_name).field(field).enum_label(code);
+  return label ? std::string(*label) : code;
+}
+
+// "Nghị định về khuyến công": what a legal document is called in a sentence (its number is the detail).
+std::string document_name(const LegalDocument& d) { return enum_label("van_ban", "loai", d.type) + " " + d.subject; }
+
+std::string years_text(int from, int to) {
+  return from == to ? "năm " + std::to_string(from) : std::to_string(from) + "–" + std::to_string(to);
+}
+
+// Reads records of `kind_name` into `index` (folded name, code, unit of its `place` field), and
+// `more(row)` for anything else the index keeps of each.
+template <typename More>
+void fill_name_index(NameIndex& index, Store& store, std::string_view kind_name, const char* place,
+                     const std::unordered_map<std::string_view, int32_t>& unit_of, More more) {
+  const RecordKind& k = kind(kind_name);
+  size_t code = static_cast<size_t>(k.field_index("ma")), name = static_cast<size_t>(k.field_index("ten")),
+         unit_field = static_cast<size_t>(k.field_index(place));
+  store.scan(k, [&](const Row& r) {
+    index.start.push_back(static_cast<uint32_t>(index.text.size()));
+    index.text += fold_for_search(text_or_empty(r[name]));
+    index.text += '\x01';
+    index.text += text_or_empty(r[code]);
+    auto unit = unit_of.find(text_or_empty(r[unit_field]));
+    index.unit.push_back(unit == unit_of.end() ? -1 : unit->second);
+    more(r);
+  });
+  index.start.push_back(static_cast<uint32_t>(index.text.size()));
+  index.text.shrink_to_fit();
+}
+
+void add_reference_data(PickerIndex& index, const Dataset& data, Store& store) {
+  for (size_t i = 0; i < data.documents.size(); ++i) {
+    const LegalDocument& d = data.documents[i];
+    index.documents.push_back({d.code, document_name(d), folded(document_name(d) + " " + d.number + " " + d.issuer, d.code),
+                               d.unit, static_cast<int32_t>(i), ""});
+  }
+  for (size_t i = 0; i < data.plans.size(); ++i) {
+    const Plan& p = data.plans[i];
+    index.plans.push_back({p.code, p.name, folded(p.name, p.code), p.unit, static_cast<int32_t>(i), ""});
+  }
+  for (size_t i = 0; i < data.indicators.size(); ++i) {
+    const Indicator& x = data.indicators[i];
+    index.indicators.push_back({x.code, x.name, folded(x.name, x.code), -1, static_cast<int32_t>(i), ""});
+  }
+  for (size_t i = 0; i < data.rounds.size(); ++i) {
+    const SelectionRound& r = data.rounds[i];
+    index.rounds.push_back({r.code, r.name, folded(r.name, r.code), r.unit, static_cast<int32_t>(i), ""});
+  }
+  // A product's establishment is kept by code (the Dataset keeps only its position), for the scope.
+  const RecordKind& pk = kind("san_pham");
+  std::unordered_map<std::string, std::string> maker;
+  size_t pcode = static_cast<size_t>(pk.field_index("ma")), pmaker = static_cast<size_t>(pk.field_index("co_so"));
+  store.scan(pk, [&](const Row& r) { maker[std::string(text_or_empty(r[pcode]))] = std::string(text_or_empty(r[pmaker])); });
+  for (size_t i = 0; i < data.products.size(); ++i) {
+    const Product& p = data.products[i];
+    int32_t unit = p.establishment >= 0 ? data.establishments.unit[static_cast<size_t>(p.establishment)] : -1;
+    index.products.push_back({p.code, p.name, folded(p.name, p.code), unit, static_cast<int32_t>(i), maker[p.code]});
+  }
+}
 
 std::shared_ptr<const PickerIndex> build_index(const Dataset& data, Store& store) {
   auto index = std::make_shared<PickerIndex>();
   for (size_t i = 0; i < data.units.size(); ++i) {
     const Unit& u = data.units[i];
-    index->units.push_back({u.code, data.unit_display_name(static_cast<int32_t>(i)), "", static_cast<int32_t>(i), static_cast<int32_t>(i)});
+    index->units.push_back({u.code, data.unit_display_name(static_cast<int32_t>(i)), "", static_cast<int32_t>(i), static_cast<int32_t>(i), ""});
     index->units.back().folded = folded(index->units.back().name, u.code);
   }
   for (size_t i = 0; i < data.organisations.size(); ++i) {
     const Organisation& o = data.organisations[i];
-    index->organisations.push_back({o.code, o.name, folded(o.name + " " + o.abbreviation, o.code), o.unit, static_cast<int32_t>(i)});
+    index->organisations.push_back({o.code, o.name, folded(o.name + " " + o.abbreviation, o.code), o.unit, static_cast<int32_t>(i), ""});
   }
   for (size_t i = 0; i < data.contents.size(); ++i) {
     const ContentItem& c = data.contents[i];
-    index->contents.push_back({c.code, c.name, folded(c.name, c.code), -1, static_cast<int32_t>(i)});
+    index->contents.push_back({c.code, c.name, folded(c.name, c.code), -1, static_cast<int32_t>(i), ""});
   }
-  const RecordKind& k = kind("co_so");
-  size_t code = static_cast<size_t>(k.field_index("ma")), name = static_cast<size_t>(k.field_index("ten")),
-         place = static_cast<size_t>(k.field_index("dia_ban"));
+  add_reference_data(*index, data, store);
   // Dataset::unit_index looks a code up by scanning the units: fine for one, not for 300.000.
   std::unordered_map<std::string_view, int32_t> unit_of;
   for (size_t i = 0; i < data.units.size(); ++i) unit_of.emplace(data.units[i].code, static_cast<int32_t>(i));
-  EstablishmentIndex& e = index->establishments;
-  e.start.reserve(data.establishments.size() + 1);
-  e.unit.reserve(data.establishments.size());
-  store.scan(k, [&](const Row& r) {
-    e.start.push_back(static_cast<uint32_t>(e.text.size()));
-    e.text += fold_for_search(text_or_empty(r[name]));
-    e.text += '\x01';
-    e.text += text_or_empty(r[code]);
-    auto unit = unit_of.find(text_or_empty(r[place]));
-    e.unit.push_back(unit == unit_of.end() ? -1 : unit->second);
+  index->establishments.start.reserve(data.establishments.size() + 1);
+  index->establishments.unit.reserve(data.establishments.size());
+  fill_name_index(index->establishments, store, "co_so", "dia_ban", unit_of, [](const Row&) {});
+  const RecordKind& pk = kind("de_an");
+  size_t from = static_cast<size_t>(pk.field_index("nam_bat_dau")), to = static_cast<size_t>(pk.field_index("nam_ket_thuc"));
+  ProjectIndex& p = index->projects;
+  fill_name_index(p, store, "de_an", "dia_ban", unit_of, [&](const Row& r) {
+    p.from_year.push_back(static_cast<int16_t>(is_null(r[from]) ? 0 : as_int(r[from])));
+    p.to_year.push_back(static_cast<int16_t>(is_null(r[to]) ? 0 : as_int(r[to])));
   });
-  e.start.push_back(static_cast<uint32_t>(e.text.size()));
-  e.text.shrink_to_fit();
   return index;
 }
 
@@ -129,35 +195,68 @@ bool valid_during(const DateRange& validity, const PickerQuery& q) {
   return validity.overlaps(Date::first_of_year(q.from_year), Date::last_of_year(q.to_year ? q.to_year : q.from_year));
 }
 
+// Whether records of the years [from, to] belong to the project's years.
+bool years_during(int from, int to, const PickerQuery& q) {
+  return q.from_year == 0 || (from <= (q.to_year ? q.to_year : q.from_year) && to >= q.from_year);
+}
+
 bool allowed(const Entry& e, PickerKind kind, const PickerQuery& q, const WriteScope& scope) {
   const Dataset& data = scope.data();
+  size_t item = static_cast<size_t>(e.item);
   switch (kind) {
     case PickerKind::Unit:
-      return valid_during(data.units[static_cast<size_t>(e.item)].validity, q) && scope.place_allowed(e.item);
+      return valid_during(data.units[item].validity, q) && scope.place_allowed(e.item);
     case PickerKind::Organisation: {
-      const Organisation& o = data.organisations[static_cast<size_t>(e.item)];
+      const Organisation& o = data.organisations[item];
       DateRange active{o.from.value_or(Date{1, 1, 1}), o.to};
       return valid_during(active, q) && scope.implementer_allowed(e.item);
     }
     case PickerKind::Content:
-      return valid_during(data.contents[static_cast<size_t>(e.item)].validity, q);
+      return valid_during(data.contents[item].validity, q);
+    case PickerKind::Document:  // a project cites what was issued by the end of its years
+      return q.from_year == 0 || data.documents[item].issued <= Date::last_of_year(q.to_year ? q.to_year : q.from_year);
+    case PickerKind::Plan:
+      return years_during(data.plans[item].from_year, data.plans[item].to_year, q);
+    case PickerKind::Round:
+      return years_during(data.rounds[item].year, data.rounds[item].year, q);
+    case PickerKind::Indicator:
+      return true;
+    case PickerKind::Product:  // named by whoever may name its establishment
+      return scope.beneficiary_allowed(e.owner, e.unit);
     case PickerKind::Establishment:
+    case PickerKind::Project:
       break;  // not an Entry
   }
   return false;
 }
 
+// The small line beside a choice that tells namesakes apart ("số 45/2012/NĐ-CP, 21/5/2012").
+// Products' establishments are named by entry_choices, which reads their names.
 std::string detail_of(const Entry& e, PickerKind kind, const Dataset& data) {
+  size_t item = static_cast<size_t>(e.item);
   switch (kind) {
     case PickerKind::Organisation:
       return e.unit >= 0 ? data.unit_display_name(e.unit) : "";
     case PickerKind::Unit: {
-      int32_t parent = data.units[static_cast<size_t>(e.item)].parent;
+      int32_t parent = data.units[item].parent;
       return parent >= 0 ? data.unit_display_name(parent) : "";
     }
     case PickerKind::Content:
-      return "Nội dung " + std::to_string(data.contents[static_cast<size_t>(e.item)].number);
+      return "Nội dung " + std::to_string(data.contents[item].number);
+    case PickerKind::Document:
+      return "số " + data.documents[item].number + ", " + to_vn(data.documents[item].issued);
+    case PickerKind::Plan: {
+      const Plan& p = data.plans[item];
+      return (p.type == "giai_doan" ? "giai đoạn " : "") + years_text(p.from_year, p.to_year) +
+             (p.unit >= 0 ? ", " + data.unit_display_name(p.unit) : "");
+    }
+    case PickerKind::Indicator:
+      return "đơn vị tính: " + data.indicators[item].unit;
+    case PickerKind::Round:
+      return enum_label("dot_binh_chon", "cap", data.rounds[item].level) + ", năm " + std::to_string(data.rounds[item].year);
+    case PickerKind::Product:
     case PickerKind::Establishment:
+    case PickerKind::Project:
       break;
   }
   return "";
@@ -167,8 +266,32 @@ const std::vector<Entry>& entries_of(const PickerIndex& index, PickerKind kind) 
   switch (kind) {
     case PickerKind::Unit: return index.units;
     case PickerKind::Organisation: return index.organisations;
+    case PickerKind::Document: return index.documents;
+    case PickerKind::Plan: return index.plans;
+    case PickerKind::Indicator: return index.indicators;
+    case PickerKind::Product: return index.products;
+    case PickerKind::Round: return index.rounds;
     default: return index.contents;
   }
+}
+
+// The choices of the entries at `picked`, with their details (a product's establishment by name,
+// the names of all read in one query).
+std::vector<Choice> entry_choices(const std::vector<Entry>& entries, const std::vector<size_t>& picked, PickerKind kind,
+                                  const Dataset& data, Store& store) {
+  ReferenceNames names(data, store);
+  if (kind == PickerKind::Product) {
+    std::vector<std::string> makers;
+    for (size_t i : picked) makers.push_back(entries[i].owner);
+    names.prefetch("co_so", makers);
+  }
+  std::vector<Choice> out;
+  for (size_t i : picked) {
+    const Entry& e = entries[i];
+    std::string detail = kind == PickerKind::Product ? names.name_of("co_so", e.owner) : detail_of(e, kind, data);
+    out.push_back({e.code, e.name, detail});
+  }
+  return out;
 }
 
 // The matches of `q` among `count` candidates: `text(i)` is candidate i's folded text, `ok(i)`
@@ -203,13 +326,20 @@ std::vector<size_t> matching(size_t count, const PickerQuery& q, Text text, Ok o
 
 std::string_view code_in(std::string_view entry) { return entry.substr(entry.find('\x01') + 1); }
 
-// Names and places of the establishments shown, read from the store in one query.
-std::vector<Choice> establishment_choices(const EstablishmentIndex& e, const std::vector<size_t>& picked, const Dataset& data,
-                                          Store& store) {
-  const RecordKind& k = kind("co_so");
+// "2024, xã Nam Dương": a project's years and place.
+std::string project_detail(const Dataset& data, int from, int to, int32_t unit) {
+  std::string years = from == to ? std::to_string(from) : std::to_string(from) + "–" + std::to_string(to);
+  return unit >= 0 ? years + ", " + data.unit_display_name(unit) : years;
+}
+
+// Names of the records of `kind_name` shown (read from the store in one query), with their detail.
+template <typename Detail>
+std::vector<Choice> indexed_choices(const NameIndex& index, const std::vector<size_t>& picked, std::string_view kind_name,
+                                    Store& store, Detail detail) {
+  const RecordKind& k = kind(kind_name);
   ListQuery q;
   std::vector<Value> codes;
-  for (size_t i : picked) codes.emplace_back(std::string(code_in(e.entry(i))));
+  for (size_t i : picked) codes.emplace_back(std::string(code_in(index.entry(i))));
   q.any_of.emplace_back(k.key[0], codes);
   q.limit = static_cast<int64_t>(codes.size());
   q.include_archived = true;
@@ -219,9 +349,8 @@ std::vector<Choice> establishment_choices(const EstablishmentIndex& e, const std
     for (const Row& r : store.list(k, q).rows) names[as_text(r[k.key[0]])] = std::string(text_or_empty(r[name]));
   std::vector<Choice> out;
   for (size_t i : picked) {
-    std::string code(code_in(e.entry(i)));
-    int32_t unit = e.unit[i];
-    out.push_back({code, names.count(code) ? names[code] : code, unit >= 0 ? data.unit_display_name(unit) : ""});
+    std::string code(code_in(index.entry(i)));
+    out.push_back({code, names.count(code) ? names[code] : code, detail(i)});
   }
   return out;
 }
@@ -255,27 +384,37 @@ void add_successor_choices(PickerAnswer& answer, const std::vector<Entry>& entri
 }  // namespace
 
 std::optional<PickerKind> picker_kind(const std::string& slug) {
-  for (PickerKind k : {PickerKind::Establishment, PickerKind::Unit, PickerKind::Organisation, PickerKind::Content})
+  for (PickerKind k : kPickerKinds)
     if (picker_slug(k) == slug) return k;
   return std::nullopt;
 }
 
 std::optional<PickerKind> picker_kind_for(std::string_view ref_kind) {
-  if (ref_kind == "co_so") return PickerKind::Establishment;
-  if (ref_kind == "don_vi_hanh_chinh") return PickerKind::Unit;
-  if (ref_kind == "to_chuc") return PickerKind::Organisation;
-  if (ref_kind == "noi_dung") return PickerKind::Content;
+  for (PickerKind k : kPickerKinds)
+    if (picker_record_kind(k) == ref_kind) return k;
   return std::nullopt;
 }
 
-std::string picker_slug(PickerKind kind) {
+std::string_view picker_record_kind(PickerKind kind) {
   switch (kind) {
-    case PickerKind::Establishment: return "co-so";
-    case PickerKind::Unit: return "don-vi-hanh-chinh";
-    case PickerKind::Organisation: return "to-chuc";
-    case PickerKind::Content: return "noi-dung";
+    case PickerKind::Establishment: return "co_so";
+    case PickerKind::Unit: return "don_vi_hanh_chinh";
+    case PickerKind::Organisation: return "to_chuc";
+    case PickerKind::Content: return "noi_dung";
+    case PickerKind::Document: return "van_ban";
+    case PickerKind::Plan: return "ke_hoach";
+    case PickerKind::Project: return "de_an";
+    case PickerKind::Indicator: return "chi_tieu";
+    case PickerKind::Product: return "san_pham";
+    case PickerKind::Round: return "dot_binh_chon";
   }
   return "";
+}
+
+std::string picker_slug(PickerKind kind) {
+  std::string slug(picker_record_kind(kind));
+  std::replace(slug.begin(), slug.end(), '_', '-');
+  return slug;
 }
 
 PickerAnswer find_choices(RequestContext& ctx, const PickerQuery& q) {
@@ -284,18 +423,31 @@ PickerAnswer find_choices(RequestContext& ctx, const PickerQuery& q) {
   std::shared_ptr<const PickerIndex> index = index_cache().get(data, ctx.read_store());
   PickerAnswer answer;
   if (q.kind == PickerKind::Establishment) {
-    const EstablishmentIndex& e = index->establishments;
+    const NameIndex& e = index->establishments;
     std::vector<size_t> picked = matching(
         e.size(), q, [&](size_t i) { return e.entry(i); },
         [&](size_t i) { return scope.beneficiary_allowed(code_in(e.entry(i)), e.unit[i]); }, answer.more);
-    answer.choices = establishment_choices(e, picked, *data, ctx.read_store());
+    answer.choices = indexed_choices(e, picked, "co_so", ctx.read_store(), [&](size_t i) {
+      return e.unit[i] >= 0 ? data->unit_display_name(e.unit[i]) : "";
+    });
+    return answer;
+  }
+  if (q.kind == PickerKind::Project) {
+    const ProjectIndex& p = index->projects;
+    std::vector<size_t> picked = matching(
+        p.size(), q, [&](size_t i) { return p.entry(i); },
+        [&](size_t i) { return years_during(p.from_year[i], p.to_year[i], q) && scope.project_allowed(code_in(p.entry(i)), p.unit[i]); },
+        answer.more);
+    answer.choices = indexed_choices(p, picked, "de_an", ctx.read_store(), [&](size_t i) {
+      return project_detail(*data, p.from_year[i], p.to_year[i], p.unit[i]);
+    });
     return answer;
   }
   const std::vector<Entry>& entries = entries_of(*index, q.kind);
   std::vector<size_t> picked = matching(
       entries.size(), q, [&](size_t i) { return std::string_view(entries[i].folded); },
       [&](size_t i) { return allowed(entries[i], q.kind, q, scope); }, answer.more);
-  for (size_t i : picked) answer.choices.push_back({entries[i].code, entries[i].name, detail_of(entries[i], q.kind, *data)});
+  answer.choices = entry_choices(entries, picked, q.kind, *data, ctx.read_store());
   if (q.kind == PickerKind::Unit && !q.text.empty()) add_successor_choices(answer, entries, q, scope);
   return answer;
 }
@@ -304,24 +456,28 @@ std::optional<Choice> chosen(RequestContext& ctx, PickerKind kind, const std::st
   if (code.empty()) return std::nullopt;
   WriteScope scope(ctx);
   const Dataset& data = scope.data();
-  if (kind == PickerKind::Establishment) {  // one record: read it, not the whole index
-    std::optional<Row> row = find_record(ctx.read_store(), kc::kind("co_so"), code);
+  if (kind == PickerKind::Establishment || kind == PickerKind::Project) {  // one record: read it, not the whole index
+    const RecordKind& k = kc::kind(picker_record_kind(kind));
+    std::optional<Row> row = find_record(ctx.read_store(), k, code);
     if (!row) return std::nullopt;
-    const RecordKind& k = kc::kind("co_so");
     int32_t unit = data.unit_index(std::string(text_or_empty((*row)[static_cast<size_t>(k.field_index("dia_ban"))])));
-    if (!scope.beneficiary_allowed(code, unit)) return std::nullopt;
-    return Choice{code, std::string(text_or_empty((*row)[static_cast<size_t>(k.field_index("ten"))])),
-                  unit >= 0 ? data.unit_display_name(unit) : ""};
+    std::string name(text_or_empty((*row)[static_cast<size_t>(k.field_index("ten"))]));
+    if (kind == PickerKind::Establishment) {
+      if (!scope.beneficiary_allowed(code, unit)) return std::nullopt;
+      return Choice{code, name, unit >= 0 ? data.unit_display_name(unit) : ""};
+    }
+    if (!scope.project_allowed(code, unit)) return std::nullopt;
+    auto year = [&](const char* field) {
+      const Value& v = (*row)[static_cast<size_t>(k.field_index(field))];
+      return is_null(v) ? 0 : static_cast<int>(as_int(v));
+    };
+    return Choice{code, name, project_detail(data, year("nam_bat_dau"), year("nam_ket_thuc"), unit)};
   }
-  // The index's entries of the Dataset's kinds stand at the record's own position.
-  int32_t item = kind == PickerKind::Unit           ? data.unit_index(code)
-                 : kind == PickerKind::Organisation ? data.organisation_index(code)
-                                                    : data.content_index(code);
-  if (item < 0) return std::nullopt;
   std::shared_ptr<const PickerIndex> index = index_cache().get(scope.data_ptr(), ctx.read_store());
-  const Entry& e = entries_of(*index, kind)[static_cast<size_t>(item)];
-  if (!allowed(e, kind, PickerQuery{}, scope)) return std::nullopt;  // any years: it was chosen before
-  return Choice{e.code, e.name, detail_of(e, kind, data)};
+  const std::vector<Entry>& entries = entries_of(*index, kind);
+  auto it = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.code == code; });
+  if (it == entries.end() || !allowed(*it, kind, PickerQuery{}, scope)) return std::nullopt;  // any years: it was chosen before
+  return entry_choices(entries, {static_cast<size_t>(it - entries.begin())}, kind, data, ctx.read_store()).front();
 }
 
 }  // namespace kc::web
