@@ -137,6 +137,7 @@ TEST_F(WebPickerKinds, RegistryAndPlanFormsNameTheseReferencesByName) {
   ASSERT_EQ(fair->status, 200);
   EXPECT_NE(fair->body.find("name=\"tim_de_an\""), std::string::npos);
   EXPECT_NE(fair->body.find("hx-get=\"/chon/de-an?ten=de_an\""), std::string::npos);
+  EXPECT_EQ(fair->body.find("hx-include"), std::string::npos) << "no years on this form to send with a search";
   auto searched = centre.post("/hoi-cho", {{"ma", "hc-tim"}, {"ten", "Hội chợ thử"}, {"tim_de_an", "giap minh"}, {"_tim", "de_an"}});
   EXPECT_EQ(searched->status, 200) << "shown again with the matches, not saved";
   EXPECT_NE(searched->body.find("type=\"radio\" name=\"de_an\" value=\"bg-2017-t-011\""), std::string::npos);

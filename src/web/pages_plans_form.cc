@@ -37,6 +37,7 @@ PickerQuery plan_years(const FormValues& values) {
   q.from_year = year("tu_nam");
   q.to_year = year("den_nam");
   if (q.from_year == 0 || q.to_year < q.from_year) q = PickerQuery{};
+  q.years_in_form = true;  // the form's tu_nam, den_nam
   return q;
 }
 

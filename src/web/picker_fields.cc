@@ -33,6 +33,10 @@ PickerQuery query_of(RequestContext& ctx, PickerKind kind) {
   };
   q.from_year = year("nam_bat_dau");
   q.to_year = year("nam_ket_thuc");
+  if (q.from_year == 0) {  // the plan form's years
+    q.from_year = year("tu_nam");
+    q.to_year = year("den_nam");
+  }
   if (q.to_year < q.from_year) q.to_year = q.from_year;
   return q;
 }
@@ -107,6 +111,11 @@ Data picker_field(RequestContext& ctx, const Field& field, PickerKind kind, cons
   }
   d.set("picker", true);
   d.set("slug", picker_slug(kind));
+  if (years.years_in_form)
+    d.set("with_years", true);
+  else if (years.from_year != 0)
+    d.set("fixed_years", "&nam_bat_dau=" + std::to_string(years.from_year) +
+                             "&nam_ket_thuc=" + std::to_string(std::max(years.from_year, years.to_year)));
   d.set("search", search);
   Data current = list();
   if (!value.empty()) {

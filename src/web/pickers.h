@@ -53,6 +53,9 @@ struct PickerQuery {
   // The project's years (0: any): units, organisations, contents valid then; documents issued by
   // their end; plans, projects and selection rounds of those years.
   int from_year = 0, to_year = 0;
+  // For a form's picker: the years come from the form's own fields (nam_bat_dau/nam_ket_thuc, a
+  // plan's tu_nam/den_nam) as the user changes them, rather than fixed when the page was made.
+  bool years_in_form = false;
   size_t limit = 20;
 };
 

@@ -44,6 +44,7 @@ void proposal_form(RequestContext& ctx, int status, const FormValues& values, co
   };
   // References are offered as valid during the project's years (the current year for a new form).
   PickerQuery years;
+  years.years_in_form = true;
   years.from_year = year_in(values, "nam_bat_dau", today_in_vietnam().year);
   years.to_year = std::max(years.from_year, year_in(values, "nam_ket_thuc", years.from_year));
   // What was typed in each picker's search box stays there, with its matches.

@@ -41,7 +41,7 @@ test('a legal document is chosen by typing part of its name without diacritics',
 
     await Promise.all([
       page.waitForURL((u) => u.pathname === '/van-ban/qd-sua-nd45-thu'),
-      page.locator('main form.form button[type="submit"]').click(),
+      page.getByRole('button', { name: 'Lưu', exact: true }).click(),
     ]);
     assert.match(await textOf(page.locator('main')), /45\/2012\/NĐ-CP/, 'the record names the document it amends');
     const saved = await (await page.request.get('/api/van-ban/qd-sua-nd45-thu')).json();
