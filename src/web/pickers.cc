@@ -302,15 +302,23 @@ std::vector<size_t> matching(size_t count, const PickerQuery& q, Text text, Ok o
   std::string wanted = fold_for_search(q.text);
   std::vector<std::string> words = words_of(wanted);
   std::vector<size_t> starts, word_starts, others;
+  std::string word_start = words.empty() ? "" : " " + words.front();
   size_t matched = 0;
+  bool full = false;
   for (size_t i = 0; i < count; ++i) {
     std::string_view t = text(i);
     bool all = std::all_of(words.begin(), words.end(), [&](const std::string& w) { return t.find(w) != std::string_view::npos; });
     if (!all || !ok(i)) continue;
+    // With the first bucket full, every later match ranks below what is shown: one more is
+    // enough to know there are more (a single letter matches most of 300.000 names).
+    if (starts.size() == q.limit) {
+      full = true;
+      break;
+    }
     ++matched;
     if (words.empty() || t.substr(0, wanted.size()) == wanted) {
-      if (starts.size() < q.limit) starts.push_back(i);
-    } else if (t.find(" " + words.front()) != std::string_view::npos) {
+      starts.push_back(i);
+    } else if (t.find(word_start) != std::string_view::npos) {
       if (word_starts.size() < q.limit) word_starts.push_back(i);
     } else if (others.size() < q.limit) {
       others.push_back(i);
@@ -320,7 +328,7 @@ std::vector<size_t> matching(size_t count, const PickerQuery& q, Text text, Ok o
   for (const auto* bucket : {&starts, &word_starts, &others})
     for (size_t i : *bucket)
       if (out.size() < q.limit) out.push_back(i);
-  more = matched > out.size();
+  more = full || matched > out.size();
   return out;
 }
 
