@@ -335,6 +335,24 @@ std::vector<size_t> matching(size_t count, const PickerQuery& q, Text text, Ok o
 
 std::string_view code_in(std::string_view entry) { return entry.substr(entry.find('\x01') + 1); }
 
+// Whether a local officer may name what lies in each unit, decided once per unit per keystroke:
+// a scan asks it for each of 300.000 establishments, and the answer depends only on the unit
+// (a unit outside the area walks its successors, write_scope.h).
+class PlaceMemo {
+ public:
+  explicit PlaceMemo(size_t units) : known_(units, -1) {}
+  template <typename Decide>
+  bool operator()(int32_t unit, Decide decide) {
+    if (unit < 0) return decide();
+    int8_t& known = known_[static_cast<size_t>(unit)];
+    if (known < 0) known = decide() ? 1 : 0;
+    return known == 1;
+  }
+
+ private:
+  std::vector<int8_t> known_;
+};
+
 // "2024, xã Nam Dương": a project's years and place.
 std::string project_detail(const Dataset& data, int from, int to, int32_t unit) {
   std::string years = from == to ? std::to_string(from) : std::to_string(from) + "–" + std::to_string(to);
@@ -431,11 +449,17 @@ PickerAnswer find_choices(RequestContext& ctx, const PickerQuery& q) {
   std::shared_ptr<const Dataset> data = scope.data_ptr();
   std::shared_ptr<const PickerIndex> index = index_cache().get(data, ctx.read_store());
   PickerAnswer answer;
+  PlaceMemo in_area(data->units.size());
   if (q.kind == PickerKind::Establishment) {
     const NameIndex& e = index->establishments;
     std::vector<size_t> picked = matching(
         e.size(), q, [&](size_t i) { return e.entry(i); },
-        [&](size_t i) { return !scope.limited() || scope.beneficiary_allowed(code_in(e.entry(i)), e.unit[i]); }, answer.more);
+        [&](size_t i) {
+          if (!scope.limited()) return true;
+          if (scope.establishment()) return scope.beneficiary_allowed(code_in(e.entry(i)), e.unit[i]);
+          return in_area(e.unit[i], [&] { return scope.beneficiary_allowed("", e.unit[i]); });
+        },
+        answer.more);
     answer.choices = indexed_choices(e, picked, "co_so", ctx.read_store(), [&](size_t i) {
       return e.unit[i] >= 0 ? data->unit_display_name(e.unit[i]) : "";
     });
@@ -446,7 +470,10 @@ PickerAnswer find_choices(RequestContext& ctx, const PickerQuery& q) {
     std::vector<size_t> picked = matching(
         p.size(), q, [&](size_t i) { return p.entry(i); },
         [&](size_t i) {
-          return years_during(p.from_year[i], p.to_year[i], q) && (!scope.limited() || scope.project_allowed(code_in(p.entry(i)), p.unit[i]));
+          if (!years_during(p.from_year[i], p.to_year[i], q)) return false;
+          if (!scope.limited()) return true;
+          if (scope.establishment()) return scope.project_allowed(code_in(p.entry(i)), p.unit[i]);
+          return in_area(p.unit[i], [&] { return scope.project_allowed("", p.unit[i]); });
         },
         answer.more);
     answer.choices = indexed_choices(p, picked, "de_an", ctx.read_store(), [&](size_t i) {

@@ -39,6 +39,7 @@ class WriteScope {
   explicit WriteScope(RequestContext& ctx);
 
   bool limited() const { return limited_; }  // false for staff
+  bool establishment() const { return establishment_; }  // the caller is an establishment
   const Dataset& data() const { return *data_; }
   const std::shared_ptr<const Dataset>& data_ptr() const { return data_; }
   const std::string& area_label() const { return area_label_; }  // "huyện Lục Ngạn"
