@@ -115,6 +115,22 @@ TEST_F(WebPickerKinds, ProjectsWithinTheCallersScopeAndYears) {
   EXPECT_FALSE(offered(owner, "/api/chon/de-an?q=thanh%20hai").count("bg-2016-h-001"));
 }
 
+// The scan stops once 20 names starting with what was typed are found: the answer still says
+// there are more, and names starting so still come before names merely containing the words.
+TEST_F(WebPickerKinds, TwentyAtMostWithMoreSaid) {
+  Browser centre(*server);
+  ASSERT_TRUE(centre.sign_in("trungtam"));
+  nlohmann::json all = nlohmann::json::parse(centre.get("/api/chon/de-an?q=", {})->body);
+  EXPECT_EQ(all["lua_chon"].size(), 20u);
+  EXPECT_TRUE(all["con_nua"].get<bool>()) << "302 projects";
+  nlohmann::json some = nlohmann::json::parse(centre.get("/api/chon/de-an?q=giap%20minh%20hang", {})->body);
+  EXPECT_FALSE(some["con_nua"].get<bool>());
+  nlohmann::json ho = nlohmann::json::parse(centre.get("/api/chon/de-an?q=ho%20tro", {})->body);
+  ASSERT_EQ(ho["lua_chon"].size(), 20u);
+  EXPECT_TRUE(ho["con_nua"].get<bool>());
+  for (const auto& c : ho["lua_chon"]) EXPECT_EQ(c["ten"].get<std::string>().rfind("Hỗ trợ", 0), 0u) << c["ten"];
+}
+
 TEST_F(WebPickerKinds, AnUnknownKindListsTheKnownOnes) {
   Browser centre(*server);
   ASSERT_TRUE(centre.sign_in("trungtam"));
