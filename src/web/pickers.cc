@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-#include <mutex>
-#include <shared_mutex>
-#include <unordered_map>
 
 #include "records/record_editing.h"
+#include "schema/field_display.h"
 #include "schema/record_kind.h"
 #include "store/store.h"
 #include "text/normalize.h"
+#include "web/picker_index.h"
 #include "web/reference_names.h"
 #include "web/request_context.h"
 #include "web/write_scope.h"
@@ -19,160 +18,8 @@ namespace kc::web {
 
 namespace {
 
-struct Entry {
-  std::string code, name, folded;  // folded: name and code, lower case without diacritics
-  int32_t unit = -1;               // where it is (establishments, organisations…) or itself (units)
-  int32_t item = -1;               // its index in the Dataset's list of its kind
-  std::string owner;               // a product's establishment (its code)
-};
-
-// Many records, compactly (300.000 establishments at national scale; the server's memory target
-// is 100 MB): one buffer holding, for each, its folded name, '\x01' and its code; names for
-// display are read from the store for the few matches shown.
-struct NameIndex {
-  std::string text;
-  std::vector<uint32_t> start;  // where each entry begins in `text`; one more at the end
-  std::vector<int32_t> unit;
-  size_t size() const { return unit.size(); }
-  std::string_view entry(size_t i) const { return std::string_view(text).substr(start[i], start[i + 1] - start[i]); }
-};
-
-// Projects (108.800 at national scale) also carry their years, the picker's validity.
-struct ProjectIndex : NameIndex {
-  std::vector<int16_t> from_year, to_year;
-};
-
-// Every pickable record of one Dataset, folded once.
-struct PickerIndex {
-  NameIndex establishments;
-  ProjectIndex projects;
-  std::vector<Entry> units, organisations, contents, documents, plans, indicators, products, rounds;
-};
-
-std::string folded(const std::string& name, const std::string& code) { return fold_for_search(name + " " + code); }
-
-std::string enum_label(std::string_view kind_name, std::string_view field, const std::string& code) {
-  std::optional<std::string_view> label = kind(kind_name).field(field).enum_label(code);
-  return label ? std::string(*label) : code;
-}
-
-// "Nghị định về khuyến công": what a legal document is called in a sentence (its number is the detail).
-std::string document_name(const LegalDocument& d) { return enum_label("van_ban", "loai", d.type) + " " + d.subject; }
-
 std::string years_text(int from, int to) {
   return from == to ? "năm " + std::to_string(from) : std::to_string(from) + "–" + std::to_string(to);
-}
-
-// Reads records of `kind_name` into `index` (folded name, code, unit of its `place` field), and
-// `more(row)` for anything else the index keeps of each.
-template <typename More>
-void fill_name_index(NameIndex& index, Store& store, std::string_view kind_name, const char* place,
-                     const std::unordered_map<std::string_view, int32_t>& unit_of, More more) {
-  const RecordKind& k = kind(kind_name);
-  size_t code = static_cast<size_t>(k.field_index("ma")), name = static_cast<size_t>(k.field_index("ten")),
-         unit_field = static_cast<size_t>(k.field_index(place));
-  store.scan(k, [&](const Row& r) {
-    index.start.push_back(static_cast<uint32_t>(index.text.size()));
-    index.text += fold_for_search(text_or_empty(r[name]));
-    index.text += '\x01';
-    index.text += text_or_empty(r[code]);
-    auto unit = unit_of.find(text_or_empty(r[unit_field]));
-    index.unit.push_back(unit == unit_of.end() ? -1 : unit->second);
-    more(r);
-  });
-  index.start.push_back(static_cast<uint32_t>(index.text.size()));
-  index.text.shrink_to_fit();
-}
-
-void add_reference_data(PickerIndex& index, const Dataset& data, Store& store) {
-  for (size_t i = 0; i < data.documents.size(); ++i) {
-    const LegalDocument& d = data.documents[i];
-    index.documents.push_back({d.code, document_name(d), folded(document_name(d) + " " + d.number + " " + d.issuer, d.code),
-                               d.unit, static_cast<int32_t>(i), ""});
-  }
-  for (size_t i = 0; i < data.plans.size(); ++i) {
-    const Plan& p = data.plans[i];
-    index.plans.push_back({p.code, p.name, folded(p.name, p.code), p.unit, static_cast<int32_t>(i), ""});
-  }
-  for (size_t i = 0; i < data.indicators.size(); ++i) {
-    const Indicator& x = data.indicators[i];
-    index.indicators.push_back({x.code, x.name, folded(x.name, x.code), -1, static_cast<int32_t>(i), ""});
-  }
-  for (size_t i = 0; i < data.rounds.size(); ++i) {
-    const SelectionRound& r = data.rounds[i];
-    index.rounds.push_back({r.code, r.name, folded(r.name, r.code), r.unit, static_cast<int32_t>(i), ""});
-  }
-  // A product's establishment is kept by code (the Dataset keeps only its position), for the scope.
-  const RecordKind& pk = kind("san_pham");
-  std::unordered_map<std::string, std::string> maker;
-  size_t pcode = static_cast<size_t>(pk.field_index("ma")), pmaker = static_cast<size_t>(pk.field_index("co_so"));
-  store.scan(pk, [&](const Row& r) { maker[std::string(text_or_empty(r[pcode]))] = std::string(text_or_empty(r[pmaker])); });
-  for (size_t i = 0; i < data.products.size(); ++i) {
-    const Product& p = data.products[i];
-    int32_t unit = p.establishment >= 0 ? data.establishments.unit[static_cast<size_t>(p.establishment)] : -1;
-    index.products.push_back({p.code, p.name, folded(p.name, p.code), unit, static_cast<int32_t>(i), maker[p.code]});
-  }
-}
-
-std::shared_ptr<const PickerIndex> build_index(const Dataset& data, Store& store) {
-  auto index = std::make_shared<PickerIndex>();
-  for (size_t i = 0; i < data.units.size(); ++i) {
-    const Unit& u = data.units[i];
-    index->units.push_back({u.code, data.unit_display_name(static_cast<int32_t>(i)), "", static_cast<int32_t>(i), static_cast<int32_t>(i), ""});
-    index->units.back().folded = folded(index->units.back().name, u.code);
-  }
-  for (size_t i = 0; i < data.organisations.size(); ++i) {
-    const Organisation& o = data.organisations[i];
-    index->organisations.push_back({o.code, o.name, folded(o.name + " " + o.abbreviation, o.code), o.unit, static_cast<int32_t>(i), ""});
-  }
-  for (size_t i = 0; i < data.contents.size(); ++i) {
-    const ContentItem& c = data.contents[i];
-    index->contents.push_back({c.code, c.name, folded(c.name, c.code), -1, static_cast<int32_t>(i), ""});
-  }
-  add_reference_data(*index, data, store);
-  // Dataset::unit_index looks a code up by scanning the units: fine for one, not for 300.000.
-  std::unordered_map<std::string_view, int32_t> unit_of;
-  for (size_t i = 0; i < data.units.size(); ++i) unit_of.emplace(data.units[i].code, static_cast<int32_t>(i));
-  index->establishments.start.reserve(data.establishments.size() + 1);
-  index->establishments.unit.reserve(data.establishments.size());
-  fill_name_index(index->establishments, store, "co_so", "dia_ban", unit_of, [](const Row&) {});
-  const RecordKind& pk = kind("de_an");
-  size_t from = static_cast<size_t>(pk.field_index("nam_bat_dau")), to = static_cast<size_t>(pk.field_index("nam_ket_thuc"));
-  ProjectIndex& p = index->projects;
-  fill_name_index(p, store, "de_an", "dia_ban", unit_of, [&](const Row& r) {
-    p.from_year.push_back(static_cast<int16_t>(is_null(r[from]) ? 0 : as_int(r[from])));
-    p.to_year.push_back(static_cast<int16_t>(is_null(r[to]) ? 0 : as_int(r[to])));
-  });
-  return index;
-}
-
-// The index of the current Dataset: built by the first picker request after a reload, shared by
-// every request on that Dataset.
-class IndexCache {
- public:
-  std::shared_ptr<const PickerIndex> get(const std::shared_ptr<const Dataset>& data, Store& store) {
-    {
-      std::shared_lock lock(mutex_);
-      if (owner_.lock() == data && index_) return index_;
-    }
-    std::unique_lock lock(mutex_);
-    if (owner_.lock() != data || !index_) {
-      index_.reset();
-      index_ = build_index(*data, store);
-      owner_ = data;
-    }
-    return index_;
-  }
-
- private:
-  std::shared_mutex mutex_;
-  std::weak_ptr<const Dataset> owner_;
-  std::shared_ptr<const PickerIndex> index_;
-};
-
-IndexCache& index_cache() {
-  static IndexCache cache;
-  return cache;
 }
 
 std::vector<std::string> words_of(const std::string& folded_text) {
@@ -200,7 +47,7 @@ bool years_during(int from, int to, const PickerQuery& q) {
   return q.from_year == 0 || (from <= (q.to_year ? q.to_year : q.from_year) && to >= q.from_year);
 }
 
-bool allowed(const Entry& e, PickerKind kind, const PickerQuery& q, const WriteScope& scope) {
+bool allowed(const PickerEntry& e, PickerKind kind, const PickerQuery& q, const WriteScope& scope) {
   const Dataset& data = scope.data();
   size_t item = static_cast<size_t>(e.item);
   switch (kind) {
@@ -225,14 +72,14 @@ bool allowed(const Entry& e, PickerKind kind, const PickerQuery& q, const WriteS
       return scope.beneficiary_allowed(e.owner, e.unit);
     case PickerKind::Establishment:
     case PickerKind::Project:
-      break;  // not an Entry
+      break;  // not a PickerEntry
   }
   return false;
 }
 
 // The small line beside a choice that tells namesakes apart ("số 45/2012/NĐ-CP, 21/5/2012").
 // Products' establishments are named by entry_choices, which reads their names.
-std::string detail_of(const Entry& e, PickerKind kind, const Dataset& data) {
+std::string detail_of(const PickerEntry& e, PickerKind kind, const Dataset& data) {
   size_t item = static_cast<size_t>(e.item);
   switch (kind) {
     case PickerKind::Organisation:
@@ -253,7 +100,8 @@ std::string detail_of(const Entry& e, PickerKind kind, const Dataset& data) {
     case PickerKind::Indicator:
       return "đơn vị tính: " + data.indicators[item].unit;
     case PickerKind::Round:
-      return enum_label("dot_binh_chon", "cap", data.rounds[item].level) + ", năm " + std::to_string(data.rounds[item].year);
+      return display_field_value(kc::kind("dot_binh_chon").field("cap"), Value{data.rounds[item].level}, "") + ", năm " +
+             std::to_string(data.rounds[item].year);
     case PickerKind::Product:
     case PickerKind::Establishment:
     case PickerKind::Project:
@@ -262,7 +110,7 @@ std::string detail_of(const Entry& e, PickerKind kind, const Dataset& data) {
   return "";
 }
 
-const std::vector<Entry>& entries_of(const PickerIndex& index, PickerKind kind) {
+const std::vector<PickerEntry>& entries_of(const PickerIndex& index, PickerKind kind) {
   switch (kind) {
     case PickerKind::Unit: return index.units;
     case PickerKind::Organisation: return index.organisations;
@@ -277,7 +125,7 @@ const std::vector<Entry>& entries_of(const PickerIndex& index, PickerKind kind) 
 
 // The choices of the entries at `picked`, with their details (a product's establishment by name,
 // the names of all read in one query).
-std::vector<Choice> entry_choices(const std::vector<Entry>& entries, const std::vector<size_t>& picked, PickerKind kind,
+std::vector<Choice> entry_choices(const std::vector<PickerEntry>& entries, const std::vector<size_t>& picked, PickerKind kind,
                                   const Dataset& data, Store& store) {
   ReferenceNames names(data, store);
   if (kind == PickerKind::Product) {
@@ -287,7 +135,7 @@ std::vector<Choice> entry_choices(const std::vector<Entry>& entries, const std::
   }
   std::vector<Choice> out;
   for (size_t i : picked) {
-    const Entry& e = entries[i];
+    const PickerEntry& e = entries[i];
     std::string detail = kind == PickerKind::Product ? names.name_of("co_so", e.owner) : detail_of(e, kind, data);
     out.push_back({e.code, e.name, detail});
   }
@@ -332,8 +180,6 @@ std::vector<size_t> matching(size_t count, const PickerQuery& q, Text text, Ok o
   more = full || matched > out.size();
   return out;
 }
-
-std::string_view code_in(std::string_view entry) { return entry.substr(entry.find('\x01') + 1); }
 
 // Whether a local officer may name what lies in each unit, decided once per unit per keystroke:
 // a scan asks it for each of 300.000 establishments, and the answer depends only on the unit
@@ -384,7 +230,7 @@ std::vector<Choice> indexed_choices(const NameIndex& index, const std::vector<si
 
 // The 2025 reorganisation: a unit named as typed that ended before the project's years offers
 // the units that took it over and are valid then ("kế thừa xã Nam Dương (huyện Lục Ngạn)").
-void add_successor_choices(PickerAnswer& answer, const std::vector<Entry>& entries, const PickerQuery& q,
+void add_successor_choices(PickerAnswer& answer, const std::vector<PickerEntry>& entries, const PickerQuery& q,
                            const WriteScope& scope) {
   const Dataset& data = scope.data();
   bool more = false;
@@ -447,7 +293,7 @@ std::string picker_slug(PickerKind kind) {
 PickerAnswer find_choices(RequestContext& ctx, const PickerQuery& q) {
   WriteScope scope(ctx);
   std::shared_ptr<const Dataset> data = scope.data_ptr();
-  std::shared_ptr<const PickerIndex> index = index_cache().get(data, ctx.read_store());
+  std::shared_ptr<const PickerIndex> index = picker_index(data, ctx.read_store());
   PickerAnswer answer;
   PlaceMemo in_area(data->units.size());
   if (q.kind == PickerKind::Establishment) {
@@ -481,7 +327,7 @@ PickerAnswer find_choices(RequestContext& ctx, const PickerQuery& q) {
     });
     return answer;
   }
-  const std::vector<Entry>& entries = entries_of(*index, q.kind);
+  const std::vector<PickerEntry>& entries = entries_of(*index, q.kind);
   std::vector<size_t> picked = matching(
       entries.size(), q, [&](size_t i) { return std::string_view(entries[i].folded); },
       [&](size_t i) { return allowed(entries[i], q.kind, q, scope); }, answer.more);
@@ -511,9 +357,9 @@ std::optional<Choice> chosen(RequestContext& ctx, PickerKind kind, const std::st
     };
     return Choice{code, name, project_detail(data, year("nam_bat_dau"), year("nam_ket_thuc"), unit)};
   }
-  std::shared_ptr<const PickerIndex> index = index_cache().get(scope.data_ptr(), ctx.read_store());
-  const std::vector<Entry>& entries = entries_of(*index, kind);
-  auto it = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.code == code; });
+  std::shared_ptr<const PickerIndex> index = picker_index(scope.data_ptr(), ctx.read_store());
+  const std::vector<PickerEntry>& entries = entries_of(*index, kind);
+  auto it = std::find_if(entries.begin(), entries.end(), [&](const PickerEntry& e) { return e.code == code; });
   if (it == entries.end() || !allowed(*it, kind, PickerQuery{}, scope)) return std::nullopt;  // any years: it was chosen before
   return entry_choices(entries, {static_cast<size_t>(it - entries.begin())}, kind, data, ctx.read_store()).front();
 }

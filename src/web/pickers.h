@@ -4,8 +4,8 @@
 // the project's years. Short lists are offered whole, as a <select>.
 //
 // Establishments (300.000 at national scale) and projects (108.800) are matched against an
-// in-memory index of their folded names, built once per Dataset (so a change shows once the
-// Dataset is reloaded); the other kinds (units, organisations, contents, legal documents, plans,
+// in-memory index of their folded names, built once per Dataset (picker_index.h; so a change shows
+// once the Dataset is reloaded); the other kinds (units, organisations, contents, legal documents, plans,
 // indicators, products, selection rounds) are indexed from the Dataset (products' establishments
 // from the store) in the same pass.
 //
