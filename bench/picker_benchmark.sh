@@ -6,8 +6,9 @@
 #
 # Imports the national dataset (bench/data/national, made by gen_national) into a fresh SQLite
 # database, serves it, signs in as a centre officer (every establishment in scope) and as a
-# district officer (one district's), then asks GET /api/chon/co-so?q=… for what a user types
-# letter by letter ("h", "ho", "ho k", …) and for rare and absent names, each `--repeat` times,
+# district officer (one district's), then asks GET /api/chon/co-so?q=… and GET /api/chon/de-an?q=…
+# (projects: 108.800) for what a user types letter by letter ("h", "ho", "ho k", …) and for rare
+# and absent names, each `--repeat` times,
 # one request at a time (curl's time_total: the server's answer as the browser waits for it).
 # Prints p50, p95 and the maximum per query, the first request after start (which builds the
 # index), and the server's RSS before and after.
@@ -65,14 +66,20 @@ name=$(awk -F, 'NR == 2 {print $2}' "$data/co_so.csv" | iconv -f utf-8 -t ascii/
 queries=()
 for n in 1 2 4 8 12 16; do queries+=("${name:0:$n}"); done
 queries+=("khong co ten nao nhu the nay" "$(awk -F, 'NR == 1000 {print $1}' "$data/co_so.csv")")
+# The same for a project's name (the first word of a name is common to thousands: the worst case).
+project=$(awk -F, 'NR == 2 {gsub(/"/, "", $2); print $2}' "$data/de_an.csv" | iconv -f utf-8 -t ascii//TRANSLIT 2>/dev/null | tr 'A-Z' 'a-z' || true)
+[ -n "$project" ] || project="xay dung chuong trinh"
+project_queries=()
+for n in 1 2 4 8 12 16 24; do project_queries+=("${project:0:$n}"); done
+project_queries+=("khong co de an nao nhu the nay")
 
-measure() {  # <jar> <label> <query>
+measure() {  # <jar> <label> <query> [<kind>]
   local times="$tmp/times"
   : >"$times"
   local q
   q=$(jq -rn --arg q "$3" '$q | @uri')
   for _ in $(seq 1 "$repeat"); do
-    curl -fs -o "$tmp/answer" -w '%{time_total}\n' -b "$1" "$base/api/chon/co-so?q=$q" >>"$times"
+    curl -fs -o "$tmp/answer" -w '%{time_total}\n' -b "$1" "$base/api/chon/${4:-co-so}?q=$q" >>"$times"
   done
   sort -n "$times" | awk -v label="$2" -v q="$3" -v n="$(jq '.lua_chon | length' "$tmp/answer")" '
     { t[NR] = $1 * 1000 }
@@ -82,4 +89,10 @@ measure() {  # <jar> <label> <query>
 echo
 for q in "${queries[@]}"; do measure "$tmp/centre" centre "$q"; done
 for q in "${queries[@]}"; do measure "$tmp/district" district "$q"; done
+echo
+echo "projects (de-an):"
+first=$(curl -fs -o /dev/null -w '%{time_total}' -b "$tmp/centre" "$base/api/chon/de-an?q=x")
+echo "first project picker request: $(awk -v t="$first" 'BEGIN {printf "%.0f ms", t * 1000}')"
+for q in "${project_queries[@]}"; do measure "$tmp/centre" centre "$q" de-an; done
+for q in "${project_queries[@]}"; do measure "$tmp/district" district "$q" de-an; done
 echo "RSS at the end: $(rss)"

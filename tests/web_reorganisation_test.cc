@@ -86,7 +86,7 @@ TEST_F(WebReorganisation, AProposalInAnEndedUnitIsRefusedNamingItsSuccessor) {
                        {"kinh_phi_doi_ung", "300000000"}, {"mo_ta", ""}, {"co_so", ""}};
   auto refused = b.post("/de-an", p);
   ASSERT_EQ(refused->status, 422);
-  EXPECT_NE(refused->body.find("hãy chọn đơn vị kế thừa: xã Nam Dương (bn-nam-duong)"), std::string::npos)
+  EXPECT_NE(refused->body.find("đã sáp nhập vào xã Nam Dương (mã bn-nam-duong); hãy chọn đơn vị kế thừa"), std::string::npos)
       << refused->body.substr(0, 4000);
   p.erase("dia_ban");
   p.emplace("dia_ban", "bn-nam-duong");

@@ -19,6 +19,7 @@
 #include "web/pages.h"
 #include "web/project_pages.h"
 #include "web/project_plans.h"
+#include "web/reorganisation.h"
 #include "web/request_context.h"
 #include "web/write_scope.h"
 
@@ -74,7 +75,10 @@ void propose(RequestContext& ctx) {
   if (!in.errors.empty()) return send_field_errors(ctx, in.errors);
   FieldErrors scope = project_scope_problems(ctx, in.values, &beneficiaries);
   ProposalResult r = propose_project(ctx.store(), *ctx.user(), {in.values, beneficiaries, today_in_vietnam(), scope});
-  if (!r.ok()) return send_field_errors(ctx, r.errors);
+  if (!r.ok()) {
+    name_successors(*ctx.app.dataset(), kind("de_an"), in.values, r.errors);  // as the proposal page does
+    return send_field_errors(ctx, r.errors);
+  }
   ctx.app.changed();
   send_project(ctx, 201, r.project);
 }

@@ -10,6 +10,7 @@
 #include "web/pages.h"
 #include "web/registries.h"
 #include "web/registry_query.h"
+#include "web/reorganisation.h"
 #include "web/request_context.h"
 #include "web/write_scope.h"
 
@@ -172,6 +173,12 @@ void send_saved(RequestContext& ctx, int status, const Registry& r, const Row& r
   send_json(ctx, status, {{"ban_ghi", record_to_json(k, row)}, {"phien_ban", version}});
 }
 
+// A refused write's problems, a unit that ended before the record's period named with its successors.
+void send_refused(RequestContext& ctx, const RecordKind& k, const FormValues& values, FieldErrors errors) {
+  name_successors(*ctx.app.dataset(), k, values, errors);
+  send_field_errors(ctx, errors);
+}
+
 void create(RequestContext& ctx, const Registry& r) {
   const RecordKind& k = r.record_kind();
   std::optional<nlohmann::json> body = json_object_body(ctx);
@@ -181,7 +188,7 @@ void create(RequestContext& ctx, const Registry& r) {
   if (!in.errors.empty()) return send_field_errors(ctx, in.errors);
   if (!within_caller_area(ctx, r, in.values)) return;
   EditResult result = create_record(ctx.store(), k, in.values, ctx.user()->username);
-  if (!result.ok()) return send_field_errors(ctx, result.errors);
+  if (!result.ok()) return send_refused(ctx, k, in.values, result.errors);
   ctx.app.changed();
   send_saved(ctx, 201, r, *result.saved);
 }
@@ -238,7 +245,7 @@ void replace(RequestContext& ctx, const Registry& r) {
                {"phien_ban", record_version(k, now)}});
     return;
   }
-  if (!result.ok()) return send_field_errors(ctx, result.errors);
+  if (!result.ok()) return send_refused(ctx, k, in.values, result.errors);
   ctx.app.changed();
   send_saved(ctx, 200, r, *result.saved);
 }

@@ -6,6 +6,7 @@
 
 #include "accounts/accounts.h"
 #include "web/pages.h"
+#include "web/pickers.h"
 #include "web/project_pages.h"
 #include "web/registries.h"
 #include "web/request_context.h"
@@ -305,15 +306,20 @@ void project_paths(J& paths) {
               {"properties", {{"ma", {{"type", "string"}}}, {"ten", {{"type", "string"}}}, {"mo_ta", {{"type", "string"}}}}}};
   J choices = {{"type", "object"},
                {"properties", {{"lua_chon", {{"type", "array"}, {"items", choice}}}, {"con_nua", {{"type", "boolean"}}}}}};
+  J picker_slugs = J::array();
+  for (PickerKind k : kPickerKinds) picker_slugs.push_back(picker_slug(k));
   J picker = {{"operationId", "chon"},
               {"tags", J::array({"Chọn hồ sơ"})},
               {"summary", "Tìm hồ sơ để chọn theo tên (không cần dấu), trong phạm vi của người gọi"},
               {"description", "Tối đa 20 kết quả, tên bắt đầu bằng chữ đã gõ xếp trước. Cán bộ địa phương chỉ được các "
-                              "đơn vị, cơ sở, đơn vị thực hiện thuộc địa bàn mình; tài khoản cơ sở chỉ được chính mình. "
-                              "Đơn vị hành chính, đơn vị thực hiện và nội dung chỉ gồm những cái còn hiệu lực trong các năm "
-                              "nam_bat_dau–nam_ket_thuc khi có hai tham số này."},
+                              "đơn vị, cơ sở, sản phẩm, đơn vị thực hiện thuộc địa bàn mình và các đề án đặt ở địa bàn mình; "
+                              "tài khoản cơ sở chỉ được chính mình, sản phẩm của mình và các đề án mình thụ hưởng. Văn bản, "
+                              "kế hoạch, chỉ tiêu, cuộc bình chọn và nội dung: mọi người dùng đã đăng nhập. Khi có "
+                              "nam_bat_dau–nam_ket_thuc: đơn vị hành chính, đơn vị thực hiện và nội dung còn hiệu lực trong "
+                              "các năm đó; văn bản ban hành trước khi hết các năm đó; kế hoạch, đề án, cuộc bình chọn của "
+                              "các năm đó."},
               {"parameters", J::array({{{"name", "loai"}, {"in", "path"}, {"required", true},
-                                        {"schema", {{"type", "string"}, {"enum", J::array({"co-so", "don-vi-hanh-chinh", "to-chuc", "noi-dung"})}}}},
+                                        {"schema", {{"type", "string"}, {"enum", picker_slugs}}}},
                                        {{"name", "q"}, {"in", "query"}, {"schema", {{"type", "string"}}}},
                                        {{"name", "nam_bat_dau"}, {"in", "query"}, {"schema", year}},
                                        {{"name", "nam_ket_thuc"}, {"in", "query"}, {"schema", year}}})},

@@ -4,8 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include "schema/record_key.h"
+#include "web/picker_fields.h"
 #include "web/plan_pages.h"
 #include "web/record_view.h"
+#include "web/reorganisation.h"
 
 namespace kc::web {
 
@@ -22,6 +24,23 @@ Data parent_field(const Dataset& data, const Field& f, const std::string& value,
   return choice_field(f, value, error, phases, "(không thuộc kế hoạch giai đoạn nào)");
 }
 
+// The plan's years as typed, for what its pickers offer (units and bodies valid then, documents
+// issued by their end); any years when they are not (yet) two years in order.
+PickerQuery plan_years(const FormValues& values) {
+  auto year = [&](const char* name) {
+    auto v = values.find(name);
+    bool ok = v != values.end() && v->second.size() == 4 &&
+              std::all_of(v->second.begin(), v->second.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return ok ? std::stoi(v->second) : 0;
+  };
+  PickerQuery q;
+  q.from_year = year("tu_nam");
+  q.to_year = year("den_nam");
+  if (q.from_year == 0 || q.to_year < q.from_year) q = PickerQuery{};
+  q.years_in_form = true;  // the form's tu_nam, den_nam
+  return q;
+}
+
 // The create or edit form; `values` as typed (or loaded). `base`: when editing, the version
 // (field values as JSON) the edit started from; "" loads the current one.
 void form_page(RequestContext& ctx, int status, const FormValues& values, const FieldErrors& errors,
@@ -33,8 +52,11 @@ void form_page(RequestContext& ctx, int status, const FormValues& values, const 
     auto v = values.find(std::string(f.name));
     std::string value = v == values.end() ? "" : v->second;
     std::string error = error_for(errors, f.name);
+    std::optional<PickerKind> picker = f.type == FieldType::Ref ? picker_kind_for(f.ref_kind) : std::nullopt;
     if (f.name == "ke_hoach_cha")
       fields.push_back(parent_field(*data, f, value, error, editing.value_or("")));
+    else if (picker)  // area, approving decision, reporting body: chosen by name (web/picker_fields.h)
+      fields.push_back(picker_field(ctx, f, *picker, value, error, plan_years(values), ctx.param("tim_" + std::string(f.name))));
     else
       fields.push_back(form_field(f, value, error, editing && f.name == "ma"));
   }
@@ -86,8 +108,10 @@ void new_form(RequestContext& ctx) {
 
 void create(RequestContext& ctx) {
   FormValues values = posted_values(ctx);
+  if (picker_search_asked(ctx)) return form_page(ctx, 200, values, {}, std::nullopt);  // a picker's "Tìm": nothing saved
   EditResult result = create_record(ctx.store(), plans(), values, ctx.user()->username);
   if (!result.ok()) {
+    name_successors(*ctx.app.dataset(), plans(), values, result.errors);
     form_page(ctx, 422, values, result.errors, std::nullopt);
     return;
   }
@@ -105,6 +129,7 @@ void update(RequestContext& ctx) {
   std::string code = ctx.path(1);
   if (!requested_plan(ctx, code)) return;
   FormValues values = posted_values(ctx);
+  if (picker_search_asked(ctx)) return form_page(ctx, 200, values, {}, code, {}, ctx.param("_goc"));
   EditBase base;
   try {
     base.values = nlohmann::json::parse(ctx.param("_goc")).get<FormValues>();
@@ -130,6 +155,7 @@ void update(RequestContext& ctx) {
     return;
   }
   if (!result.ok()) {
+    name_successors(*ctx.app.dataset(), k, values, result.errors);
     form_page(ctx, 422, values, result.errors, code, {}, ctx.param("_goc"));
     return;
   }

@@ -20,6 +20,7 @@
 #include "web/registries.h"
 #include "web/registry_pages.h"
 #include "web/registry_query.h"
+#include "web/reorganisation.h"
 #include "web/reference_names.h"
 #include "web/request_context.h"
 #include "web/write_scope.h"
@@ -266,6 +267,7 @@ void create(RequestContext& ctx) {
   EditResult result = create_record(ctx.store(), k, values, ctx.user()->username);
   if (!scope.empty() || !result.ok()) {
     scope.insert(scope.end(), result.errors.begin(), result.errors.end());
+    name_successors(*ctx.app.dataset(), k, values, scope);
     form_page(ctx, 422, r, values, scope, std::nullopt);
     return;  // rolls back
   }
@@ -310,6 +312,7 @@ void update(RequestContext& ctx) {
   }
   if (!scope.empty() || !result.ok()) {
     scope.insert(scope.end(), result.errors.begin(), result.errors.end());
+    name_successors(*ctx.app.dataset(), k, values, scope);
     form_page(ctx, 422, r, values, scope, key, {}, ctx.param("_goc"));
     return;  // rolls back
   }

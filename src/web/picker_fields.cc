@@ -33,6 +33,10 @@ PickerQuery query_of(RequestContext& ctx, PickerKind kind) {
   };
   q.from_year = year("nam_bat_dau");
   q.to_year = year("nam_ket_thuc");
+  if (q.from_year == 0) {  // the plan form's years
+    q.from_year = year("tu_nam");
+    q.to_year = year("den_nam");
+  }
   if (q.to_year < q.from_year) q.to_year = q.from_year;
   return q;
 }
@@ -107,6 +111,11 @@ Data picker_field(RequestContext& ctx, const Field& field, PickerKind kind, cons
   }
   d.set("picker", true);
   d.set("slug", picker_slug(kind));
+  if (years.years_in_form)
+    d.set("with_years", true);
+  else if (years.from_year != 0)
+    d.set("fixed_years", "&nam_bat_dau=" + std::to_string(years.from_year) +
+                             "&nam_ket_thuc=" + std::to_string(std::max(years.from_year, years.to_year)));
   d.set("search", search);
   Data current = list();
   if (!value.empty()) {
@@ -172,9 +181,11 @@ void register_picker_routes(App& app) {
     std::string path = std::string(api ? "/api" : "") + "/chon/([^/]+)";
     app.add({"GET", path, api ? "api_chon" : "chon", Access::any_user(), api, [api](RequestContext& ctx) {
                std::optional<PickerKind> kind = picker_kind(ctx.path(1));
-               if (!kind)
-                 return ctx.error(404, "Không có danh sách chọn \"" + ctx.path(1) +
-                                           "\"; các danh sách: co-so, don-vi-hanh-chinh, to-chuc, noi-dung.");
+               if (!kind) {
+                 std::string slugs;
+                 for (PickerKind k : kPickerKinds) slugs += (slugs.empty() ? "" : ", ") + picker_slug(k);
+                 return ctx.error(404, "Không có danh sách chọn \"" + ctx.path(1) + "\"; các danh sách: " + slugs + ".");
+               }
                if (api) json_answer(ctx, *kind);
                else fragment(ctx, *kind);
              }});

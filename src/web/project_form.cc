@@ -35,9 +35,7 @@ void proposal_form(RequestContext& ctx, int status, const FormValues& values, co
                    const FieldErrors& posted_errors, const std::optional<std::string>& editing, const std::string& base) {
   const RecordKind& k = kind("de_an");
   FieldErrors errors = posted_errors;
-  if (auto place = values.find("dia_ban"); place != values.end())
-    name_successors(*ctx.app.dataset(), "dia_ban", place->second, year_in(values, "nam_bat_dau", 0),
-                    year_in(values, "nam_ket_thuc", 0), errors);
+  name_successors(*ctx.app.dataset(), k, values, errors);
   auto error_of = [&](const std::string& name) {
     std::string out;
     for (const auto& [field, message] : errors)
@@ -46,6 +44,7 @@ void proposal_form(RequestContext& ctx, int status, const FormValues& values, co
   };
   // References are offered as valid during the project's years (the current year for a new form).
   PickerQuery years;
+  years.years_in_form = true;
   years.from_year = year_in(values, "nam_bat_dau", today_in_vietnam().year);
   years.to_year = std::max(years.from_year, year_in(values, "nam_ket_thuc", years.from_year));
   // What was typed in each picker's search box stays there, with its matches.

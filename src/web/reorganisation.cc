@@ -67,22 +67,61 @@ std::vector<int32_t> move_candidates(const Dataset& data, int32_t unit, const Da
   return all;
 }
 
-void name_successors(const Dataset& data, const std::string& field, const std::string& unit_code, int from_year,
-                     int to_year, FieldErrors& errors) {
-  int32_t unit = data.unit_index(unit_code);
-  if (unit < 0 || from_year <= 0) return;
-  const Unit& u = data.units[static_cast<size_t>(unit)];
-  if (!u.validity.to || Date::first_of_year(from_year) <= *u.validity.to) return;
-  auto error = std::find_if(errors.begin(), errors.end(), [&](const auto& e) { return e.first == field; });
-  if (error == errors.end()) return;
-  std::string listed;
-  for (int32_t s : data.unit_and_successors(unit)) {
-    const Unit& next = data.units[static_cast<size_t>(s)];
-    if (s == unit || !next.validity.overlaps(Date::first_of_year(from_year), Date::last_of_year(std::max(from_year, to_year))))
-      continue;
-    listed += (listed.empty() ? "" : ", ") + data.unit_display_name(s) + " (" + next.code + ")";
+namespace {
+
+struct Period {
+  const char* kind;
+  const char* from;
+  const char* to;  // the same field for a single year or day
+};
+
+// The period a record is about, by kind: where a unit it names must be valid (rules.cc checks it).
+constexpr Period kPeriods[] = {{"de_an", "nam_bat_dau", "nam_ket_thuc"}, {"hoat_dong", "nam", "nam"},
+                               {"thong_ke", "nam", "nam"},               {"dot_binh_chon", "nam", "nam"},
+                               {"ke_hoach", "tu_nam", "den_nam"},        {"lang_nghe", "ngay_cong_nhan", "ngay_cong_nhan"}};
+
+// A year ("2026") as its first or last day, or a date as itself; nullopt when not one.
+std::optional<Date> day_of(const Field& field, const std::string& text, bool last) {
+  if (field.type == FieldType::Date) return parse_date(text);
+  if (text.size() != 4 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  int year = std::stoi(text);
+  return last ? Date::last_of_year(year) : Date::first_of_year(year);
+}
+
+std::optional<DateRange> period_of(const RecordKind& kind, const FormValues& values) {
+  for (const Period& p : kPeriods) {
+    if (kind.name != p.kind) continue;
+    auto from = values.find(p.from), to = values.find(p.to);
+    if (from == values.end() || to == values.end()) return std::nullopt;
+    std::optional<Date> first = day_of(kind.field(p.from), from->second, false), last = day_of(kind.field(p.to), to->second, true);
+    if (!first || !last || *last < *first) return std::nullopt;
+    return DateRange{*first, *last};
   }
-  if (!listed.empty()) error->second += "; hãy chọn đơn vị kế thừa: " + listed;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void name_successors(const Dataset& data, const RecordKind& kind, const FormValues& values, FieldErrors& errors) {
+  std::optional<DateRange> period = period_of(kind, values);
+  if (!period) return;
+  for (const Field& f : kind.fields) {
+    if (f.type != FieldType::Ref || f.ref_kind != "don_vi_hanh_chinh") continue;
+    auto value = values.find(std::string(f.name));
+    int32_t unit = value == values.end() ? -1 : data.unit_index(value->second);
+    if (unit < 0) continue;
+    const Unit& u = data.units[static_cast<size_t>(unit)];
+    if (!u.validity.to || period->from <= *u.validity.to) continue;  // not ended before the period
+    auto error = std::find_if(errors.begin(), errors.end(), [&](const auto& e) { return e.first == f.name; });
+    if (error == errors.end()) continue;
+    std::string listed;
+    for (int32_t s : data.unit_and_successors(unit)) {
+      const Unit& next = data.units[static_cast<size_t>(s)];
+      if (s == unit || !next.validity.overlaps(period->from, *period->to)) continue;
+      listed += (listed.empty() ? "" : ", ") + data.unit_display_name(s) + " (mã " + next.code + ")";
+    }
+    if (!listed.empty()) error->second += "; đơn vị này đã sáp nhập vào " + listed + "; hãy chọn đơn vị kế thừa";
+  }
 }
 
 }  // namespace kc::web

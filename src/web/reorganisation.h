@@ -8,7 +8,9 @@
 
 #include "core/date.h"
 #include "model/dataset.h"
+#include "records/record_editing.h"
 #include "schema/field_errors.h"
+#include "schema/record_kind.h"
 
 namespace kc::web {
 
@@ -30,11 +32,14 @@ std::string successor_suffix(const Dataset& data, int32_t unit);
 // communes, then the province). Empty when the unit is still valid or nothing took it over.
 std::vector<int32_t> move_candidates(const Dataset& data, int32_t unit, const Date& on);
 
-// When the place `unit_code` ended before `from_year` and the form has an error on that field,
-// appends to it the units that took it over and are valid in [from_year, to_year]:
-// "; hãy chọn đơn vị kế thừa: xã Nam Dương (bn-nam-duong)". The validity rule itself is
-// check_record_rules' (src/interchange/rules.cc); this only names the way out.
-void name_successors(const Dataset& data, const std::string& field, const std::string& unit_code, int from_year,
-                     int to_year, FieldErrors& errors);
+// When a unit field of a record of `kind` has an error and names a unit that ended before the
+// record's period (its years or date: a project's nam_bat_dau–nam_ket_thuc, a plan's
+// tu_nam–den_nam, an activity's, a statistic's or a selection round's nam, a craft village's
+// ngay_cong_nhan), appends to that error the units that took it over and are valid then:
+// "; đơn vị này đã sáp nhập vào xã Nam Dương (mã bn-nam-duong); hãy chọn đơn vị kế thừa".
+// The validity rule itself is check_record_rules' (src/interchange/rules.cc); this only names the
+// way out. Pages and the JSON API (proposals, registries, plans) call it on every refused write,
+// so both say the same.
+void name_successors(const Dataset& data, const RecordKind& kind, const FormValues& values, FieldErrors& errors);
 
 }  // namespace kc::web

@@ -82,6 +82,7 @@ WriteScope::WriteScope(RequestContext& ctx) : data_(ctx.app.dataset()) {
     own_code_ = ctx.user()->establishment;
     if (auto own = find_record(ctx.store(), kind("co_so"), own_code_)) area_ = data_->unit_index(text_field(*own, "co_so", "dia_ban"));
     establishment_places_ = data_->unit_and_successors(area_);
+    links_ = &ctx.store();
   }
   area_label_ = area_ >= 0 ? data_->unit_display_name(area_) : "(chưa gán địa bàn)";
 }
@@ -105,6 +106,15 @@ bool WriteScope::implementer_allowed(int32_t organisation) const {
   auto on_one_line = [&](int32_t place) { return data_->unit_within(unit, place) || data_->unit_within(place, unit); };
   if (establishment_) return std::any_of(establishment_places_.begin(), establishment_places_.end(), on_one_line);
   return area_ >= 0 && on_one_line(area_);
+}
+
+bool WriteScope::project_allowed(std::string_view code, int32_t unit) const {
+  if (!limited_) return true;
+  if (establishment_) {
+    if (!own_projects_) own_projects_ = projects_of_establishment(*links_, own_code_);
+    return std::find(own_projects_->begin(), own_projects_->end(), code) != own_projects_->end();
+  }
+  return area_ >= 0 && unit >= 0 && data_->unit_within(unit, area_);
 }
 
 bool WriteScope::beneficiary_allowed(std::string_view code, int32_t unit) const {

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,7 @@
 #include "model/dataset.h"
 #include "records/record_editing.h"
 #include "schema/field_errors.h"
+#include "store/store.h"
 
 namespace kc::web {
 
@@ -37,6 +39,7 @@ class WriteScope {
   explicit WriteScope(RequestContext& ctx);
 
   bool limited() const { return limited_; }  // false for staff
+  bool establishment() const { return establishment_; }  // the caller is an establishment
   const Dataset& data() const { return *data_; }
   const std::shared_ptr<const Dataset>& data_ptr() const { return data_; }
   const std::string& area_label() const { return area_label_; }  // "huyện Lục Ngạn"
@@ -47,6 +50,10 @@ class WriteScope {
   bool implementer_allowed(int32_t organisation) const;
   // An establishment (its code and the unit it is located in) the caller may name as beneficiary.
   bool beneficiary_allowed(std::string_view code, int32_t unit) const;
+  // A project (its code and place) the caller may name in a record they write: the projects
+  // registry's writing scope (registries.h, ScopeUse::Writing) — a local officer's are placed in
+  // their area, an establishment's are those it benefits from (read once, on the first question).
+  bool project_allowed(std::string_view code, int32_t unit) const;
 
  private:
   std::shared_ptr<const Dataset> data_;
@@ -58,6 +65,8 @@ class WriteScope {
   // still name the old commune): its unit and those that took it over.
   std::vector<int32_t> establishment_places_;
   std::string area_label_;
+  Store* links_ = nullptr;                                       // where an establishment's projects are read
+  mutable std::optional<std::vector<std::string>> own_projects_;  // read by project_allowed
 };
 
 // Problems with the scoped field (the registry's area field) of a record the caller writes.
