@@ -7,8 +7,13 @@
 
 #include <chrono>
 
+#include "core/process.h"
+#include "report/render_docx.h"
+#include "report/render_pdf.h"
 #include "report/render_text.h"
 #include "support/demo_report.h"
+#include "support/office_support.h"
+#include "support/test_support.h"
 
 namespace kc::narrative {
 namespace {
@@ -47,6 +52,25 @@ TEST(Narrative, PrintsFiguresTheVietnameseWay) {
             "khuyến công quốc gia 17 đề án.");
   EXPECT_EQ(references(n), (std::vector<std::string>{"de_an.tong.so_de_an", "de_an.tong.kinh_phi",
                                                      "chi_tieu.kp_tinh.ty_le_dat", "de_an.quoc_gia.so_de_an"}));
+}
+
+// The example of docs/report.md, "Narrative markup".
+TEST(Narrative, TheDocumentedExample) {
+  Narrative n = parsed(
+      "Giai đoạn 2016 - 2020, toàn tỉnh thực hiện {de_an.tong.so_de_an} với tổng kinh phí ngân sách\n"
+      "nhà nước **{de_an.tong.kinh_phi}**, trong đó:\n"
+      "\n"
+      "- khuyến công quốc gia: {de_an.quoc_gia.so_de_an}, {de_an.quoc_gia.kinh_phi};\n"
+      "- khuyến công tỉnh: {de_an.tinh.so_de_an}, đạt {chi_tieu.kp_tinh.ty_le_dat} mục tiêu giai đoạn.\n");
+  std::vector<doc::Block> b = to_blocks(n, demo_values());
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_EQ(plain(std::get<doc::Paragraph>(b[0])),
+            "Giai đoạn 2016 - 2020, toàn tỉnh thực hiện 297 đề án với tổng kinh phí ngân sách nhà nước 30.722,3 "
+            "triệu đồng, trong đó:");
+  EXPECT_TRUE(std::get<doc::Paragraph>(b[0]).spans.at(1).bold);
+  EXPECT_EQ(std::get<doc::Paragraph>(b[0]).spans.at(1).text, "30.722,3 triệu đồng");
+  EXPECT_EQ(plain(std::get<doc::Paragraph>(b[1])), "- khuyến công quốc gia: 17 đề án, 6.000 triệu đồng;");
+  EXPECT_EQ(plain(std::get<doc::Paragraph>(b[2])), "- khuyến công tỉnh: 132 đề án, đạt 79,17% mục tiêu giai đoạn.");
 }
 
 TEST(Narrative, CountsBelowTenGetALeadingZeroAsTheReportWritesThem) {
@@ -144,6 +168,27 @@ TEST(Narrative, ParagraphsAndBulletsToTheDocumentModel) {
   std::string md = render_markdown(d);
   EXPECT_NE(md.find("- thứ nhất 297 đề án; tiếp mục một;\n"), std::string::npos) << md;
   EXPECT_NE(render_html(d).find("<p>- thứ hai.</p>"), std::string::npos);
+}
+
+TEST(Narrative, DocxAndPdfPrintIt) {
+  doc::Document d;
+  d.kind = "BÁO CÁO";
+  d.body = to_blocks(parsed("Kinh phí **{de_an.tong.kinh_phi}** cả giai đoạn.\n\n- Số đề án {de_an.tong.so_de_an}."),
+                     demo_values());
+  test::TempDir dir;
+  doc::render_docx(d, dir / "n.docx");
+  pugi::xml_document xml;
+  ASSERT_TRUE(xml.load_string(test::unzip(dir / "n.docx").at("word/document.xml").c_str()));
+  std::string docx = test::docx_text(xml);
+  EXPECT_NE(docx.find("Kinh phí 30.722,3 triệu đồng cả giai đoạn."), std::string::npos) << docx;
+  EXPECT_NE(docx.find("- Số đề án 297 đề án."), std::string::npos) << docx;
+
+  if (test::find_on_path("pdftotext").empty()) GTEST_SKIP() << "pdftotext (poppler-utils) is not installed";
+  doc::render_pdf(d, dir / "n.pdf");
+  ProcessResult pdf = run_process({"pdftotext", "-enc", "UTF-8", (dir / "n.pdf").string(), "-"});
+  ASSERT_EQ(pdf.exit_code, 0) << pdf.output;
+  EXPECT_NE(pdf.output.find("Kinh phí 30.722,3 triệu đồng cả giai đoạn."), std::string::npos) << pdf.output;
+  EXPECT_NE(pdf.output.find("- Số đề án 297 đề án."), std::string::npos) << pdf.output;
 }
 
 TEST(Narrative, PreviewHighlightsFiguresAndEscapesStaffText) {
