@@ -93,6 +93,15 @@ TEST(Narrative, UnknownReferenceNamesItAndItsLineAndTheNeighbours) {
       << p[0].message;
   EXPECT_NE(p[0].message.find("de_an.tong.so_de_an"), std::string::npos);
 
+  std::vector<Problem> group = problems("Nhóm {de_an.tong} thay vì số liệu.");
+  ASSERT_EQ(group.size(), 1u);
+  EXPECT_EQ(group[0].message, "Không có số liệu '{de_an.tong}' ở dòng 1; các số liệu của mục này bắt đầu bằng "
+                              "'de_an.tong.': de_an.tong.doi_ung, de_an.tong.kinh_phi, de_an.tong.so_de_an");
+
+  std::vector<Problem> many = problems("{de_an.khong_co}");  // 13 figures start with "de_an.": 12 shown
+  ASSERT_EQ(many.size(), 1u);
+  EXPECT_NE(many[0].message.find(", … (13 số liệu)"), std::string::npos) << many[0].message;
+
   std::vector<Problem> q = problems("{khong_co}");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_NE(q[0].message.find("các nhóm số liệu của mục này: "), std::string::npos) << q[0].message;
@@ -123,7 +132,7 @@ TEST(Narrative, EveryProblemAtOnceInLineOrder) {
 TEST(Narrative, AnOpeningBraceBeforeTheCloseIsUnclosed) {
   std::vector<Problem> p = problems("a {de_an {de_an.tong.so_de_an}");
   ASSERT_EQ(p.size(), 1u);
-  EXPECT_EQ(p[0].message.rfind("Thiếu dấu '}' đóng tham chiếu số liệu '{de_an ' ở dòng 1", 0), 0u) << p[0].message;
+  EXPECT_EQ(p[0].message.rfind("Thiếu dấu '}' đóng tham chiếu số liệu '{de_an' ở dòng 1", 0), 0u) << p[0].message;
 }
 
 TEST(Narrative, InvalidUtf8IsRefused) {

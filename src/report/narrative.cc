@@ -36,14 +36,16 @@ std::string_view trim_spaces(std::string_view s) {
 
 std::string first_part(std::string_view id) { return std::string(id.substr(0, id.find('.'))); }
 
-// The dotted prefix ("de_an.tong.") `id` shares with the most specific group of `available`.
+// The dotted prefix ("de_an.tong.") `id` shares with the most specific group of `available`;
+// `id` itself when it names a group ("{de_an.tong}" lists de_an.tong.so_de_an, …).
 std::string shared_prefix(std::string_view id, const FigureValues& available) {
   std::string best;
-  for (size_t dot = id.find('.'); dot != std::string_view::npos; dot = id.find('.', dot + 1)) {
-    std::string prefix(id.substr(0, dot + 1));
+  for (size_t dot = id.find('.');; dot = id.find('.', dot + 1)) {
+    std::string prefix = std::string(id.substr(0, dot)) + ".";
     auto it = available.lower_bound(prefix);
     if (it == available.end() || it->first.compare(0, prefix.size(), prefix) != 0) break;
     best = prefix;
+    if (dot == std::string_view::npos) break;
   }
   return best;
 }
@@ -159,7 +161,8 @@ class Parser {
     size_t close = s.find_first_of("{}", open + 1);
     if (close == std::string_view::npos || s[close] == '{') {
       size_t stop = close == std::string_view::npos ? s.size() : close;
-      problems_.push_back({line, "Thiếu dấu '}' đóng tham chiếu số liệu '" + excerpt(s.substr(open, stop - open)) + "' ở " +
+      std::string_view opened = s.substr(open, s.find_last_not_of(" \t", stop - 1) + 1 - open);
+      problems_.push_back({line, "Thiếu dấu '}' đóng tham chiếu số liệu '" + excerpt(opened) + "' ở " +
                                      line_text(line) + " (viết '{{' để in dấu '{')"});
       return stop;
     }
