@@ -37,6 +37,10 @@ std::optional<Date> optional_date(const Row& r, size_t i) {
   return parse_date(as_text(r[i]));
 }
 Date date(const Row& r, size_t i) { return optional_date(r, i).value_or(Date{}); }
+int32_t day_ordinal(const Row& r, size_t i) {
+  std::optional<Date> d = optional_date(r, i);
+  return d ? d->ordinal() : 0;
+}
 
 template <typename Map>
 int32_t lookup(const Map& map, std::string_view code) {
@@ -101,6 +105,8 @@ void reserve_projects(Projects& p, size_t n) {
   p.unit.reserve(n);
   p.budget.reserve(n);
   p.counterpart.reserve(n);
+  p.approved_on.reserve(n);
+  p.accepted_on.reserve(n);
 }
 
 // The big columns may have grown past their count (rows written between count and scan); a
@@ -116,6 +122,8 @@ void release_spare_capacity(Dataset& d) {
   p.unit.shrink_to_fit();
   p.budget.shrink_to_fit();
   p.counterpart.shrink_to_fit();
+  p.approved_on.shrink_to_fit();
+  p.accepted_on.shrink_to_fit();
   d.outputs.project.shrink_to_fit();
   d.outputs.indicator.shrink_to_fit();
   d.outputs.value.shrink_to_fit();
@@ -225,6 +233,8 @@ Dataset load_dataset(Store& store) {
     p.unit.push_back(lookup(units, text(r, c["dia_ban"])));
     p.budget.push_back(number(r, c["kinh_phi_nsnn"]));
     p.counterpart.push_back(number(r, c["kinh_phi_doi_ung"]));
+    p.approved_on.push_back(day_ordinal(r, c["ngay_phe_duyet"]));
+    p.accepted_on.push_back(day_ordinal(r, c["ngay_nghiem_thu"]));
   });
 
   CodeIndex project_index(p.code);
