@@ -142,7 +142,7 @@ TEST(HalfYearFigures, TheYearsPlanOnThePeriodsLastDay) {
       if (within(p.accepted, from, end) && implemented(p.status)) expected.accepted.add(p.budget, 0);
       if (p.start_year != end.year || !(p.status == "phe_duyet" || implemented(p.status))) continue;
       ++expected.in_plan;
-      if (p.status == "quyet_toan" || p.status == "hau_kiem") ++expected.settled;
+      if (p.status == "quyet_toan" || p.status == "hau_kiem") ++expected.settlement_undated;  // the bundle dates no settlement
       if (p.approved.year == 0) ++expected.approval_undated;
       else if (end < p.approved) ++expected.not_yet_approved;
       else if (p.accepted.year != 0 && p.accepted <= end) ++expected.accepted_by_end;
@@ -160,7 +160,8 @@ TEST(HalfYearFigures, TheYearsPlanOnThePeriodsLastDay) {
     EXPECT_EQ(got.acceptance_undated, expected.acceptance_undated) << label;
     EXPECT_EQ(got.not_yet_approved, expected.not_yet_approved) << label;
     EXPECT_EQ(got.approval_undated, expected.approval_undated) << label;
-    EXPECT_EQ(got.settled, expected.settled) << label;
+    EXPECT_EQ(got.settlement_undated, expected.settlement_undated) << label;
+    EXPECT_EQ(got.settled.projects, 0) << label << ": no settlement is dated in the demo";
     EXPECT_EQ(got.accepted.projects, expected.accepted.projects) << label;
     EXPECT_EQ(got.accepted.budget, expected.accepted.budget) << label;
   }
@@ -170,6 +171,27 @@ TEST(HalfYearFigures, TheYearsPlanOnThePeriodsLastDay) {
   EXPECT_EQ(h1.in_progress_at_end, h1.in_plan);
   PeriodProgress h2 = compute_period_progress(demo(), plan("bg-2016-2020"), half_year(2020, 2));
   EXPECT_EQ(h2.accepted_by_end, h2.in_plan);
+}
+
+// A settlement dated by its lifecycle step counts in the period of its day, and no longer as
+// undated; the loader's reading of the steps is checked through the server (web_dashboard_period_test).
+TEST(HalfYearFigures, ASettlementCountsByItsStepsDate) {
+  Dataset data = demo();
+  size_t settled = data.projects.size();
+  for (size_t i = 0; i < data.projects.size(); ++i)
+    if (data.projects.year_from[i] == 2020 && data.projects.status[i] == "quyet_toan") {
+      settled = i;
+      break;
+    }
+  ASSERT_LT(settled, data.projects.size());
+  const Plan& phase = data.plans[static_cast<size_t>(data.plan_index("bg-2016-2020"))];
+  PeriodProgress before = compute_period_progress(data, phase, half_year(2020, 2));
+  data.projects.settled_on[settled] = Date{2020, 12, 20}.ordinal();
+  PeriodProgress h2 = compute_period_progress(data, phase, half_year(2020, 2));
+  EXPECT_EQ(h2.settled.projects, 1);
+  EXPECT_EQ(h2.settled.budget, data.projects.budget[settled]);
+  EXPECT_EQ(h2.settlement_undated, before.settlement_undated - 1);
+  EXPECT_EQ(compute_period_progress(data, phase, half_year(2020, 1)).settled.projects, 0) << "not in the other half";
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // phase plan add up, the CSV follows the period, and a bad period is answered in Vietnamese.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "core/vn_format.h"
@@ -97,7 +98,7 @@ std::string figure_on(const std::string& page, const std::string& id) {
 TEST_F(WebDashboardPeriod, AHalfYearShowsItsOwnFigures) {
   Browser centre(*server);
   ASSERT_TRUE(centre.sign_in("trungtam"));
-  int64_t approved_h1 = 0, budget_h1 = 0, of_2020 = 0, of_2020_accepted = 0, accepted_h2 = 0;
+  int64_t approved_h1 = 0, budget_h1 = 0, of_2020 = 0, of_2020_accepted = 0, of_2020_settled = 0, accepted_h2 = 0;
   for (const CsvProject& p : demo_csv_projects()) {
     if (implemented(p.status) && within(p.approved, {2020, 1, 1}, {2020, 6, 30})) {
       ++approved_h1;
@@ -106,6 +107,7 @@ TEST_F(WebDashboardPeriod, AHalfYearShowsItsOwnFigures) {
     if (p.start_year == 2020 && (p.status == "phe_duyet" || implemented(p.status))) {
       ++of_2020;
       if (within(p.accepted, {2020, 1, 1}, {2020, 12, 31})) ++of_2020_accepted;
+      if (p.status == "quyet_toan" || p.status == "hau_kiem") ++of_2020_settled;
     }
     if (implemented(p.status) && within(p.accepted, {2020, 7, 1}, {2020, 12, 31})) ++accepted_h2;
   }
@@ -121,7 +123,9 @@ TEST_F(WebDashboardPeriod, AHalfYearShowsItsOwnFigures) {
   EXPECT_NE(h1.find("Đã phê duyệt đến ngày 30/06/2020"), std::string::npos);
   EXPECT_EQ(figure_on(h1, "ky.ke_hoach"), format_int(of_2020));
   EXPECT_EQ(figure_on(h1, "ky.da_nghiem_thu"), "0") << "the demo accepts its projects from October";
-  EXPECT_EQ(figure_on(h1, "ky.quyet_toan"), "chưa có ngày") << "settlement is not dated: no whole-year figure instead";
+  EXPECT_EQ(figure_on(h1, "ky.giai_ngan"), "chưa có ngày") << "disbursement is not dated: no whole-year figure instead";
+  EXPECT_EQ(figure_on(h1, "ky.quyet_toan"), "0");
+  EXPECT_EQ(figure_on(h1, "ky.quyet_toan.chua_co_ngay"), format_int(of_2020_settled)) << "the bundle dates no settlement";
   EXPECT_NE(h1.find("Không có đề án nào nghiệm thu trong kỳ."), std::string::npos);
   EXPECT_NE(h1.find("bang-1.csv?ke_hoach=bg-2016-2020&amp;ky=2020-h1"), std::string::npos);
   EXPECT_EQ(h1.find("Số liệu tính theo năm bắt đầu"), std::string::npos);
@@ -149,6 +153,28 @@ TEST_F(WebDashboardPeriod, FromToDates) {
   EXPECT_EQ(bad->status, 422);
   EXPECT_NE(bad->body.find("Từ ngày &quot;31/02/2020&quot; không hợp lệ"), std::string::npos) << bad->body.substr(0, 3000);
   EXPECT_EQ(department.get("/tong-quan/bang-1.csv?ke_hoach=bg-2020&tu_ngay=30%2F09%2F2020&den_ngay=01%2F03%2F2020")->status, 422);
+}
+
+// Acceptance and settlement taken in the application are dated by their steps: the project
+// counts in the half-year of each step's day.
+TEST_F(WebDashboardPeriod, StepsTakenInTheApplicationAreDated) {
+  Browser centre(*server);
+  ASSERT_TRUE(centre.sign_in("trungtam"));
+  const std::string code = "bg-2021-t-001";  // the demo's project in progress, approved 02/03/2021
+  std::string before = centre.get("/tong-quan?ke_hoach=bg-2016-2020&ky=2021-h2")->body;
+  EXPECT_EQ(figure_on(before, "ky.quyet_toan"), "0");
+  for (auto [to, day] : {std::pair{"nghiem_thu", "2021-10-15"}, std::pair{"quyet_toan", "2021-11-20"}}) {
+    nlohmann::json step = {{"den_trang_thai", to}, {"ngay", day}, {"so_quyet_dinh", std::string("QĐ-") + to}};
+    auto r = centre.post_json("/api/de-an/" + code + "/buoc", step.dump());
+    ASSERT_EQ(r->status, 200) << to << ": " << r->body;
+  }
+  std::string h2 = centre.get("/tong-quan?ke_hoach=bg-2016-2020&ky=2021-h2")->body;
+  EXPECT_EQ(figure_on(h2, "ky.quyet_toan"), "1");
+  EXPECT_EQ(figure_on(h2, "ky.nghiem_thu"), "1");
+  EXPECT_EQ(figure_on(h2, "ky.quyet_toan.chua_co_ngay"), "") << "the only 2021 settlement is dated";
+  std::string h1 = centre.get("/tong-quan?ke_hoach=bg-2016-2020&ky=2021-h1")->body;
+  EXPECT_EQ(figure_on(h1, "ky.quyet_toan"), "0");
+  EXPECT_EQ(figure_on(h1, "ky.da_nghiem_thu"), "0");
 }
 
 // The charts' axes speak to people: contents as "Nội dung 3", indicators by their names.

@@ -107,6 +107,7 @@ void reserve_projects(Projects& p, size_t n) {
   p.counterpart.reserve(n);
   p.approved_on.reserve(n);
   p.accepted_on.reserve(n);
+  p.settled_on.reserve(n);
 }
 
 // The big columns may have grown past their count (rows written between count and scan); a
@@ -124,10 +125,29 @@ void release_spare_capacity(Dataset& d) {
   p.counterpart.shrink_to_fit();
   p.approved_on.shrink_to_fit();
   p.accepted_on.shrink_to_fit();
+  p.settled_on.shrink_to_fit();
   d.outputs.project.shrink_to_fit();
   d.outputs.indicator.shrink_to_fit();
   d.outputs.value.shrink_to_fit();
   d.establishments.unit.shrink_to_fit();
+}
+
+// The day of each project's latest step into "quyết toán". Only those steps are read: the
+// database filters them, so the other events (several per project) cost the reload nothing.
+void read_settlement_dates(Store& store, const CodeIndex& projects, Projects& p) {
+  const RecordKind& events = kind("de_an_su_kien");
+  const size_t project = static_cast<size_t>(events.field_index("de_an"));
+  const size_t day = static_cast<size_t>(events.field_index("ngay"));
+  ListQuery q;
+  q.equals.emplace_back(static_cast<size_t>(events.field_index("den_trang_thai")), Value{std::string("quyet_toan")});
+  q.limit = 10'000'000;
+  q.known_total = 0;  // the total is not used: no count query
+  for (const Row& r : store.list(events, q).rows) {
+    int32_t i = projects.find(text_or_empty(r[project]));
+    if (i < 0) continue;
+    int32_t& settled = p.settled_on[static_cast<size_t>(i)];
+    settled = std::max(settled, day_ordinal(r, day));
+  }
 }
 
 }  // namespace
@@ -235,9 +255,11 @@ Dataset load_dataset(Store& store) {
     p.counterpart.push_back(number(r, c["kinh_phi_doi_ung"]));
     p.approved_on.push_back(day_ordinal(r, c["ngay_phe_duyet"]));
     p.accepted_on.push_back(day_ordinal(r, c["ngay_nghiem_thu"]));
+    p.settled_on.push_back(0);
   });
 
   CodeIndex project_index(p.code);
+  read_settlement_dates(store, project_index, p);
   size_t outputs = static_cast<size_t>(store.count(kind("de_an_ket_qua")));
   d.outputs.project.reserve(outputs);
   d.outputs.indicator.reserve(outputs);

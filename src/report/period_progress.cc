@@ -22,10 +22,12 @@ PeriodProgress compute_period_progress(const Dataset& data, const Plan& plan, co
   const Projects& p = data.projects;
   for (size_t i = 0; i < p.size(); ++i) {
     if (!scope.unit_in_area(p.unit[i])) continue;
+    bool settled = p.status[i] == "quyet_toan" || p.status[i] == "hau_kiem";
     if (scope.outputs_count(i)) r.accepted.add(p.budget[i], p.counterpart[i]);
+    if (settled && scope.day_in_period(p.settled_on[i])) r.settled.add(p.budget[i], p.counterpart[i]);
     if (!scope.year_in_period(p.year_from[i]) || !status_counts_as_approved(p.status[i])) continue;
     ++r.in_plan;
-    if (p.status[i] == "quyet_toan" || p.status[i] == "hau_kiem") ++r.settled;
+    if (settled && p.settled_on[i] == 0) ++r.settlement_undated;
     if (p.approved_on[i] == 0) {
       ++r.approval_undated;
     } else if (p.approved_on[i] > end) {

@@ -4,7 +4,8 @@
 // six-month report — and the projects accepted within the period. Each state comes from the
 // dated steps of the project record (approval, acceptance); what the records do not date is
 // counted apart, never guessed: a project without an approval date, an accepted project without
-// an acceptance date, and settlement (the project record has no settlement date).
+// an acceptance date, a settled project without a dated settlement step (the bundle carries no
+// settlement date; only a step taken in the application dates it). Disbursement is not recorded.
 #pragma once
 
 #include <cstdint>
@@ -29,10 +30,12 @@ struct PeriodProgress {
   int64_t acceptance_undated = 0;   // accepted by its status, with no acceptance date
   int64_t not_yet_approved = 0;     // approved after `to`
   int64_t approval_undated = 0;     // no approval date: the state on `to` is unknown
-  int64_t settled = 0;              // settled or post-audited by status; the date is not recorded
+  int64_t settlement_undated = 0;   // settled or post-audited by status, with no dated settlement step
   // Within the period: the projects of the plan's area accepted in it (in progress or later
   // status), whatever their start year; their outputs are in compute_plan_report's contents.
   Totals accepted;
+  // Within the period: the projects of the plan's area settled in it (by the step's date).
+  Totals settled;
 };
 
 // `period` must be a period of days (period.by_days()).

@@ -9,8 +9,9 @@
 //   two steps of its lifecycle: its approval (`ngay_phe_duyet`) and its acceptance
 //   (`ngay_nghiem_thu`), both written by the lifecycle steps (projects/lifecycle.cc) and carried
 //   by the bundle. Over a period of days a project counts by its approval date, and its outputs
-//   by its acceptance date (outputs are recorded at acceptance); report/period_progress.h says
-//   what else such a period can and cannot state. docs/web.md ("Dashboard and reports") is the
+//   by its acceptance date (outputs are recorded at acceptance); a settlement is dated by its
+//   lifecycle step (de_an_su_kien) when there is one. report/period_progress.h says what else
+//   such a period can and cannot state (disbursement, selection rounds and activities: no date). docs/web.md ("Dashboard and reports") is the
 //   user-facing definition.
 //
 // From–to dates that cover whole years (01/01/2018–31/12/2019) are the whole-year period, so

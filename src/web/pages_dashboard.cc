@@ -188,7 +188,9 @@ Data progress_data(const Dataset& data, const Plan& plan, const ReportPeriod& pe
   d.set("not_yet_approved", format_int(p.not_yet_approved));
   if (p.approval_undated > 0) d.set("approval_undated", format_int(p.approval_undated));
   if (p.acceptance_undated > 0) d.set("acceptance_undated", format_int(p.acceptance_undated));
-  d.set("settled", format_int(p.settled));
+  d.set("settled", format_int(p.settled.projects));
+  d.set("settled_budget", format_million_dong(p.settled.budget));
+  if (p.settlement_undated > 0) d.set("settlement_undated", format_int(p.settlement_undated));
   d.set("accepted", format_int(p.accepted.projects));
   d.set("accepted_budget", format_million_dong(p.accepted.budget));
   Data outputs = list();
