@@ -149,6 +149,10 @@ TEST_F(WebDashboardPeriod, FromToDates) {
   EXPECT_NE(r->body.find("số liệu từ 01/03/2020 đến 30/09/2020"), std::string::npos);
   EXPECT_NE(r->body.find("value=\"01/03/2020\""), std::string::npos) << "the form keeps what was typed";
   EXPECT_NE(r->body.find("Đã nghiệm thu đến ngày 30/09/2020"), std::string::npos);
+  EXPECT_NE(r->body.find("bang-1.csv?ke_hoach=bg-2020&amp;tu_ngay=01%2F03%2F2020&amp;den_ngay=30%2F09%2F2020"), std::string::npos);
+  auto csv = department.get("/tong-quan/bang-1.csv?ke_hoach=bg-2020&tu_ngay=01%2F03%2F2020&den_ngay=30%2F09%2F2020");
+  EXPECT_EQ(csv->status, 200);
+  EXPECT_NE(csv->get_header_value("Content-Disposition").find("bg-2020-20200301-20200930-bang-1.csv"), std::string::npos);
   auto bad = department.get("/tong-quan?ke_hoach=bg-2020&tu_ngay=31%2F02%2F2020&den_ngay=30%2F09%2F2020");
   EXPECT_EQ(bad->status, 422);
   EXPECT_NE(bad->body.find("Từ ngày &quot;31/02/2020&quot; không hợp lệ"), std::string::npos) << bad->body.substr(0, 3000);
