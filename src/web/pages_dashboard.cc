@@ -11,8 +11,8 @@
 #include <set>
 
 #include "core/vn_format.h"
-#include "report/phase_report.h"
 #include "report/period_progress.h"
+#include "report/phase_report.h"
 #include "report/phase_report_document.h"
 #include "report/report_period.h"
 #include "report/report_phrases.h"
