@@ -59,6 +59,12 @@ std::string to_vn(const Date& d) {
   return buf;
 }
 
+std::string to_dd_mm_yyyy(const Date& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d.day, d.month, d.year);
+  return buf;
+}
+
 std::string to_vn_words(const Date& d) {
   char buf[48];
   std::snprintf(buf, sizeof buf, d.month <= 2 ? "ngày %02d tháng %02d năm %04d" : "ngày %02d tháng %d năm %04d",

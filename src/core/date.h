@@ -38,6 +38,9 @@ std::string to_iso(const Date& d);
 // ("01/8/2014", "15/7/2015", "05/02/2019").
 std::string to_vn(const Date& d);
 
+// "01/03/2020": day and month always two digits, as forms and tables write a date (dd/mm/yyyy).
+std::string to_dd_mm_yyyy(const Date& d);
+
 // "ngày 15 tháng 7 năm 2015" (the place-and-date line of an official document).
 std::string to_vn_words(const Date& d);
 

@@ -81,6 +81,12 @@ struct Projects {
   std::vector<int16_t> year_from, year_to;
   std::vector<int32_t> unit;
   std::vector<int64_t> budget, counterpart;
+  // The dated steps the project record carries (ngay_phe_duyet, ngay_nghiem_thu) as
+  // Date::ordinal() (yyyymmdd), 0 when not recorded: what places a project in a half-year.
+  std::vector<int32_t> approved_on, accepted_on;
+  // The settlement ("quyết toán") has no column: it is dated by the lifecycle's step into it
+  // (de_an_su_kien), when the step was taken in the application; 0 otherwise.
+  std::vector<int32_t> settled_on;
   size_t size() const { return code.size(); }
 };
 

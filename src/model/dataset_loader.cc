@@ -37,6 +37,10 @@ std::optional<Date> optional_date(const Row& r, size_t i) {
   return parse_date(as_text(r[i]));
 }
 Date date(const Row& r, size_t i) { return optional_date(r, i).value_or(Date{}); }
+int32_t day_ordinal(const Row& r, size_t i) {
+  std::optional<Date> d = optional_date(r, i);
+  return d ? d->ordinal() : 0;
+}
 
 template <typename Map>
 int32_t lookup(const Map& map, std::string_view code) {
@@ -101,6 +105,9 @@ void reserve_projects(Projects& p, size_t n) {
   p.unit.reserve(n);
   p.budget.reserve(n);
   p.counterpart.reserve(n);
+  p.approved_on.reserve(n);
+  p.accepted_on.reserve(n);
+  p.settled_on.reserve(n);
 }
 
 // The big columns may have grown past their count (rows written between count and scan); a
@@ -116,10 +123,31 @@ void release_spare_capacity(Dataset& d) {
   p.unit.shrink_to_fit();
   p.budget.shrink_to_fit();
   p.counterpart.shrink_to_fit();
+  p.approved_on.shrink_to_fit();
+  p.accepted_on.shrink_to_fit();
+  p.settled_on.shrink_to_fit();
   d.outputs.project.shrink_to_fit();
   d.outputs.indicator.shrink_to_fit();
   d.outputs.value.shrink_to_fit();
   d.establishments.unit.shrink_to_fit();
+}
+
+// The day of each project's latest step into "quyết toán". Only those steps are read: the
+// database filters them, so the other events (several per project) cost the reload nothing.
+void read_settlement_dates(Store& store, const CodeIndex& projects, Projects& p) {
+  const RecordKind& events = kind("de_an_su_kien");
+  const size_t project = static_cast<size_t>(events.field_index("de_an"));
+  const size_t day = static_cast<size_t>(events.field_index("ngay"));
+  ListQuery q;
+  q.equals.emplace_back(static_cast<size_t>(events.field_index("den_trang_thai")), Value{std::string("quyet_toan")});
+  q.limit = 10'000'000;
+  q.known_total = 0;  // the total is not used: no count query
+  for (const Row& r : store.list(events, q).rows) {
+    int32_t i = projects.find(text_or_empty(r[project]));
+    if (i < 0) continue;
+    int32_t& settled = p.settled_on[static_cast<size_t>(i)];
+    settled = std::max(settled, day_ordinal(r, day));
+  }
 }
 
 }  // namespace
@@ -225,9 +253,13 @@ Dataset load_dataset(Store& store) {
     p.unit.push_back(lookup(units, text(r, c["dia_ban"])));
     p.budget.push_back(number(r, c["kinh_phi_nsnn"]));
     p.counterpart.push_back(number(r, c["kinh_phi_doi_ung"]));
+    p.approved_on.push_back(day_ordinal(r, c["ngay_phe_duyet"]));
+    p.accepted_on.push_back(day_ordinal(r, c["ngay_nghiem_thu"]));
+    p.settled_on.push_back(0);
   });
 
   CodeIndex project_index(p.code);
+  read_settlement_dates(store, project_index, p);
   size_t outputs = static_cast<size_t>(store.count(kind("de_an_ket_qua")));
   d.outputs.project.reserve(outputs);
   d.outputs.indicator.reserve(outputs);

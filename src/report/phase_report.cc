@@ -33,14 +33,15 @@ bool starts_with_ci_giam_doc(const std::string& position) {
 // Everything computed over the plan's projects in one pass.
 class PhaseComputation {
  public:
-  PhaseComputation(const Dataset& d, const Plan& plan, PhaseReport& r)
-      : d_(d), plan_(plan), r_(r), scope_(d, plan), period_end_(scope_.period_end()) {}
+  PhaseComputation(const Dataset& d, const Plan& plan, PhaseReport& r, std::optional<DateRange> days = std::nullopt)
+      : d_(d), plan_(plan), r_(r), scope_(d, plan, std::move(days)), period_end_(scope_.period_end()) {}
 
   void run() {
     identity();
     state_management();
     projects_and_outputs();
-    selection();
+    // Selection rounds and activities carry a year only: not placed in a period of days.
+    if (!scope_.by_days()) selection();
     indicators_and_targets();
     contents();
     assessment();
@@ -129,14 +130,22 @@ class PhaseComputation {
       r_.by_level[static_cast<size_t>(level)].add(p.budget[i], p.counterpart[i]);
       r_.total.add(p.budget[i], p.counterpart[i]);
       if (p.content[i] >= 0) content_totals_[static_cast<size_t>(p.content[i])][static_cast<size_t>(level)].add(p.budget[i], p.counterpart[i]);
-      years[p.year_from[i]].by_level[static_cast<size_t>(level)].add(p.budget[i], p.counterpart[i]);
+      // Over a period of days a project is placed by its approval, so its row is that year's.
+      int year = scope_.by_days() ? p.approved_on[i] / 10000 : p.year_from[i];
+      years[year].by_level[static_cast<size_t>(level)].add(p.budget[i], p.counterpart[i]);
       area_totals_[scope_.district_of(p.unit[i])].add(p.budget[i], p.counterpart[i]);
     }
     for (auto& [y, row] : years) r_.years.push_back(row);
     output_sums_.assign(d_.indicators.size(), 0);
     const Outputs& out = d_.outputs;
+    std::vector<char> accepted_in_period;  // over a period of days outputs count by acceptance
+    if (scope_.by_days()) {
+      accepted_in_period.resize(p.size());
+      for (size_t i = 0; i < p.size(); ++i) accepted_in_period[i] = scope_.outputs_count(i) ? 1 : 0;
+    }
+    const std::vector<char>& outputs_counted = scope_.by_days() ? accepted_in_period : counted_;
     for (size_t i = 0; i < out.size(); ++i)
-      if (out.project[i] >= 0 && counted_[static_cast<size_t>(out.project[i])] && out.indicator[i] >= 0)
+      if (out.project[i] >= 0 && outputs_counted[static_cast<size_t>(out.project[i])] && out.indicator[i] >= 0)
         output_sums_[static_cast<size_t>(out.indicator[i])] += out.value[i];
   }
 
@@ -229,7 +238,7 @@ class PhaseComputation {
         if (d_.indicators[i].source.rfind("sp_ton_vinh", 0) == 0) cr.has_selection = true;
       }
       for (const Activity& a : d_.activities)
-        if (a.content == static_cast<int32_t>(c) && scope_.year_in_period(a.year) &&
+        if (a.content == static_cast<int32_t>(c) && !scope_.by_days() && scope_.year_in_period(a.year) &&
             unit_in_area(a.unit))
           cr.activities.push_back({a.year, a.name, a.description});
       std::stable_sort(cr.activities.begin(), cr.activities.end(),
@@ -357,12 +366,18 @@ PhaseReportResult compute_phase_report(const Dataset& data, const std::string& p
 }
 
 PhaseReport compute_plan_report(const Dataset& data, const Plan& plan, int from_year, int to_year) {
+  return compute_plan_report(data, plan, ReportPeriod{from_year, to_year});
+}
+
+PhaseReport compute_plan_report(const Dataset& data, const Plan& plan, const ReportPeriod& period) {
   Plan over = plan;  // outlives the computation, which keeps a reference
-  over.from_year = from_year;
-  over.to_year = to_year;
+  over.from_year = period.from_year;
+  over.to_year = period.to_year;
   PhaseReport report;
-  PhaseComputation(data, over, report).run();
-  if (from_year != plan.from_year || to_year != plan.to_year) {
+  std::optional<DateRange> days;
+  if (period.by_days()) days = DateRange{*period.from_day, period.to_day};
+  PhaseComputation(data, over, report, days).run();
+  if (period != ReportPeriod{plan.from_year, plan.to_year}) {
     report.targets.clear();
     for (IndicatorResult& m : report.money_indicators) m.target.reset();
     for (ContentResult& c : report.contents)

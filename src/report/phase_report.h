@@ -16,6 +16,7 @@
 #include "core/date.h"
 #include "model/dataset.h"
 #include "report/figure.h"
+#include "report/report_period.h"
 
 namespace kc {
 
@@ -162,8 +163,11 @@ struct PhaseReportResult {
 };
 PhaseReportResult compute_phase_report(const Dataset& data, const std::string& plan_code);
 
-// The same figures for `plan`'s area over other years (report/report_period.h). The plan's
-// targets are its period's, so they are compared only when the years are the plan's own.
+// The same figures for `plan`'s area over other years or a period of days (a half-year, from–to
+// dates; report/report_period.h says how a project is placed in one; selection rounds and
+// activities, dated by year only, are left out of such a period). The plan's targets are its
+// period's, so they are compared only when the period is the plan's own.
 PhaseReport compute_plan_report(const Dataset& data, const Plan& plan, int from_year, int to_year);
+PhaseReport compute_plan_report(const Dataset& data, const Plan& plan, const ReportPeriod& period);
 
 }  // namespace kc

@@ -1,17 +1,21 @@
 // The dashboard: for a chosen plan (phase or annual) and period (the plan's own, a year, a
-// phase, from–to years; report/report_period.h), projects and money by content, by funding level, by area
-// (priority areas against the rest), achievement against every target and the trend by year —
-// each as a chart with its table and a CSV download. Computed from the current Dataset, so a
-// change shows on the next load.
+// phase, from–to years, a half-year, from–to dates; report/report_period.h), projects and money
+// by content, by funding level, by area (priority areas against the rest), achievement against
+// every target and the trend by year — each as a chart with its table and a CSV download. Over a
+// period of days it adds the state of the year's plan on the period's last day and what was
+// accepted within it (report/period_progress.h), and says which figures have no date.
+// Computed from the current Dataset, so a change shows on the next load.
 #include <nlohmann/json.hpp>
 
 #include <optional>
 #include <set>
 
 #include "core/vn_format.h"
+#include "report/period_progress.h"
 #include "report/phase_report.h"
 #include "report/phase_report_document.h"
 #include "report/report_period.h"
+#include "report/report_phrases.h"
 #include "text/normalize.h"
 #include "text/csv.h"
 #include "web/pages.h"
@@ -52,7 +56,9 @@ std::optional<DashboardChoice> dashboard_choice(RequestContext& ctx, const Datas
     return std::nullopt;
   }
   ReportPeriod data_years = years_in_data(data);
-  ReportPeriodChoice c = choose_report_period(*plan, ctx.param("ky"), ctx.param("tu_nam"), ctx.param("den_nam"), data_years);
+  std::string ky = ctx.param("ky"), tu_nam = ctx.param("tu_nam"), den_nam = ctx.param("den_nam"), tu_ngay = ctx.param("tu_ngay"),
+              den_ngay = ctx.param("den_ngay");
+  ReportPeriodChoice c = choose_report_period(*plan, {ky, tu_nam, den_nam, tu_ngay, den_ngay}, data_years);
   if (!c.period) {
     period_error = c.error;
     return DashboardChoice{plan, {}, data_years};
@@ -69,7 +75,7 @@ Data plan_options(const Dataset& data, const Plan* selected) {
   return select_options(selected->code, choices);
 }
 
-// The periods offered: the plan's own, each year with data, each phase plan's years.
+// The periods offered: the plan's own, each phase plan's years, each year with data and its halves.
 Data period_options(const Dataset& data, const Plan& plan, const ReportPeriod& years, const std::string& value) {
   std::vector<std::pair<std::string, std::string>> choices = {
       {"", "Cả kỳ kế hoạch (" + report_period_label({plan.from_year, plan.to_year}) + ")"}};
@@ -79,7 +85,10 @@ Data period_options(const Dataset& data, const Plan& plan, const ReportPeriod& y
     if (p.type == "giai_doan" && phases.insert(code).second)
       choices.emplace_back(code, upper_first_vi(report_period_label({p.from_year, p.to_year})));
   }
-  for (int y = years.from_year; y > 0 && y <= years.to_year; ++y) choices.emplace_back(std::to_string(y), "Năm " + std::to_string(y));
+  for (int y = years.from_year; y > 0 && y <= years.to_year; ++y) {
+    choices.emplace_back(std::to_string(y), "Năm " + std::to_string(y));
+    for (int half : {1, 2}) choices.emplace_back(half_year_code(y, half), upper_first_vi(report_period_label(half_year(y, half))));
+  }
   return select_options(value, choices);
 }
 
@@ -164,6 +173,41 @@ Data table_data(const doc::Table& t) {
   return d;
 }
 
+// The figures over a period of days that the whole-year figures do not give: the year's plan on
+// the period's last day, what was accepted within it and its outputs, and what has no date.
+Data progress_data(const Dataset& data, const Plan& plan, const ReportPeriod& period, const PhaseReport& r) {
+  PeriodProgress p = compute_period_progress(data, plan, period);
+  Data d;
+  d.set("end", to_dd_mm_yyyy(p.to));
+  d.set("plan_years", period.from_year == period.to_year ? "năm " + std::to_string(period.from_year)
+                                                          : "các năm " + period_text(period.from_year, period.to_year));
+  d.set("in_plan", format_int(p.in_plan));
+  d.set("approved_by_end", format_int(p.approved_by_end));
+  d.set("in_progress_at_end", format_int(p.in_progress_at_end));
+  d.set("accepted_by_end", format_int(p.accepted_by_end));
+  d.set("not_yet_approved", format_int(p.not_yet_approved));
+  if (p.approval_undated > 0) d.set("approval_undated", format_int(p.approval_undated));
+  if (p.acceptance_undated > 0) d.set("acceptance_undated", format_int(p.acceptance_undated));
+  d.set("settled", format_int(p.settled.projects));
+  d.set("settled_budget", format_million_dong(p.settled.budget));
+  if (p.settlement_undated > 0) d.set("settlement_undated", format_int(p.settlement_undated));
+  d.set("accepted", format_int(p.accepted.projects));
+  d.set("accepted_budget", format_million_dong(p.accepted.budget));
+  Data outputs = list();
+  for (const ContentResult& c : r.contents)
+    for (const IndicatorResult& o : c.outputs) {
+      if (o.actual == 0 || o.source != "dau_ra") continue;  // money and selections are not outputs dated by acceptance
+      Data row;
+      row.set("name", upper_first_vi(o.name.empty() ? o.code : o.name));
+      row.set("value", format_int(o.actual));
+      row.set("unit", o.unit);
+      outputs.push_back(row);
+    }
+  d.set("has_outputs", !outputs.is_empty_list());
+  d.set("outputs", outputs);
+  return d;
+}
+
 void dashboard(RequestContext& ctx) {
   auto data = ctx.app.dataset();
   std::string period_error;
@@ -175,29 +219,33 @@ void dashboard(RequestContext& ctx) {
   page.set("periods", period_options(*data, *plan, chosen->data_years, ctx.param("ky")));
   page.set("from_years", year_options(chosen->data_years, ctx.param("tu_nam")));
   page.set("to_years", year_options(chosen->data_years, ctx.param("den_nam")));
+  page.set("tu_ngay", ctx.param("tu_ngay"));
+  page.set("den_ngay", ctx.param("den_ngay"));
   if (!period_error.empty()) {
     page.set("period_error", period_error);
     ctx.page(422, "dashboard", page, "Tổng quan");
     return;
   }
   const ReportPeriod& period = chosen->period;
-  PhaseReport r = compute_plan_report(*data, *plan, period.from_year, period.to_year);
+  PhaseReport r = compute_plan_report(*data, *plan, period);
   page.set("caption", plan->name + " — số liệu " + report_period_label(period));
   if (period != ReportPeriod{plan->from_year, plan->to_year})
     page.set("targets_note", "Chỉ tiêu của kế hoạch đặt cho cả kỳ " + report_period_label({plan->from_year, plan->to_year}) +
                                  " nên không so sánh tỷ lệ đạt trong kỳ đã chọn.");
+  if (period.by_days()) page.set("progress", progress_data(*data, *plan, period, r));
   Data figures;
   figures.set("projects", format_int(r.total.projects));
   figures.set("budget", format_million_dong(r.total.budget));
   figures.set("counterpart", format_million_dong(r.total.counterpart));
   figures.set("leverage", r.total.budget > 0 ? format_double(static_cast<double>(r.total.counterpart) / static_cast<double>(r.total.budget), 2) : "–");
+  figures.set("by_days", period.by_days());
   std::vector<doc::Table> tables = phase_appendix_tables(r);
   std::vector<nlohmann::json> specs = charts(r);
   Data table_list = list();
   for (size_t i = 0; i < tables.size(); ++i) {
     Data t = table_data(tables[i]);
     t.set("download", "/tong-quan/bang-" + std::to_string(i + 1) + ".csv?ke_hoach=" + httplib::detail::encode_query_param(plan->code) +
-                          "&ky=" + std::to_string(period.from_year) + "-" + std::to_string(period.to_year));
+                          "&" + report_period_query(period));
     if (i < specs.size()) t.set("chart", specs[i].dump());
     table_list.push_back(t);
   }
@@ -216,8 +264,7 @@ void table_csv(RequestContext& ctx) {
     return;
   }
   const Plan* plan = chosen->plan;
-  std::vector<doc::Table> tables =
-      phase_appendix_tables(compute_plan_report(*data, *plan, chosen->period.from_year, chosen->period.to_year));
+  std::vector<doc::Table> tables = phase_appendix_tables(compute_plan_report(*data, *plan, chosen->period));
   size_t n = static_cast<size_t>(std::stoul(ctx.path(1)));
   if (n == 0 || n > tables.size()) {
     ctx.error(404, "Không có bảng số " + ctx.path(1) + ".");
@@ -227,8 +274,8 @@ void table_csv(RequestContext& ctx) {
   std::string csv = "\xEF\xBB\xBF";  // a byte order mark, so that spreadsheet programs read UTF-8
   append_csv_record(csv, t.header);
   for (const auto& row : t.rows) append_csv_record(csv, row);
-  ctx.res.set_header("Content-Disposition", "attachment; filename=\"" + plan->code + "-" + std::to_string(chosen->period.from_year) + "-" +
-                                                std::to_string(chosen->period.to_year) + "-bang-" + std::to_string(n) + ".csv\"");
+  ctx.res.set_header("Content-Disposition", "attachment; filename=\"" + plan->code + "-" + report_period_slug(chosen->period) +
+                                                "-bang-" + std::to_string(n) + ".csv\"");
   ctx.res.set_content(csv, "text/csv; charset=utf-8");
 }
 

@@ -102,6 +102,17 @@ test('axe: the audit trail with a filter refused beside its field (quan_tri)', {
   });
 });
 
+test('axe: the dashboard over a half-year and with a date refused (trung_tam)', { timeout: 90_000 }, async (t) => {
+  await withPage(t, ws, { ...AXE_CONTEXT, role: 'trung_tam' }, async (page) => {
+    await page.goto('/tong-quan?ke_hoach=bg-2016-2020&ky=2020-h2');
+    assert.ok(await page.locator('[data-figure="ky.da_nghiem_thu"]').isVisible(), 'the state of the year\'s plan is shown');
+    check(t, '/tong-quan (6 tháng cuối năm)', await runAxe(page));
+    const refused = await page.goto('/tong-quan?ke_hoach=bg-2016-2020&tu_ngay=31/02/2020&den_ngay=30/09/2020');
+    assert.equal(refused.status(), 422);
+    check(t, '/tong-quan (ngày không hợp lệ)', await runAxe(page));
+  });
+});
+
 test('axe: /dang-nhap with the wrong-password error', { timeout: 90_000 }, async (t) => {
   await withPage(t, ws, AXE_CONTEXT, async (page) => {
     await page.goto('/dang-nhap');

@@ -70,3 +70,19 @@ test('390 px: the dashboard shows its figures, charts on demand', { timeout: 90_
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= WIDTH);
   });
 });
+
+// The dashboard over a half-year and from–to dates adds the state of the year's plan and the
+// date fields to the form: still no sideways scrolling at 390 px.
+test('390 px: the dashboard over a half-year and from–to dates', { timeout: 90_000 }, async (t) => {
+  await withPage(t, ws, { ...PHONE, role: 'trung_tam' }, async (page) => {
+    for (const query of ['ky=2020-h1', 'tu_ngay=01%2F03%2F2020&den_ngay=30%2F09%2F2020']) {
+      const response = await page.goto(`/tong-quan?ke_hoach=bg-2016-2020&${query}`);
+      assert.equal(response.status(), 200, query);
+      await page.waitForLoadState('load');
+      assert.ok(await page.locator('[data-figure="ky.da_phe_duyet"]').isVisible(), `${query}: the state on the last day is shown`);
+      const m = await horizontalOverflow(page);
+      assert.ok(m.scrollWidth <= WIDTH, `${query}: ${m.scrollWidth} px wide, widest ${JSON.stringify(m.widest)}`);
+      assert.deepEqual(await smallTapTargets(page), [], query);
+    }
+  });
+});
