@@ -64,8 +64,12 @@ class Store {
   int transaction_depth = 0;
   bool transaction_doomed = false;  // an inner transaction ended without committing
 
-  // Applies pending migrations; returns how many were applied.
-  virtual int migrate() = 0;
+  // Applies the pending migrations up to `version` (older versions: the upgrade fixtures of
+  // tests/fixtures/schema); returns how many were applied. A database whose recorded version is
+  // newer than the program's is refused (refuse_newer_schema) before anything is written.
+  virtual int migrate_to(int version) = 0;
+  // Applies every pending migration.
+  int migrate();
   virtual int schema_version() = 0;
 
   virtual void begin() = 0;
