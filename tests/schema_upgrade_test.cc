@@ -130,7 +130,7 @@ TEST(SchemaUpgrade, ADatabaseOfANewerProgramIsRefusedUntouched) {
   try {
     open_store(db.url());
     FAIL() << "a database of schema version " << newer << " was opened";
-  } catch (const StoreError& e) {
+  } catch (const NewerSchemaError& e) {
     std::string message = e.what();
     EXPECT_NE(message.find("phiên bản " + std::to_string(newer)), std::string::npos) << message;
     EXPECT_NE(message.find("phiên bản " + std::to_string(latest_schema_version())), std::string::npos) << message;
@@ -138,8 +138,14 @@ TEST(SchemaUpgrade, ADatabaseOfANewerProgramIsRefusedUntouched) {
   }
   auto store = open_unmigrated(db.url());
   EXPECT_EQ(store->schema_version(), newer);
-  EXPECT_THROW(store->migrate_to(latest_schema_version()), StoreError);
+  EXPECT_THROW(store->migrate_to(latest_schema_version()), NewerSchemaError);
   EXPECT_EQ(store->schema_version(), newer);
+
+  // The server does not wait for such a database as it would for one that is down: it says why
+  // and exits.
+  CommandResult served = run_cli("--db " + db.quoted_url() + " serve --port 0");
+  EXPECT_EQ(served.exit_code, 2);
+  EXPECT_NE(served.output.find("không thể hạ cấp"), std::string::npos) << served.output;
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ const std::vector<Migration>& migrations();
 // The version of the last migration: the schema this program writes.
 int latest_schema_version();
 
-// Throws StoreError, in Vietnamese naming both versions, when a database records a schema
+// Throws NewerSchemaError (store.h), in Vietnamese naming both versions, when a database records a schema
 // version newer than this program knows (made by a later release): such a database is refused
 // before anything is written to it, since this program cannot downgrade it.
 void refuse_newer_schema(int recorded, const std::string& database);

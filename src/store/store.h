@@ -26,6 +26,12 @@ struct StoreError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The database was made by a newer program (its schema version is above this program's): not an
+// outage that passes, so a server does not wait for it (refuse_newer_schema).
+struct NewerSchemaError : StoreError {
+  using StoreError::StoreError;
+};
+
 // One column of a table as the database describes it (for the schema check).
 struct ColumnInfo {
   std::string name;
