@@ -1,6 +1,7 @@
 // Versioned schema migrations, written in SQL that both SQLite and PostgreSQL accept
 // (TEXT, BIGINT, PRIMARY KEY, deferrable foreign keys). Append new migrations; never edit
-// one that has shipped. The schema test checks the result against the record catalog.
+// one that has shipped. The schema test checks the result against the record catalog; after
+// appending one, run tests/fixtures/schema/make.sh (the upgrade fixture of the previous version).
 #pragma once
 
 #include <string>
