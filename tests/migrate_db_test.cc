@@ -15,7 +15,7 @@ namespace {
 class InterruptedStore final : public Store {
  public:
   InterruptedStore(Store& inner, int64_t limit) : inner_(inner), limit_(limit) {}
-  int migrate() override { return inner_.migrate(); }
+  int migrate_to(int version) override { return inner_.migrate_to(version); }
   int schema_version() override { return inner_.schema_version(); }
   void begin() override { inner_.begin(); }
   void commit() override { inner_.commit(); }

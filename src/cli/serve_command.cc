@@ -98,8 +98,13 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     web::register_routes(server);
     // Open the database and load the records before taking requests. A database that cannot be
     // reached now is not fatal: pages answer 503 until it can, then the server goes on by itself.
+    // One made by a newer program is: it will not become usable by waiting.
     try {
       server.dataset();
+    } catch (const NewerSchemaError& e) {
+      std::cerr << e.what() << "\n";
+      ctx.exit_code = 2;
+      return;
     } catch (const StoreError& e) {
       std::cerr << "Cảnh báo: chưa dùng được cơ sở dữ liệu (" << e.what()
                 << "); máy chủ vẫn chạy và trả lời 503 cho tới khi cơ sở dữ liệu sẵn sàng.\n";

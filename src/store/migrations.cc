@@ -1,5 +1,7 @@
 #include "store/migrations.h"
 
+#include "store/store.h"
+
 namespace kc {
 
 namespace {
@@ -372,6 +374,17 @@ const std::vector<Migration>& migrations() {
       {8, "the annual plan a project is approved into, on the approval event", kApprovalPlan},
   };
   return all;
+}
+
+int latest_schema_version() { return migrations().back().version; }
+
+void refuse_newer_schema(int recorded, const std::string& database) {
+  const int latest = latest_schema_version();
+  if (recorded <= latest) return;
+  throw NewerSchemaError("Cơ sở dữ liệu " + database + " có lược đồ phiên bản " + std::to_string(recorded) +
+                   ", mới hơn phiên bản " + std::to_string(latest) +
+                   " mà chương trình này biết: nó do một bản khuyencong mới hơn tạo ra và không thể hạ "
+                   "cấp. Hãy dùng bản khuyencong mới hơn; cơ sở dữ liệu chưa bị thay đổi.");
 }
 
 }  // namespace kc

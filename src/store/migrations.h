@@ -1,8 +1,10 @@
 // Versioned schema migrations, written in SQL that both SQLite and PostgreSQL accept
 // (TEXT, BIGINT, PRIMARY KEY, deferrable foreign keys). Append new migrations; never edit
-// one that has shipped. The schema test checks the result against the record catalog.
+// one that has shipped. The schema test checks the result against the record catalog; after
+// appending one, run tests/fixtures/schema/make.sh (the upgrade fixture of the previous version).
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,5 +19,13 @@ struct Migration {
 };
 
 const std::vector<Migration>& migrations();
+
+// The version of the last migration: the schema this program writes.
+int latest_schema_version();
+
+// Throws NewerSchemaError (store.h), in Vietnamese naming both versions, when a database records a schema
+// version newer than this program knows (made by a later release): such a database is refused
+// before anything is written to it, since this program cannot downgrade it.
+void refuse_newer_schema(int recorded, const std::string& database);
 
 }  // namespace kc

@@ -1,5 +1,6 @@
 // Picks the engine from the --db value: a postgresql:// (or postgres://) URL opens
 // PostgreSQL, anything else is a SQLite file path.
+#include "store/migrations.h"
 #include "store/pg_store.h"
 #include "store/sqlite_store.h"
 
@@ -17,6 +18,8 @@ std::string redacted_url(const std::string& url) {
   if (colon == std::string::npos || colon > at) return url;
   return url.substr(0, colon) + ":***" + url.substr(at);
 }
+
+int Store::migrate() { return migrate_to(latest_schema_version()); }
 
 std::unique_ptr<Store> open_store(const std::string& url) {
   std::unique_ptr<Store> store;

@@ -100,13 +100,15 @@ int PgStore::schema_version() {
   return std::stoi(PQgetvalue(v.get(), 0, 0));
 }
 
-int PgStore::migrate() {
+int PgStore::migrate_to(int version) {
+  refuse_newer_schema(schema_version(), describe());
   exec("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, description TEXT NOT NULL, "
        "applied_at TEXT NOT NULL)");
   int current = schema_version();
   int applied = 0;
   for (const Migration& m : migrations()) {
     if (m.version <= current) continue;
+    if (m.version > version) break;
     Transaction tx(*this);
     if (!m.sql.empty()) exec(std::string(m.sql));
     if (!m.postgres_sql.empty()) exec(std::string(m.postgres_sql));

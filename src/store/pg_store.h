@@ -21,7 +21,8 @@ class PgStore final : public Store {
   explicit PgStore(const std::string& url);
   ~PgStore() override;
 
-  int migrate() override;
+  using Store::migrate;
+  int migrate_to(int version) override;
   int schema_version() override;
   void begin() override;
   void commit() override;

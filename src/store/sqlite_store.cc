@@ -52,7 +52,12 @@ SqliteStore::SqliteStore(const std::string& path) : path_(path) {
     fail("không đăng ký được thứ tự tiếng Việt");
   exec("PRAGMA foreign_keys = ON");
   exec("PRAGMA journal_mode = WAL");
-  exec("PRAGMA synchronous = NORMAL");
+  // FULL: every commit syncs the WAL before it returns, so a write the server has acknowledged
+  // survives a power cut. NORMAL syncs only at checkpoints, and a power cut could take the last
+  // acknowledged transactions with it. The cost is one fsync per commit (docs/databases.md,
+  // "Durability"; measured by bench/bench_durability.cc in docs/performance.md). Imports commit
+  // once, so they pay it once.
+  exec("PRAGMA synchronous = FULL");
   // 8 MiB of page cache instead of the default 2: a big import is one transaction, and with
   // 2 MiB SQLite spilled and re-read pages about 80.000 times for the national benchmark
   // bundle (docs/performance.md); more than 8 MiB measured no better.
@@ -96,12 +101,14 @@ int SqliteStore::schema_version() {
   return sqlite3_column_int(v.get(), 0);
 }
 
-int SqliteStore::migrate() {
+int SqliteStore::migrate_to(int version) {
+  refuse_newer_schema(schema_version(), describe());
   exec("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
   int current = schema_version();
   int applied = 0;
   for (const Migration& m : migrations()) {
     if (m.version <= current) continue;
+    if (m.version > version) break;
     Transaction tx(*this);
     if (!m.sql.empty()) exec(std::string(m.sql));
     auto rec = prepare("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, datetime('now'))");

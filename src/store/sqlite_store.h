@@ -18,7 +18,8 @@ class SqliteStore final : public Store {
   explicit SqliteStore(const std::string& path);
   ~SqliteStore() override;
 
-  int migrate() override;
+  using Store::migrate;
+  int migrate_to(int version) override;
   int schema_version() override;
   void begin() override;
   void commit() override;

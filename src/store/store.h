@@ -26,6 +26,12 @@ struct StoreError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The database was made by a newer program (its schema version is above this program's): not an
+// outage that passes, so a server does not wait for it (refuse_newer_schema).
+struct NewerSchemaError : StoreError {
+  using StoreError::StoreError;
+};
+
 // One column of a table as the database describes it (for the schema check).
 struct ColumnInfo {
   std::string name;
@@ -64,8 +70,12 @@ class Store {
   int transaction_depth = 0;
   bool transaction_doomed = false;  // an inner transaction ended without committing
 
-  // Applies pending migrations; returns how many were applied.
-  virtual int migrate() = 0;
+  // Applies the pending migrations up to `version` (older versions: the upgrade fixtures of
+  // tests/fixtures/schema); returns how many were applied. A database whose recorded version is
+  // newer than the program's is refused (refuse_newer_schema) before anything is written.
+  virtual int migrate_to(int version) = 0;
+  // Applies every pending migration.
+  int migrate();
   virtual int schema_version() = 0;
 
   virtual void begin() = 0;
