@@ -268,7 +268,10 @@ bool App::serve(const Route& route, const httplib::Request& req, httplib::Respon
     } else {
       route.handler(ctx);
       // A sign-out, a locked account or a changed role shows on the very next request.
-      if (route.method != "GET") session_cache_.forget_all();
+      if (route.method != "GET") {
+        session_cache_.forget_all();
+        ++write_version_;
+      }
       // Read-your-writes: this user's next reads wait for a replica that has this write.
       if (router_ && route.method != "GET" && ctx.used_primary_ && ctx.user()) router_->wrote(ctx.user()->username);
     }

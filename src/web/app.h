@@ -95,6 +95,9 @@ class App {
   void changed();
   // Advanced by every changed(): caches of query answers (list_cache.h) are valid for one version.
   uint64_t data_version() const { return data_version_.load(); }
+  // Advanced by every request that may write (any method but GET), whatever it wrote: what is
+  // read from records outside the Dataset (amendments waiting) may be remembered for one value.
+  uint64_t write_version() const { return write_version_.load(); }
   ListCache& list_cache() { return list_cache_; }
   SessionCache& session_cache() { return session_cache_; }
 
@@ -141,6 +144,7 @@ class App {
   std::shared_ptr<const Dataset> dataset_;
   bool stale_ = true;
   std::atomic<uint64_t> data_version_{1};
+  std::atomic<uint64_t> write_version_{1};
   ListCache list_cache_;
   SessionCache session_cache_;
   std::vector<Route> routes_;

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "accounts/accounts.h"
@@ -339,14 +340,47 @@ void add_names(Work& w, Store& store, const Date& today) {
 bool is_fresh(const WorkSection& s) { return s.id == "dieu-chinh-cho-duyet" || s.accounts; }
 
 // A list of is_fresh() read again.
-WorkSection fresh_section(const WorkSection& s, RequestContext& ctx, const Date& today, bool names) {
+WorkSection read_fresh_section(const WorkSection& s, RequestContext& ctx, const Date& today, bool names) {
   Work fresh;
-  if (s.accounts)
+  if (s.accounts) {
     administrator(fresh, ctx);
-  else
-    fresh.sections.push_back(pending_amendments(ctx.read_store()).section);
-  if (names) add_names(fresh, ctx.read_store(), today);
-  WorkSection section = std::move(fresh.sections.front());
+    if (names) add_names(fresh, ctx.read_store(), today);
+  } else {
+    // From the primary: what is remembered for every caller must not be a lagging replica's.
+    fresh.sections.push_back(pending_amendments(ctx.store()).section);
+    if (names) add_names(fresh, ctx.store(), today);
+  }
+  return std::move(fresh.sections.front());
+}
+
+// The amendments waiting are the same for every caller who sees them and change only through a
+// request that may write: remembered for one App::write_version (and day). Locked accounts are
+// read each time (the command line locks them too, and only the administrator asks).
+WorkSection fresh_section(const WorkSection& s, RequestContext& ctx, const Date& today, bool names) {
+  struct Memo {
+    const App* app = nullptr;
+    uint64_t version = 0;
+    int day = 0;
+    std::optional<WorkSection> section;
+  };
+  static std::mutex mutex;
+  static Memo memo[2];  // without, with names
+  WorkSection section;
+  if (s.accounts) {
+    section = read_fresh_section(s, ctx, today, names);
+  } else {
+    uint64_t version = ctx.app.write_version();
+    Memo& m = memo[names ? 1 : 0];
+    std::unique_lock lock(mutex);
+    if (m.app == &ctx.app && m.version == version && m.day == today.ordinal() && m.section) {
+      section = *m.section;
+    } else {
+      lock.unlock();
+      section = read_fresh_section(s, ctx, today, names);
+      lock.lock();
+      m = Memo{&ctx.app, version, today.ordinal(), section};
+    }
+  }
   section.waiting = s.waiting;  // the role's choice, kept
   return section;
 }

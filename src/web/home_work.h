@@ -69,8 +69,8 @@ std::string caller_key(const User& user);
 // The caller's lists on `today` (a signed-in caller). With `names`, each listed item gets its
 // name and its notes that need the record (one query for all lists); the navigation's count
 // does not. Remembered per caller, data version (App::data_version) and day, except the lists
-// whose records change without a new data version (amendments proposed, accounts locked),
-// read again at each call.
+// whose records change without a new data version: amendments proposed (remembered for one
+// App::write_version) and accounts locked (read again at each call).
 Work work_for(RequestContext& ctx, const Date& today, bool names);
 
 // How many items of the caller's counted lists wait today: what the navigation shows on every
