@@ -300,7 +300,7 @@ void administrator(Work& w, RequestContext& ctx) {
   Builder locked = make("tai-khoan-bi-khoa", "Tài khoản bị khóa", "Tài khoản đang bị khóa: mở khóa khi người dùng cần.",
                         "", "/quan-tri/tai-khoan");
   locked.section.accounts = true;
-  for (const User& u : list_users(ctx.read_store()))
+  for (const User& u : list_users(ctx.store()))
     if (!u.active) {
       if (WorkItem* item = locked.add(u.username, role_label(u.role))) item->name = u.name;
     }
@@ -342,20 +342,19 @@ bool is_fresh(const WorkSection& s) { return s.id == "dieu-chinh-cho-duyet" || s
 // A list of is_fresh() read again.
 WorkSection read_fresh_section(const WorkSection& s, RequestContext& ctx, const Date& today, bool names) {
   Work fresh;
-  if (s.accounts) {
+  if (s.accounts)
     administrator(fresh, ctx);
-    if (names) add_names(fresh, ctx.read_store(), today);
-  } else {
-    // From the primary: what is remembered for every caller must not be a lagging replica's.
+  else  // from the primary: what is remembered for every caller must not be a lagging replica's
     fresh.sections.push_back(pending_amendments(ctx.store()).section);
-    if (names) add_names(fresh, ctx.store(), today);
-  }
+  if (names) add_names(fresh, ctx.store(), today);
   return std::move(fresh.sections.front());
 }
 
-// The amendments waiting are the same for every caller who sees them and change only through a
-// request that may write: remembered for one App::write_version (and day). Locked accounts are
-// read each time (the command line locks them too, and only the administrator asks).
+// The amendments waiting and the locked accounts are the same for every caller who sees them
+// and change only through a request that may write (an amendment, a sign-in that locks an
+// account, an administrator's change): remembered for one App::write_version and day. A change
+// made by the command line while the server runs shows after the server's next write, as for
+// the Dataset.
 WorkSection fresh_section(const WorkSection& s, RequestContext& ctx, const Date& today, bool names) {
   struct Memo {
     const App* app = nullptr;
@@ -364,23 +363,20 @@ WorkSection fresh_section(const WorkSection& s, RequestContext& ctx, const Date&
     std::optional<WorkSection> section;
   };
   static std::mutex mutex;
-  static Memo memo[2];  // without, with names
+  static Memo memo[2][2];  // [amendments, accounts][without, with names]
+  uint64_t version = ctx.app.write_version();
+  Memo& m = memo[s.accounts ? 1 : 0][names ? 1 : 0];
   WorkSection section;
-  if (s.accounts) {
-    section = read_fresh_section(s, ctx, today, names);
+  std::unique_lock lock(mutex);
+  if (m.app == &ctx.app && m.version == version && m.day == today.ordinal() && m.section) {
+    section = *m.section;
   } else {
-    uint64_t version = ctx.app.write_version();
-    Memo& m = memo[names ? 1 : 0];
-    std::unique_lock lock(mutex);
-    if (m.app == &ctx.app && m.version == version && m.day == today.ordinal() && m.section) {
-      section = *m.section;
-    } else {
-      lock.unlock();
-      section = read_fresh_section(s, ctx, today, names);
-      lock.lock();
-      m = Memo{&ctx.app, version, today.ordinal(), section};
-    }
+    lock.unlock();
+    section = read_fresh_section(s, ctx, today, names);
+    lock.lock();
+    m = Memo{&ctx.app, version, today.ordinal(), section};
   }
+  lock.unlock();
   section.waiting = s.waiting;  // the role's choice, kept
   return section;
 }

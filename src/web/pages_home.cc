@@ -2,6 +2,8 @@
 // caller (home_work.h computes the lists), each item naming its project and linking to the
 // step to take; a local officer also sees their area's projects by status, the administrator
 // the latest changes.
+#include <mutex>
+
 #include "audit/audit.h"
 #include "core/clock.h"
 #include "core/vn_format.h"
@@ -77,8 +79,29 @@ void add_figures(Data& page, const Work& w, RequestContext& ctx) {
   page.set("total_budget", format_million_dong(budget));
 }
 
-// The administrator's ten latest audit entries (the trail's time index gives them directly).
-std::vector<AuditEntry> recent_audit(Store& store) {
+// The administrator's ten latest audit entries (the trail's time index gives them directly),
+// remembered for one App::write_version: every change the trail records comes with a write.
+std::vector<AuditEntry> read_recent_audit(Store& store);
+
+std::vector<AuditEntry> recent_audit(RequestContext& ctx) {
+  static std::mutex mutex;
+  static const App* app = nullptr;
+  static uint64_t version = 0;
+  static std::vector<AuditEntry> entries;
+  uint64_t now = ctx.app.write_version();
+  {
+    std::lock_guard lock(mutex);
+    if (app == &ctx.app && version == now) return entries;
+  }
+  std::vector<AuditEntry> read = read_recent_audit(ctx.store());
+  std::lock_guard lock(mutex);
+  app = &ctx.app;
+  version = now;
+  entries = read;
+  return read;
+}
+
+std::vector<AuditEntry> read_recent_audit(Store& store) {
   const RecordKind& k = kind("nhat_ky");
   ListQuery q;
   q.sort_field = static_cast<size_t>(k.field_index("thoi_diem"));
@@ -130,7 +153,7 @@ void my_work_page(RequestContext& ctx) {
   Date today = today_in_vietnam();
   HomeState state{&ctx.app, ctx.app.data_version(), today.ordinal(), work_for(ctx, today, true), "", {}};
   if (user.role == "dia_phuong") state.area_notice = abolished_area_notice(*ctx.app.dataset(), user.unit, today);
-  if (user.role == "quan_tri") state.audit = recent_audit(ctx.read_store());
+  if (user.role == "quan_tri") state.audit = recent_audit(ctx);
   ctx.known_waiting_count = state.work.waiting_total();
   std::string who = caller_key(user);
   std::shared_ptr<const std::string> content = rendered.find(who, state);
