@@ -27,22 +27,11 @@ while [ $# -gt 0 ]; do
     *) echo "usage: bench/home_benchmark.sh [--scale 1.0] [--connections 32] [--seconds 8] [--binary <khuyencong>]" >&2; exit 2 ;;
   esac
 done
-need=()
-for tool in jq curl wrk; do command -v "$tool" >/dev/null || need+=("$tool"); done
-if [ ${#need[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+kc_need_tools jq curl wrk
 
 kc_national_dataset "$scale" "$binary"  # sets kc and data
 
-tmp="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+kc_scratch  # sets tmp and server_pid
 
 echo "máy / machine: $(nproc) CPU; ngày / date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "wrk: 2 threads, $connections connections, ${seconds} s; server: --threads 32 --db-pool 8"

@@ -45,3 +45,13 @@ kc_scratch_cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
   rm -rf "$tmp"
 }
+
+# kc_need_tools <command>…: installs the Debian packages of the same names that are missing.
+kc_need_tools() {
+  local need=() tool
+  for tool in "$@"; do command -v "$tool" >/dev/null || need+=("$tool"); done
+  [ ${#need[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+}
