@@ -1,5 +1,7 @@
 #include "web/picker_index.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <mutex>
 #include <shared_mutex>
@@ -175,6 +177,7 @@ class IndexCache {
       index_.reset();
       index_ = build_index(*data, store);
       owner_ = data;
+      malloc_trim(0);  // the names read to sort the index, freed, go back to the system
     }
     return index_;
   }
