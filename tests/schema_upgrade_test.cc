@@ -148,5 +148,30 @@ TEST(SchemaUpgrade, ADatabaseOfANewerProgramIsRefusedUntouched) {
   EXPECT_NE(served.output.find("không thể hạ cấp"), std::string::npos) << served.output;
 }
 
+TEST(SchemaUpgrade, ABackupOfANewerProgramIsRefusedBeforeAnythingIsReplaced) {
+  TempDir dir;
+  TestDatabase db;
+  const int newer = latest_schema_version() + 1;
+  open_store(db.url());
+  // A backup made by a later release: the same database marked with a newer schema version.
+  run_sql(db.url(), "INSERT INTO schema_migrations (version, description, applied_at) VALUES (" +
+                        std::to_string(newer) + ", 'from a later release', '2030-01-01 00:00:00');");
+  std::string backup = (dir / "newer.bak").string();
+  open_unmigrated(db.url())->backup_to(backup);
+  run_sql(db.url(), "DELETE FROM schema_migrations WHERE version = " + std::to_string(newer) + ";");
+
+  auto store = open_store(db.url());
+  try {
+    store->restore_from(backup);
+    FAIL() << "a backup of schema version " << newer << " was restored";
+  } catch (const NewerSchemaError& e) {
+    std::string message = e.what();
+    EXPECT_NE(message.find("tệp sao lưu " + backup), std::string::npos) << message;
+    EXPECT_NE(message.find("phiên bản " + std::to_string(newer)), std::string::npos) << message;
+  }
+  // Nothing was replaced: the database is still this program's and opens.
+  EXPECT_EQ(open_store(db.url())->schema_version(), latest_schema_version());
+}
+
 }  // namespace
 }  // namespace kc::test

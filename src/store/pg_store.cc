@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/clock.h"
@@ -250,7 +251,40 @@ void PgStore::backup_to(const std::string& file) {
   if (r.exit_code != 0) throw StoreError("pg_dump không sao lưu được: " + r.output);
 }
 
+namespace {
+
+// The newest schema version recorded in a pg_dump archive: its schema_migrations rows as
+// pg_restore prints them (COPY … FROM stdin; one row a line, the version first; "\." ends them).
+int archived_schema_version(const std::string& file) {
+  ProcessResult r = run_process({"pg_restore", "--data-only", "--table=schema_migrations", "--file=-", file});
+  if (r.exit_code != 0) throw StoreError("pg_restore không đọc được tệp sao lưu " + file + ": " + r.output);
+  int version = 0;
+  bool in_rows = false;
+  size_t start = 0;
+  while (start < r.output.size()) {
+    size_t end = r.output.find('\n', start);
+    if (end == std::string::npos) end = r.output.size();
+    std::string_view line(r.output.data() + start, end - start);
+    start = end + 1;
+    if (!in_rows) {
+      in_rows = line.rfind("COPY ", 0) == 0 && line.find("schema_migrations") != std::string_view::npos;
+    } else if (line == "\\.") {
+      in_rows = false;
+    } else {
+      int v = 0;
+      std::from_chars(line.data(), line.data() + line.size(), v);
+      version = std::max(version, v);
+    }
+  }
+  return version;
+}
+
+}  // namespace
+
 void PgStore::restore_from(const std::string& file) {
+  // A backup of a later release is refused before anything is replaced: this program could not
+  // open what it restored.
+  refuse_newer_schema(archived_schema_version(file), "trong tệp sao lưu " + file);
   // --single-transaction: a failed restore leaves the database as it was.
   ProcessResult r = run_process({"pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
                                  "--dbname=" + url_, file});

@@ -330,10 +330,18 @@ void SqliteStore::restore_from(const std::string& file) {
   sqlite3_stmt* probe = nullptr;
   bool ours = sqlite3_prepare_v2(in, "SELECT max(version) FROM schema_migrations", -1, &probe, nullptr) == SQLITE_OK &&
               sqlite3_step(probe) == SQLITE_ROW;
+  int version = ours ? sqlite3_column_int(probe, 0) : 0;
   sqlite3_finalize(probe);
   if (!ours) {
     sqlite3_close(in);
     throw StoreError("tệp " + file + " không phải bản sao lưu cơ sở dữ liệu khuyencong");
+  }
+  // Nor a backup of a later release: this program could not open what it restored.
+  try {
+    refuse_newer_schema(version, "trong tệp sao lưu " + file);
+  } catch (...) {
+    sqlite3_close(in);
+    throw;
   }
   insert_statements_.clear();
   index_delete_.reset();
