@@ -1,0 +1,87 @@
+// The reports khuyencong drafts and issues, behind one interface. A report kind (the record
+// loai_bao_cao) names one of these structures: the five-year phase report, the annual report or
+// the six-month report. Each structure computes its figures from a Dataset for a scope, says which
+// narrative sections staff write for it, and renders the document with that narrative and the
+// issue details (number, date, signer, recipients) in every report format.
+//
+// The drafts (drafts/report_drafts.h) and the CLI use only this interface, so a new structure
+// (a quarterly report) is added here without touching them.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "model/dataset.h"
+#include "report/document.h"
+#include "report/figure.h"
+#include "report/report_output.h"
+
+namespace kc {
+
+enum class ReportStructure { Phase, Annual, SixMonth };
+
+// The codes stored in loai_bao_cao.cau_truc: "giai_doan", "nam", "sau_thang".
+std::optional<ReportStructure> parse_report_structure(std::string_view code);
+std::string_view report_structure_code(ReportStructure s);
+
+// A section staff write a narrative for. Its id is stable (stored in bao_cao_muc.muc): "1.1",
+// "2.3", "3.2", "II.1"…; the title is the heading the document prints ("3.2. Tồn tại, hạn chế").
+struct ReportSection {
+  std::string id;
+  std::string title;
+  std::string hint;  // Vietnamese: what the section is for, shown in the editor
+};
+
+// What a report covers. Phase: the phase plan. Annual and six-month: the year, and the plan
+// whose area and targets it reports against (the year's annual plan; empty: the annual plan of
+// that year, when the records hold exactly one).
+struct ReportScope {
+  std::string plan_code;
+  int year = 0;
+};
+
+// What the document prints once the report is issued (or what a draft has so far): the
+// letterhead's number, the date, the signature and the recipients. Empty fields print the
+// defaults of an unissued report: "Số: …/BC-SCT", a dotted date, the agency head from the
+// staff records, the default recipients.
+struct ReportIssueDetails {
+  std::string number_symbol;             // "125/BC-SCT"
+  std::optional<Date> date;              // issue date
+  std::string signing_authority;         // "KT. GIÁM ĐỐC" when a deputy signs; empty otherwise
+  std::string signer_title;              // "PHÓ GIÁM ĐỐC"
+  std::string signer_name;               // "Nguyễn Văn A"
+  std::vector<std::string> recipients;   // "Nơi nhận" lines, "- Bộ Công Thương (b/c);", "- Bản điện tử: …"
+  bool charts = false;                   // the charts appendix
+};
+
+// The narrative staff wrote, already turned into document blocks (narrative::to_blocks), by
+// section id. A section without an entry prints only its computed text.
+using NarrativeSections = std::map<std::string, std::vector<doc::Block>, std::less<>>;
+
+// A report computed from the records, ready to render any number of times.
+struct ComputedReport {
+  std::string title;                     // "Báo cáo kết quả thực hiện kế hoạch khuyến công năm 2020"
+  std::string file_stem;                 // for downloads: "bao-cao-nam-2020-bg"
+  std::string area_code;                 // the plan's area (scoping readers)
+  std::vector<ReportSection> sections;   // narrative sections, in document order
+  std::vector<Figure> figures;           // every figure a narrative may refer to
+  std::function<RenderedReport(ReportFormat, const NarrativeSections&, const ReportIssueDetails&)> render;
+};
+
+struct ComputedReportResult {
+  std::optional<ComputedReport> report;
+  std::string error;  // Vietnamese, names the plan or year that could not be used
+};
+
+ComputedReportResult compute_report(const Dataset& data, ReportStructure structure, const ReportScope& scope);
+
+// The structures' own entry points (report_kinds_phase.cc, report_kinds_annual.cc).
+ComputedReportResult compute_phase_kind(const Dataset& data, const ReportScope& scope);
+ComputedReportResult compute_annual_kind(const Dataset& data, const ReportScope& scope, bool six_month);
+
+}  // namespace kc
