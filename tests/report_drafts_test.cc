@@ -10,6 +10,7 @@
 #include "drafts/report_drafts.h"
 #include "model/dataset.h"
 #include "support/bundle_fixture.h"
+#include "support/test_support.h"
 
 namespace kc::test {
 namespace {
@@ -387,6 +388,36 @@ TEST(ReportDraftsImport, AnIssuedReportIsFrozenAtTheEndOfTheImport) {
   ImportResult refused = unnumbered.import_bundle();
   EXPECT_TRUE(has_problem(refused, "bao_cao.csv", 0, "bg-bc-x")) << describe_problems(refused);
   EXPECT_EQ(unnumbered.store().count(kind("bao_cao")), 0);
+}
+
+// `report issued <code>` writes the frozen document of an issued report.
+TEST(ReportDraftsCli, ReportIssuedWritesTheFrozenDocument) {
+  TempDir dir;
+  TestDatabase db;
+  CommandResult imported = run_cli("--db " + db.quoted_url() + " import '" + demo_dir().string() + "'");
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  std::string code, frozen;
+  {
+    auto store = db.open();
+    Dataset data = load_dataset(*store);
+    code = drafts::create_report(*store, data, kCentre, {"giai_doan", {kPlan, 0}, ""}).code;
+    ASSERT_TRUE(drafts::take_step(*store, data, kCentre, {code, "trinh", "", {}}).empty());
+    ASSERT_TRUE(drafts::take_step(*store, data, kDepartment, {code, "duyet", "", {}}).empty());
+    ReportIssueDetails details;
+    details.number_symbol = "7/BC-SCT";
+    details.date = Date{2021, 1, 5};
+    ASSERT_TRUE(drafts::take_step(*store, data, kDepartment, {code, "ban_hanh", "", details}).empty());
+    frozen = drafts::report_document(*store, data, code, ReportFormat::Pdf)->bytes;
+  }
+  const std::string out = (dir / "bao-cao.pdf").string();
+  CommandResult r = run_cli("--db " + db.quoted_url() + " report issued " + code + " -o '" + out + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(read_file(out), frozen);
+  CommandResult md = run_cli("--db " + db.quoted_url() + " report issued " + code + " --format md");
+  EXPECT_NE(md.output.find("Số: 7/BC-SCT"), std::string::npos) << md.output;
+  CommandResult unknown = run_cli("--db " + db.quoted_url() + " report issued khong-co --format md");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.output.find("\"khong-co\""), std::string::npos) << unknown.output;
 }
 
 }  // namespace
