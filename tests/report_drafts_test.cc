@@ -186,6 +186,43 @@ TEST_F(ReportDrafts, AnUnknownFigureIsRefusedNamingItAndNothingIsWritten) {
   EXPECT_GT(md.find("3.2. Tồn tại, hạn chế"), at);
 }
 
+// The phase report's sections (ids of the shared design, titles from its headings), and each
+// narrative printed after its own section's computed text.
+TEST_F(ReportDrafts, ThePhaseReportPlacesEachNarrativeAfterItsSection) {
+  ComputedReportResult computed = compute_report(data_, ReportStructure::Phase, {kPlan, 0});
+  ASSERT_TRUE(computed.report) << computed.error;
+  std::vector<std::string> ids;
+  for (const ReportSection& s : computed.report->sections) ids.push_back(s.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"I.1.1", "I.1.2", "I.2.1", "I.2.2", "I.2.3", "I.2.4", "I.2.5", "I.2.6",
+                                           "I.2.7", "I.2.8", "I.2.9", "I.3.1", "I.3.2", "I.3.3", "I.3.4", "II.1",
+                                           "II.2", "II.3"}));
+  EXPECT_EQ(computed.report->sections[9].title.rfind("2.8. ", 0), 0u) << computed.report->sections[9].title;
+  EXPECT_EQ(computed.report->area_code, "bg");
+
+  std::string code = create_phase_draft();
+  for (const auto& [section, text] : std::vector<std::pair<std::string, std::string>>{
+           {"I.1.1", "Văn bản riêng của mục một chấm một."},
+           {"I.2.8", "Đoàn công tác của mục hai chấm tám."},
+           {"I.3.3", "Nguyên nhân chủ yếu là kinh phí."},
+           {"II.1", "Định hướng viết riêng."}})
+    ASSERT_TRUE(save(kCentre, code, section, text, 0).errors.empty()) << section;
+  std::string md = document(code, ReportFormat::Markdown);
+  auto at = [&](const std::string& text) {
+    size_t p = md.find(text);
+    EXPECT_NE(p, std::string::npos) << text;
+    return p;
+  };
+  EXPECT_LT(at("1.1. Công tác xây dựng"), at("Văn bản riêng của mục một chấm một."));
+  EXPECT_LT(at("Văn bản riêng của mục một chấm một."), at("1.2. Công tác phối hợp"));
+  EXPECT_LT(at("2.8. "), at("Đoàn công tác của mục hai chấm tám."));
+  EXPECT_LT(at("Đoàn công tác của mục hai chấm tám."), at("2.9. "));
+  EXPECT_LT(at("3.2. Tồn tại, hạn chế"), at("3.3. Nguyên nhân của những tồn tại, hạn chế"));
+  EXPECT_LT(at("3.3. Nguyên nhân của những tồn tại, hạn chế"), at("Nguyên nhân chủ yếu là kinh phí."));
+  EXPECT_EQ(md.find("3.4. Bài học kinh nghiệm"), std::string::npos);  // not written, not printed
+  EXPECT_LT(at("Nguyên nhân chủ yếu là kinh phí."), at("1. Một số định hướng hoạt động khuyến công giai đoạn 2021 - 2025"));
+  EXPECT_LT(at("Định hướng viết riêng."), at("Nơi nhận"));
+}
+
 TEST_F(ReportDrafts, EachRoleTakesOnlyItsSteps) {
   std::string code = create_phase_draft();
   // Nobody but the centre submits; the department cannot approve a draft not submitted.
