@@ -5,7 +5,10 @@
 // words is the seed report's, compared without case, diacritics or surrounding punctuation.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <filesystem>
+#include <map>
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -138,6 +141,30 @@ TEST(DemoNarrative, TheAnnualDraftsSectionsAreItsStructuresAndReferToNoFigure) {
 TEST(DemoNarrative, EveryRowBelongsToOneOfTheDemosReports) {
   for (const Section& s : demo_sections())
     EXPECT_TRUE(s.report == kPhaseReport || s.report == kAnnualReport) << s.report << " " << s.id;
+}
+
+// The issue details print as a Sở's report does: a number with the agency's symbol, a signer who
+// heads the reporting agency in the staff records, recipients with a "Bản điện tử" line. The draft
+// has none yet.
+TEST(DemoNarrative, TheIssuedReportIsSignedByTheAgencysDirector) {
+  std::map<std::string, std::map<std::string, std::string>> reports;
+  for (auto& row : test::demo_csv_rows("bao_cao.csv")) reports[row["ma"]] = row;
+  ASSERT_TRUE(reports.count(kPhaseReport) && reports.count(kAnnualReport));
+  auto& issued = reports[kPhaseReport];
+  EXPECT_EQ(issued["trang_thai"], "da_ban_hanh");
+  EXPECT_TRUE(std::regex_match(issued["so_ky_hieu"], std::regex("[0-9]+/BC-SCT"))) << issued["so_ky_hieu"];
+  EXPECT_TRUE(std::regex_match(issued["ngay_ban_hanh"], std::regex("2020-1[12]-[0-9]{2}"))) << issued["ngay_ban_hanh"];
+  bool director = false;
+  for (auto& staff : test::demo_csv_rows("can_bo.csv"))
+    director = director || (staff["ho_ten"] == issued["nguoi_ky"] && staff["to_chuc"] == issued["co_quan"] &&
+                            staff["chuc_vu"] == "Giám đốc");
+  EXPECT_TRUE(director) << issued["nguoi_ky"] << " is not the director of " << issued["co_quan"];
+  EXPECT_EQ(issued["chuc_vu_ky"], "GIÁM ĐỐC");
+  EXPECT_NE(issued["noi_nhan"].find("\n- Bản điện tử: "), std::string::npos) << issued["noi_nhan"];
+  auto& draft = reports[kAnnualReport];
+  EXPECT_EQ(draft["trang_thai"], "du_thao");
+  EXPECT_EQ(draft["ke_hoach"], "bg-2020");
+  EXPECT_EQ(draft["so_ky_hieu"] + draft["ngay_ban_hanh"] + draft["nguoi_ky"] + draft["noi_nhan"], "");
 }
 
 // The check itself: a sentence of the seed, typed with other spacing, case and punctuation, is
