@@ -177,7 +177,7 @@ TEST_F(ReportPdf, PartsComeInTheOrderOfAnOfficialReport) {
                                     "Kết quả hoạt động khuyến công tỉnh Bắc Giang giai đoạn 2016 - 2020",
                                     "I. KẾT QUẢ HOẠT ĐỘNG KHUYẾN CÔNG",
                                     "II. PHƯƠNG HƯỚNG, NHIỆM VỤ",
-                                    "cho hoạt động khuyến công tại địa bàn./.",
+                                    "chỉ đạo sát việc thực hiện trên địa bàn./.",
                                     "Nơi nhận:",
                                     "GIÁM ĐỐC",
                                     "Trần Quang Tấn",
@@ -198,7 +198,7 @@ TEST_F(ReportPdf, PartsComeInTheOrderOfAnOfficialReport) {
   for (int page = 1; page <= n; ++page) {
     std::string t = squeeze(text(page, page));
     if (t.find("Nơi nhận:") != std::string::npos) {
-      EXPECT_NE(t.find("tại địa bàn./."), std::string::npos) << "the signature is alone on page " << page;
+      EXPECT_NE(t.find("trên địa bàn./."), std::string::npos) << "the signature is alone on page " << page;
     }
     std::vector<std::string> lines = non_empty_lines(text(page, page));
     if (lines.size() > 1 && lines[1].rfind("Phụ lục ", 0) == 0) ++appendices;

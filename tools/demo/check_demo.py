@@ -25,6 +25,11 @@ SEED = Path("/work/shared/seed/bao-cao-khuyen-cong-bac-giang-2016-2020.txt")
 TRIEU = 1_000_000
 COUNTED = {"quyet_toan", "hau_kiem"}
 MOUNTAIN = {"bg-luc-ngan", "bg-luc-nam", "bg-yen-the", "bg-son-dong"}
+REPORT_KINDS = ("loai_bao_cao", "bao_cao", "bao_cao_muc")
+COPIED_RUN = 8  # a run of this many consecutive words shared with the seed counts as copied
+PHASE_SECTIONS = {"I.1.1", "I.1.2", *(f"I.2.{i}" for i in range(1, 10)), "I.3.1", "I.3.2", "I.3.3", "I.3.4",
+                  "II.1", "II.2", "II.3"}
+ANNUAL_SECTIONS = {"I.1", "I.2", "I.3.1", "I.3.2", "I.3.3", "II", "III"}
 
 
 def parse_catalog():
@@ -54,6 +59,14 @@ def csv_field(s):
 def load(dirpath: Path):
     kinds = parse_catalog()
     import make_demo  # the generator's copy of the schema must list the same kinds in the same order
+    catalog_kinds = {k[0] for k in kinds}
+    for name, fields, key in make_demo.SCHEMA:
+        # The report kinds (issue 12) are written before catalog.cc has them (the schema lands in a
+        # parallel change); until then their files are checked against the generator's layout.
+        if name in REPORT_KINDS and name not in catalog_kinds:
+            types = {f: {"code": "Code", "year": "Year", "date": "Date", "bool": "Bool"}.get(t, "Text")
+                     for f, t in fields}
+            kinds.append((name, [f for f, _ in fields], key, types))
     assert [k[0] for k in kinds] == [k[0] for k in make_demo.SCHEMA], "catalog.cc and make_demo.SCHEMA differ"
 
     tables = {}
@@ -95,9 +108,50 @@ def load(dirpath: Path):
                 elif t == "Decimal":
                     assert re.fullmatch(r"\d+\.\d\d", v), f"{name}.{f}: {v!r}"
                 elif t == "Code":
-                    assert re.fullmatch(r"[a-z0-9][a-z0-9._-]*", v), f"{name}.{f}: {v!r}"
+                    # Section ids of reports are written as the document numbers them ("I.2.3").
+                    pattern = r"[A-Z0-9][A-Z0-9.]*" if (name, f) == ("bao_cao_muc", "muc") else r"[a-z0-9][a-z0-9._-]*"
+                    assert re.fullmatch(pattern, v), f"{name}.{f}: {v!r}"
         tables[name] = dicts
     return tables
+
+
+def words(text):
+    """Lower-case words without diacritics or surrounding punctuation (đ -> d), for comparing texts."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return [w for w in (re.sub(r"^\W+|\W+$", "", w) for w in text.split()) if w]
+
+
+def copied_run(text, seed_runs):
+    """The first run of COPIED_RUN consecutive words of `text` that the seed also has, or None."""
+    w = words(text)
+    for i in range(len(w) - COPIED_RUN + 1):
+        if tuple(w[i:i + COPIED_RUN]) in seed_runs:
+            return " ".join(w[i:i + COPIED_RUN])
+    return None
+
+
+def check_reports(t, phuong_huong):
+    """The demo's reports: kinds, sections, and narrative written in the project's own words."""
+    reports = {r["ma"]: r for r in t["bao_cao"]}
+    assert {k["cau_truc"] for k in t["loai_bao_cao"]} == {"giai_doan", "nam", "sau_thang"}
+    assert reports["bg-bc-2016-2020"]["trang_thai"] == "da_ban_hanh"
+    assert reports["bg-bc-2016-2020"]["ke_hoach"] == "bg-2016-2020"
+    assert "Bản điện tử" in reports["bg-bc-2016-2020"]["noi_nhan"]
+    assert reports["bg-bc-2020-nam"]["trang_thai"] == "du_thao" and reports["bg-bc-2020-nam"]["ke_hoach"] == "bg-2020"
+    sections = defaultdict(set)
+    for m in t["bao_cao_muc"]:
+        sections[m["bao_cao"]].add(m["muc"])
+    assert sections["bg-bc-2016-2020"] == PHASE_SECTIONS, sections["bg-bc-2016-2020"] ^ PHASE_SECTIONS
+    assert sections["bg-bc-2020-nam"] <= ANNUAL_SECTIONS, sections["bg-bc-2020-nam"]
+    if not SEED.exists():
+        return
+    seed = words(SEED.read_text(encoding="utf-8"))
+    seed_runs = {tuple(seed[i:i + COPIED_RUN]) for i in range(len(seed) - COPIED_RUN + 1)}
+    texts = [("ke_hoach bg-2016-2020 phuong_huong", phuong_huong)]
+    texts += [(f"bao_cao_muc {m['bao_cao']} {m['muc']}", m["noi_dung"]) for m in t["bao_cao_muc"]]
+    copied = [(where, run) for where, text in texts if (run := copied_run(text, seed_runs))]
+    assert not copied, f"copied from the seed: {copied}"
 
 
 def pct(a, b, places):
@@ -261,14 +315,8 @@ def check(dirpath=ROOT / "data" / "demo"):
     for y in range(2016, 2021):
         assert plans[f"bg-{y}"]["ke_hoach_cha"] == "bg-2016-2020" and plans[f"bg-{y}"]["loai"] == "hang_nam"
     ph = plans["bg-2016-2020"]["phuong_huong"]
-    assert ph.startswith("Để tiếp tục đẩy mạnh") and ph.endswith("tại địa bàn./.")
-    assert "## 1. Một số định hướng hoạt động khuyến công giai đoạn 2021 - 2025" in ph.split("\n")
-    if SEED.exists():
-        seed = SEED.read_text(encoding="utf-8")
-        part = seed[seed.index("Để tiếp tục đẩy mạnh"):seed.index("Nơi nhận:")]
-        words_seed = part.split()
-        words_plan = " ".join(l[3:] if l.startswith("## ") else l for l in ph.split("\n")).split()
-        assert words_seed == words_plan, "phuong_huong differs from the seed's Part II"
+    assert ph.endswith("./.") and [l[:5] for l in ph.split("\n") if l.startswith("## ")] == ["## 1.", "## 2.", "## 3."]
+    check_reports(t, ph)
 
     # --- organisation and staff ------------------------------------------------------------------
     staff = t["can_bo"]

@@ -23,6 +23,9 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import demo_reports  # noqa: E402  (the reports' narrative, kept apart from the records' generator)
+
 SEED = 20201130
 TRIEU = 1_000_000  # one million đồng
 YEARS = [2016, 2017, 2018, 2019, 2020]
@@ -86,6 +89,12 @@ SCHEMA = [
                          ("trang_thai", "enum"), ("de_an", "ref")], [0]),
     ("thong_ke", [("dia_ban", "ref"), ("nam", "year"), ("chi_so", "enum"), ("gia_tri", "int"), ("nguon", "text")],
      [0, 1, 2]),
+    # The reports as records (issue 12, migration 9); their rows come from demo_reports.py.
+    ("loai_bao_cao", [("ma", "code"), ("ten", "text"), ("cau_truc", "enum")], [0]),
+    ("bao_cao", [("ma", "code"), ("loai_bao_cao", "ref"), ("ke_hoach", "ref"), ("nam", "year"), ("co_quan", "ref"),
+                 ("trang_thai", "enum"), ("so_ky_hieu", "text"), ("ngay_ban_hanh", "date"), ("tham_quyen_ky", "text"),
+                 ("chuc_vu_ky", "text"), ("nguoi_ky", "text"), ("noi_nhan", "text"), ("kem_bieu_do", "bool")], [0]),
+    ("bao_cao_muc", [("bao_cao", "ref"), ("muc", "text"), ("noi_dung", "text")], [0, 1]),
 ]
 INTEGER_TYPES = {"int", "money", "year", "bool", "dec2"}
 
@@ -576,56 +585,6 @@ def build_organisations(w: World):
 # ---------------------------------------------------------------------------------------------
 # Plans and targets
 # ---------------------------------------------------------------------------------------------
-PHUONG_HUONG = [
-    "Để tiếp tục đẩy mạnh và nâng cao hiệu quả hoạt động khuyến công trên địa bàn tỉnh trong thời gian tới, Sở "
-    "Công Thương đề ra một số phương hướng, nhiệm vụ và giải pháp cụ thể như sau:",
-    "## 1. Một số định hướng hoạt động khuyến công giai đoạn 2021 - 2025",
-    "- Tiếp tục triển khai các hoạt động khuyến công trên cơ sở Nghị định số 45/2012/NĐ-CP, kế thừa có chọn lọc "
-    "thành tựu của công tác khuyến công trong giai đoạn trước, bám sát các quy hoạch, kế hoạch phát triển kinh tế "
-    "- xã hội, phát triển công nghiệp, tiểu thủ công nghiệp và làng nghề của tỉnh giai đoạn 2021-2025. Thúc đẩy "
-    "phát triển công nghiệp khu vực nông thôn theo cả chiều rộng và chiều sâu, chú trọng phát triển theo chiều "
-    "sâu, góp phần tạo bước đột phá trong nâng cao năng suất, chất lượng, sức cạnh tranh của sản phẩm công "
-    "nghiệp, tiểu thủ công nghiệp.",
-    "- Lựa chọn một số ngành công nghiệp nền tảng để ưu tiên hỗ trợ phát triển trên cơ sở nguyên tắc: Tiềm năng "
-    "nổi trội, lợi thế cạnh tranh của địa phương; là ngành có khả năng tham gia sâu vào mạng sản xuất và chuỗi "
-    "giá trị toàn cầu, sử dụng tiết kiệm đất, áp dụng công nghệ sạch, thân thiện môi trường, có khả năng tăng giá "
-    "trị gia tăng cao và đóng góp lớn cho xuất khẩu, ngân sách nhà nước.",
-    "- Tiếp tục hỗ trợ phát triển công nghệ dệt may, da giày, may mặc nhưng ưu tiên các khâu tạo giá trị gia "
-    "tăng cao gắn với các quy trình sản xuất thông minh, tự động hóa; một số ngành công nghiệp sử dụng nhiều lao "
-    "động mà tỉnh Bắc Giang có lợi thế. Ưu tiên hỗ trợ phát triển các ngành công nghiệp phục vụ nông nghiệp và "
-    "nông thôn, nhất là công nghiệp chế biến nông - lâm - thủy sản.",
-    "- Tập trung hỗ trợ phát triển các nhóm ngành nghề nông thôn: Chế biến nông, lâm, thủy sản (chủ yếu chế biến "
-    "tinh); cơ khí phục vụ nông nghiệp; dệt may; sản xuất vật liệu xây dựng, hàng thủ công mỹ nghệ.",
-    "- Ưu tiên hỗ trợ phát triển các làng nghề tiểu thủ công nghiệp có điều kiện phát triển; chú trọng phát "
-    "triển nghề, làng nghề truyền thống, làng nghề mới ở những nơi bị thu hồi đất nông nghiệp, khu vực dân tộc "
-    "thiểu số.",
-    "## 2. Nhiệm vụ và giải pháp",
-    "- Tăng cường công tác quản lý nhà nước về hoạt động khuyến công, từng bước kiện toàn tổ chức bộ máy làm công "
-    "tác khuyến công từ tỉnh đến cơ sở; phối hợp chặt chẽ giữa các cấp, ngành, tổ chức có liên quan trong việc "
-    "xây dựng kế hoạch, triển khai tổ chức thực hiện các đề án khuyến công đảm bảo đúng quy định và đạt hiệu quả.",
-    "- Tiếp tục rà soát, hoàn thiện, sửa đổi bổ sung các văn bản quy phạm pháp luật về hoạt động khuyến công phù "
-    "hợp với cơ chế, chính sách hiện hành và định hướng phát triển công nghiệp, tiểu thủ công nghiệp của tỉnh "
-    "trong thời gian tới.",
-    "- Đẩy mạnh công tác công tác cung cấp thông tin, tuyên truyền các chủ trương, chính sách của Nhà nước về sản "
-    "xuất công nghiệp, tiểu thủ công nghiệp và hoạt động khuyến công, đặc biệt là chính sách hỗ trợ từ chương "
-    "trình khuyến công để tạo sự quan tâm và đồng thuận của các cấp ủy Đảng, chính quyền, các tổ chức, cá nhân.",
-    "- Bố trí nguồn vốn từ ngân sách tỉnh, đề xuất hỗ trợ từ nguồn kinh phí khuyến công quốc gia, lồng ghép với "
-    "các dự án, chương trình mục tiêu khác, huy động các nguồn lực và nguồn tài chính hợp pháp của các tổ chức, "
-    "cá nhân tham gia vào hoạt động khuyến công.",
-    "- Hàng năm tổ chức tổng kết đánh giá rút kinh nghiệm về hoạt động khuyến công; khuyến khích, động viên, khen "
-    "thưởng kịp thời cho các cá nhân, tập thể, đơn vị có nhiều thành tích trong công tác khuyến công.",
-    "## 3. Đề xuất, kiến nghị",
-    "1. Sau 5 năm thực hiện Quyết định số 1330/QĐ-UBND của Chủ tịch UBND tỉnh phê duyệt Kế hoạch khuyến công "
-    "giai đoạn 2016-2020, hoạt động khuyến công trên địa bàn tỉnh đã đạt những thành tích đáng ghi nhận và đã "
-    "nhanh chóng đi vào cuộc sống. Hoạt động khuyến công đã khẳng định được vai trò, tầm quan trọng trong khuyến "
-    "khích phát triển công nghiệp nông thôn và cơ bản đạt được các mục tiêu như Quyết định số 1330/QĐ-UBND đã đề "
-    "ra. Trên cơ sở các kết quả thực hiện đã nêu trên, Sở Công Thương phối hợp với các Sở, ngành có liên quan, "
-    "UBND các huyện, thành phố nghiên cứu xây dựng Kế hoạch khuyến công tỉnh Bắc Giang giai đoạn 2021 - 2025, đề "
-    "nghị Chủ tịch UBND tỉnh xem xét, phê duyệt.",
-    "2. Đề nghị UBND các huyện, thành phố quan tâm chỉ đạo, tạo điều kiện bố trí kinh phí từ ngân sách địa phương "
-    "cho hoạt động khuyến công tại địa bàn./.",
-]
-
 DERIVED = "suy ra từ tỷ lệ đạt nêu trong báo cáo"
 ASSUMED = "giả định"
 TARGETS = [
@@ -650,7 +609,7 @@ TARGETS = [
 def build_plans(w: World):
     w.add("ke_hoach", ma="bg-2016-2020", ten="Kế hoạch khuyến công tỉnh Bắc Giang giai đoạn 2016 - 2020",
           loai="giai_doan", dia_ban="bg", tu_nam=2016, den_nam=2020, van_ban_phe_duyet="qd-1330-2015-ubnd-bg",
-          co_quan_bao_cao="sct-bg", phuong_huong="\n".join(PHUONG_HUONG))
+          co_quan_bao_cao="sct-bg", phuong_huong=demo_reports.phuong_huong())
     for y in YEARS:
         w.add("ke_hoach", ma=f"bg-{y}", ten=f"Kế hoạch khuyến công tỉnh Bắc Giang năm {y}", loai="hang_nam",
               dia_ban="bg", tu_nam=y, den_nam=y, ke_hoach_cha="bg-2016-2020", co_quan_bao_cao="sct-bg")
@@ -1523,7 +1482,7 @@ whole đồng, NFC text).
 | the 4 surveyed khu, cụm công nghiệp and their communes (2.7) | `cum_cong_nghiep` |
 | legal documents of section 1.1 (numbers, dates, issuers, subjects verbatim) | `van_ban` |
 | section headings 2.1–2.9 | `noi_dung.ten_bao_cao` |
-| Part II (phương hướng 2021–2025) | `ke_hoach.phuong_huong` of `bg-2016-2020` |
+| the facts of Part II (phương hướng 2021–2025), in the project's words | `ke_hoach.phuong_huong` of `bg-2016-2020` |
 
 ### Derived from the percentages the seed states
 
@@ -1644,9 +1603,37 @@ Everything at record level below the published totals is invented, deterministic
 * The seed spells "Philipine" (2.8) and "Tụ Lạn" (2.7); the bundle writes Philippines and Tự Lạn.
   The seed's showroom product "gôm làng Ngòi" is read as gốm làng Ngòi; its commune (placed in
   xã Quảng Minh, Việt Yên) is not confirmed.
-* `phuong_huong` is the seed's Part II from "Để tiếp tục đẩy mạnh…" to item 2 of "3. Đề xuất, kiến
-  nghị", one line per paragraph; lines starting with "## " are sub-headings, "- " bullets. Only
-  the seed's line-break artefacts were fixed (its other slips, e.g. "công tác công tác", are kept).
+* `phuong_huong` carries the facts of the seed's Part II (directions, tasks and solutions,
+  proposals) in the project's own words, one line per paragraph; lines starting with "## " are
+  sub-headings, "- " bullets. It is built from the same paragraphs as the Part II sections of the
+  demo's phase report (below), and is what a report prints when it has no Part II narrative.
+
+## The demo's reports (`loai_bao_cao`, `bao_cao`, `bao_cao_muc`)
+
+Reports as records (issue 12; docs/report-drafts.md). Their rows and narrative are written in
+`tools/demo/demo_reports.py`:
+
+* **Kinds** (`loai_bao_cao`): `giai_doan` (the five-year phase report, structure
+  `giai_doan`), `nam` (annual, `nam`), `sau_thang` (six-month, `sau_thang`).
+* **`bg-bc-2016-2020`**, the phase report on plan `bg-2016-2020`, **issued** (`da_ban_hanh`):
+  number 235/BC-SCT, 27/11/2020 (the seed is dated "tháng 11 năm 2020" without a day or number;
+  both are plausible, not real), signed by the Giám đốc Sở Trần Quang Tấn (the seed's signatory,
+  `can_bo` `sct-01`), recipients in the seed's "Nơi nhận" style with a "Bản điện tử" line.
+  Every section of the phase structure has a narrative (`I.1.1`, `I.1.2`, `I.2.1`…`I.2.9`,
+  `I.3.1`…`I.3.4`, `II.1`…`II.3`): the seed's assessments, limitations, causes, the descriptive
+  details of 2.1–2.9 that the computed text lacks (trades trained, the models, the showroom
+  products, the website, the clusters' communes), the policy work and coordination of 1.1–1.2,
+  and Part II. `I.3.4` (lessons learned) is not in the seed: it is written for the demo.
+* **`bg-bc-2020-nam`**, the annual report on plan `bg-2020`, a **draft** (`du_thao`): the sections
+  `I.1`, `I.3.2`, `I.3.3`, `II` and `III` are written (a plausible 2020 for Bắc Giang: Covid-19
+  delays, postponed fairs and courses, late counterpart money); `I.2` and `I.3.1` are left empty.
+
+**The narrative is written for the demo.** The facts are the seed's; the sentences are not: no
+run of eight consecutive words (compared without case, diacritics or punctuation) is the seed's,
+which `check_demo.py` and `tests/demo_narrative_test.cc` check for every section and for
+`phuong_huong`. A figure that the records compute is never typed: the phase report's narrative
+refers to it by id (`{{de_an.tong.doi_ung}}`, docs/report.md "Narrative markup"), so it prints the
+computed value; the annual draft has no references yet.
 """
 
 
@@ -1688,6 +1675,7 @@ def generate() -> dict:
         e.pop("_product", None)
     w.t["co_so"] = est.rows
     build_statistics(w)
+    w.t.update(demo_reports.report_rows())  # last: draws nothing from the random generator
     return w.t
 
 
