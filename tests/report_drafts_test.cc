@@ -4,6 +4,8 @@
 // step, and the import of an issued report. On the demo data, on the engine the suite runs against.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <fstream>
 
 #include "audit/audit.h"
@@ -260,7 +262,8 @@ TEST_F(ReportDrafts, EachRoleTakesOnlyItsSteps) {
   // area reads it, an establishment sees nothing, nor does an officer of another province.
   EXPECT_TRUE(drafts::find_report(store(), kAdmin, code));
   EXPECT_TRUE(drafts::find_report(store(), kLocal, code));
-  EXPECT_EQ(drafts::list_reports(store(), kLocal, {}).size(), 1u);
+  const auto local_list = drafts::list_reports(store(), kLocal, {});
+  EXPECT_TRUE(std::any_of(local_list.begin(), local_list.end(), [&](const drafts::Report& r) { return r.code == code; }));
   EXPECT_FALSE(drafts::find_report(store(), kEstablishment, code));
   EXPECT_TRUE(drafts::list_reports(store(), kEstablishment, {}).empty());
   {
@@ -273,7 +276,7 @@ TEST_F(ReportDrafts, EachRoleTakesOnlyItsSteps) {
   EXPECT_FALSE(drafts::find_report(store(), elsewhere, code));
   EXPECT_TRUE(drafts::list_reports(store(), elsewhere, {}).empty());
   EXPECT_EQ(drafts::list_reports(store(), kAdmin, {"", "da_duyet", 2018}).size(), 1u);
-  EXPECT_TRUE(drafts::list_reports(store(), kAdmin, {"", "du_thao", 0}).empty());
+  EXPECT_TRUE(drafts::list_reports(store(), kAdmin, {"", "du_thao", 2018}).empty());
 }
 
 TEST_F(ReportDrafts, IssuingFreezesTheDocumentAndTellsWhichFiguresChanged) {
@@ -422,6 +425,7 @@ TEST(ReportDraftsImport, AnIssuedReportIsFrozenAtTheEndOfTheImport) {
   std::ofstream(unnumbered.file("bao_cao.csv"))
       << "ma,loai_bao_cao,ke_hoach,nam,co_quan,trang_thai,so_ky_hieu,ngay_ban_hanh,tham_quyen_ky,chuc_vu_ky,"
          "nguoi_ky,noi_nhan,kem_bieu_do\nbg-bc-x,giai_doan,bg-2016-2020,,sct-bg,da_ban_hanh,,,,,,,\n";
+  std::ofstream(unnumbered.file("bao_cao_muc.csv")) << "bao_cao,muc,noi_dung\n";
   ImportResult refused = unnumbered.import_bundle();
   EXPECT_TRUE(has_problem(refused, "bao_cao.csv", 0, "bg-bc-x")) << describe_problems(refused);
   EXPECT_EQ(unnumbered.store().count(kind("bao_cao")), 0);
