@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "report/phase_report.h"
+#include "report/phase_report_document.h"
 #include "report/report_kinds.h"
 
 namespace kc {
@@ -16,6 +17,11 @@ ComputedReportResult compute_phase_kind(const Dataset& data, const ReportScope& 
             " - " + std::to_string(report->to_year);
   c.file_stem = "bao-cao-" + report->plan_code;
   c.figures = report->figures;
+  // The defaults are what the document prints without issue details (one way to say them).
+  doc::Signature printed = build_phase_document(*report, {}).signature;
+  c.issue_defaults.signer_title = printed.position;
+  c.issue_defaults.signer_name = printed.signer;
+  c.issue_defaults.recipients = printed.recipients;
   c.render = [report](ReportFormat format, const NarrativeSections&, const ReportIssueDetails& issue) {
     PhaseDocumentOptions options;
     options.date = issue.date;
