@@ -15,6 +15,12 @@ const SIGNED_IN = ROLES.filter((r) => r !== 'public');
 const STAFF = ['quan_tri', 'so_cong_thuong', 'trung_tam'];
 const PROPOSERS = ['so_cong_thuong', 'trung_tam', 'dia_phuong', 'co_so'];
 const PLAN_EDITORS = ['so_cong_thuong', 'trung_tam'];
+const REPORT_READERS = [...STAFF, 'dia_phuong'];
+
+// The demo's reports (data/demo/bao_cao.csv): the 2016–2020 phase report, issued, and the 2020
+// annual report, a draft the centre may still edit.
+export const ISSUED_REPORT = 'bg-bc-2016-2020';
+export const DRAFT_REPORT = 'bg-bc-2020-nam';
 
 // A project in `dang_ky_nhu_cau` that every proposer may edit, made by `makeEditableProject`
 // (the demo data holds no project that can still be edited directly).
@@ -41,7 +47,12 @@ export const HTML_PAGES = [
   { route: 'dang_nhap', path: '/dang-nhap', roles: ['public'] }, // a signed-in caller is sent on
   { route: 'viec_cua_toi', path: '/viec-cua-toi', roles: SIGNED_IN },
   { route: 'tong_quan', path: '/tong-quan', roles: STAFF },
-  { route: 'bao_cao', path: '/bao-cao', roles: STAFF },
+  { route: 'bao_cao', path: '/bao-cao', roles: REPORT_READERS },
+  { route: 'bao_cao_chi_tiet', path: `/bao-cao/${ISSUED_REPORT}`, roles: REPORT_READERS },
+  { route: 'bao_cao_chi_tiet', path: `/bao-cao/${DRAFT_REPORT}`, roles: PLAN_EDITORS }, // its step forms
+  { route: 'bao_cao_muc', path: `/bao-cao/${DRAFT_REPORT}/muc/I.3.2`, roles: ['trung_tam'] }, // the editor
+  { route: 'bao_cao_muc', path: `/bao-cao/${ISSUED_REPORT}/muc/I.3.1`, roles: REPORT_READERS }, // read only
+  { route: 'bao_cao_lich_su', path: `/bao-cao/${ISSUED_REPORT}/muc/I.3.1/lich-su`, roles: REPORT_READERS },
   { route: 'nhap_du_lieu', path: '/nhap-du-lieu', roles: ['quan_tri', 'trung_tam'] },
   { route: 'tai_khoan', path: '/quan-tri/tai-khoan', roles: ['quan_tri'] },
   { route: 'nhat_ky', path: '/quan-tri/nhat-ky', roles: ['quan_tri'] },
@@ -74,6 +85,7 @@ const NOT_HTML = {
   thu_vien: 'vendored JavaScript (htmx, Chart.js)',
   tong_quan_csv: 'a CSV download',
   bao_cao_tai: 'a report download (DOCX, PDF, HTML document, Markdown, JSON)',
+  bao_cao_van_ban: 'a report download (DOCX, PDF, HTML document, Markdown, JSON)',
   nhap_du_lieu_mau: 'an XLSX download',
   de_an_tai_lieu: 'an attached document download',
   de_an_ho_so: 'a ZIP dossier download',
