@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { axeSourcePath, useWorkspace, withPage } from './support/browser.mjs';
+import { useWorkspace, withPage } from './support/browser.mjs';
+import { AXE_CONTEXT, checkAxe as check, runAxe } from './support/axe.mjs';
 import { PHONE } from './support/phone.mjs';
 import { EDITABLE_PROJECT, HTML_PAGES, makeEditableProject } from './support/pages.mjs';
 
@@ -25,31 +26,6 @@ function axePagesByRole(everyView) {
     for (const role of chosen) byRole.get(role).push(path);
   }
   return [...byRole].filter(([, paths]) => paths.length > 0);
-}
-
-// The pages' Content-Security-Policy forbids inline scripts, so the axe contexts bypass it to
-// inject axe-core; nothing else about the page changes.
-const AXE_CONTEXT = { contextOptions: { bypassCSP: true } };
-
-async function runAxe(page) {
-  await page.addScriptTag({ path: axeSourcePath });
-  return page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const results = await axe.run(document, { resultTypes: ['violations'] });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
-    }));
-  });
-}
-
-function check(t, where, violations) {
-  const describe = (v) => `${v.impact} ${v.id} (${v.help})\n    ${v.nodes.slice(0, 5).join('\n    ')}`;
-  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  for (const v of violations.filter((x) => !blocking.includes(x))) t.diagnostic(`${where}: ${describe(v)}`);
-  assert.equal(blocking.length, 0, `${where}: serious or critical accessibility violations:\n  ${blocking.map(describe).join('\n  ')}`);
 }
 
 // Each page on a desktop screen, and again on a 390 px phone, where lists are cards, wide tables
