@@ -225,22 +225,22 @@ TEST_F(WebReportDrafts, SubmitReturnApproveIssueEachByItsRole) {
   auto approved = department.get(report);
   ASSERT_TRUE(has(approved->body, "id=\"buoc-ban-hanh\""));
   EXPECT_TRUE(std::regex_search(approved->body, std::regex(R"re(name="ngay_ban_hanh" value="\d\d/\d\d/\d{4}")re")));
-  auto bad_date = department.post(report + "/buoc", {{"buoc", "ban_hanh"}, {"so_ky_hieu", "125/BC-SCT"}, {"ngay_ban_hanh", "31/02/2020"}});
+  auto bad_date = department.post(report + "/buoc", {{"buoc", "ban_hanh"}, {"so_ky_hieu", "218/BC-SCT"}, {"ngay_ban_hanh", "31/02/2020"}});
   EXPECT_EQ(bad_date->status, 422);
   EXPECT_TRUE(has(bad_date->body, "Ngày ban hành \"31/02/2020\" không hợp lệ"));
   ASSERT_EQ(step(department, code,
-                 {{"buoc", "ban_hanh"}, {"so_ky_hieu", "125/BC-SCT"}, {"ngay_ban_hanh", "15/12/2020"},
+                 {{"buoc", "ban_hanh"}, {"so_ky_hieu", "218/BC-SCT"}, {"ngay_ban_hanh", "15/12/2020"},
                   {"tham_quyen_ky", "KT. GIÁM ĐỐC"}, {"chuc_vu_ky", "PHÓ GIÁM ĐỐC"}, {"nguoi_ky", "Nguyễn Văn A"},
                   {"noi_nhan", "- Bộ Công Thương (b/c);\n\n- Lưu: VT."}}),
             303);
   auto issued = centre.get(report);
-  EXPECT_TRUE(has(issued->body, "id=\"so-ky-hieu\">125/BC-SCT<"));
+  EXPECT_TRUE(has(issued->body, "id=\"so-ky-hieu\">218/BC-SCT<"));
   EXPECT_TRUE(has(issued->body, "id=\"so-lieu-thay-doi\""));
   EXPECT_FALSE(has(issued->body, "action=\"" + report + "/buoc\"")) << "no step after issuing";
   EXPECT_FALSE(has(centre.get(section_path(code))->body, "id=\"soan-muc\"")) << "an issued report is not edited";
   auto md = centre.get(report + "/tai?dinh_dang=md");
   ASSERT_EQ(md->status, 200);
-  EXPECT_TRUE(has(md->body, "125/BC-SCT"));
+  EXPECT_TRUE(has(md->body, "218/BC-SCT"));
   EXPECT_TRUE(has(md->body, "Hạn chế:"));
   auto docx = signed_in("dia_phuong").get(report + "/tai?dinh_dang=docx");
   ASSERT_EQ(docx->status, 200);

@@ -144,13 +144,7 @@ void editor_page(RequestContext& ctx, const drafts::Report& r, const ComputedFig
     d.set("text", state.conflict->text);
     page.set("conflict", d);
   }
-  Data errors = list();
-  for (const auto& [field, message] : state.errors) {
-    Data e;
-    e.set("message", message);
-    errors.push_back(e);
-  }
-  page.set("errors", errors);
+  page.set("errors", errors_view(state.errors));
   page.set("has_errors", !state.errors.empty());
   add_section_links(page, r, c, s);
   ctx.page(status, "report_editor", page, s.title + " — " + r.title);

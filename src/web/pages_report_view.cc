@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "report/report_output.h"
 #include "text/ascii.h"
+#include "text/normalize.h"
 #include "web/pages.h"
 #include "web/report_drafts_view.h"
 #include "web/request_context.h"
@@ -99,23 +100,6 @@ struct StepOutcome {
   std::optional<IssueForm> issue;
 };
 
-Data errors_view(const FieldErrors& errors) {
-  Data out = list();
-  for (const auto& [field, message] : errors) {
-    Data e;
-    e.set("field", field);
-    e.set("message", message);
-    out.push_back(e);
-  }
-  return out;
-}
-
-std::string error_of(const FieldErrors& errors, const std::string& field) {
-  for (const auto& [f, message] : errors)
-    if (f == field) return message;
-  return {};
-}
-
 Data sections_view(RequestContext& ctx, const drafts::Report& r, const ComputedFigures& c,
                    const std::map<std::string, std::string>& names) {
   std::map<std::string, drafts::SectionText> texts;
@@ -194,7 +178,7 @@ void report_page(RequestContext& ctx, const drafts::Report& r, int status, const
   auto data = ctx.app.dataset();
   if (int32_t plan = data->plan_index(r.scope.plan_code); plan >= 0) page.set("plan", data->plans[static_cast<size_t>(plan)].name);
   page.set("status", r.status);
-  page.set("status_label", drafts::status_label(r.status));
+  page.set("status_label", upper_first_vi(drafts::status_label(r.status)));
   page.set("created", person(names, r.created_by) + ", " + report_time_text(r.created_at));
   bool issued = r.status == "da_ban_hanh";
   page.set("issued", issued);
@@ -214,7 +198,9 @@ void report_page(RequestContext& ctx, const drafts::Report& r, int status, const
   for (const char* action : kReportActions)
     if (may_take(user, r, action)) page.set(std::string("may_") + action, true);
   page.set("comment", outcome.comment);
-  page.set("comment_error", error_of(outcome.errors, "y_kien"));
+  // The library names the comment "ghi_chu" (the record's field); the form sends "y_kien".
+  std::string comment_error = error_of(outcome.errors, "ghi_chu");
+  page.set("comment_error", comment_error.empty() ? error_of(outcome.errors, "y_kien") : comment_error);
   page.set("issue", issue_form_view(outcome.issue ? *outcome.issue : issue_form_defaults(r, *c)));
   page.set("number_error", error_of(outcome.errors, "so_ky_hieu"));
   page.set("date_error", error_of(outcome.errors, "ngay_ban_hanh"));

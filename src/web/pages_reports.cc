@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "report/phase_report.h"
 #include "report/report_output.h"
+#include "text/normalize.h"
 #include "web/pages.h"
 #include "web/record_view.h"
 #include "web/registries.h"
@@ -48,7 +49,7 @@ Data status_options(const std::string& selected) {
   for (const char* s : {"du_thao", "da_trinh", "tra_lai", "da_duyet", "da_ban_hanh"}) {
     Data o;
     o.set("value", std::string(s));
-    o.set("label", drafts::status_label(s));
+    o.set("label", upper_first_vi(drafts::status_label(s)));
     if (selected == s) o.set("selected", true);
     out.push_back(o);
   }
@@ -108,14 +109,7 @@ void list_page(RequestContext& ctx, int status, const NewReportForm& form) {
     create.set("kinds", kind_options(kinds, form.kind));
     create.set("plans", plan_options(*data, form.plan));
     create.set("years", year_options(*data, std::atoi(form.year.c_str())));
-    Data errors = list();
-    for (const auto& [field, message] : form.errors) {
-      Data e;
-      e.set("field", field);
-      e.set("message", message);
-      errors.push_back(e);
-    }
-    create.set("errors", errors);
+    create.set("errors", errors_view(form.errors));
     create.set("has_errors", !form.errors.empty());
     page.set("create", create);
   }

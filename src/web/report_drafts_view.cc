@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "audit/local_time.h"
+#include "text/normalize.h"
 #include "web/request_context.h"
 
 namespace kc::web {
@@ -82,6 +83,29 @@ std::string report_time_text(const std::string& utc) {
   if (t.size() > 10 && t[10] == 'T') t[10] = ' ';
   if (!t.empty() && t.back() == 'Z') t.pop_back();
   return local_time_text(t);
+}
+
+std::string as_sentence(const std::string& message) {
+  std::string out = upper_first_vi(message);
+  if (!out.empty() && out.back() != '.' && out.back() != '?' && out.back() != '!') out += '.';
+  return out;
+}
+
+Data errors_view(const FieldErrors& errors) {
+  Data out = list();
+  for (const auto& [field, message] : errors) {
+    Data e;
+    e.set("field", field);
+    e.set("message", as_sentence(message));
+    out.push_back(e);
+  }
+  return out;
+}
+
+std::string error_of(const FieldErrors& errors, const std::string& field) {
+  for (const auto& [f, message] : errors)
+    if (f == field) return as_sentence(message);
+  return {};
 }
 
 std::string report_href(const std::string& code) { return "/bao-cao/" + httplib::detail::encode_query_param(code); }

@@ -53,6 +53,14 @@ std::string action_label(const std::string& action);  // "Trình duyệt", "Tr�
 // "2026-12-03T10:00:00Z" or "2026-12-03 10:00:00" (UTC) → "03/12/2026 17:00" (Asia/Ho_Chi_Minh).
 std::string report_time_text(const std::string& utc);
 
+// A message of the drafts library ("cần ghi ý kiến khi trả lại báo cáo") as a sentence on a page:
+// capital first letter, closing full stop.
+std::string as_sentence(const std::string& message);
+// FieldErrors as {field, message} for a template's summary, each as_sentence.
+Data errors_view(const FieldErrors& errors);
+// The first message for `field` (as_sentence), "" when none.
+std::string error_of(const FieldErrors& errors, const std::string& field);
+
 // {code, kind_name, title, year, status, status_label, updated, href} for lists.
 Data report_row(const drafts::Report& report);
 

@@ -16,7 +16,7 @@ import { PHONE, PHONE_WIDTH, horizontalOverflow } from './support/phone.mjs';
 const ws = useWorkspace();
 const SECTION = 'I.3.2';
 const SENTENCE = 'đề án được hỗ trợ trong giai đoạn còn ít so với nhu cầu.';
-const NUMBER = '125/BC-SCT';
+const NUMBER = '217/BC-SCT';
 
 // No sideways scrolling and no serious accessibility violation on the page as it is now.
 async function checkPage(t, page, where) {
