@@ -71,7 +71,7 @@ Data kind_options(const std::vector<drafts::ReportKind>& kinds, const std::strin
 // Every plan by name (phase plans, then annual plans), for the new report's plan.
 Data plan_options(const Dataset& data, const std::string& selected) {
   Data out = list();
-  for (const char* type : {"giai_doan", "nam"})
+  for (const char* type : {"giai_doan", "hang_nam"})
     for (const Plan& p : data.plans) {
       if (p.type != type) continue;
       Data o;
