@@ -83,7 +83,8 @@ TEST(WorkbookContinuation, ProblemsNameThePartsSheetAndRowAndNothingIsWritten) {
   for (const Problem& p : r.problems) in_de_an += p.file.starts_with("de_an (") || p.file == "de_an";
   EXPECT_EQ(in_de_an, 2u) << describe_problems(r);
   int64_t rows = 0;
-  for (const RecordKind& k : catalog()) rows += empty->count(k);
+  for (const RecordKind& k : catalog())
+    if (!k.built_in_rows) rows += empty->count(k);  // the built-in kinds of report are in every database
   EXPECT_EQ(rows, 0) << "a refused workbook writes nothing";
 }
 

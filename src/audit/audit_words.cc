@@ -18,6 +18,7 @@ const std::map<std::string, std::string>& action_labels() {
       {"luu_tru", "lưu trữ"},
       {"bo_luu_tru", "bỏ lưu trữ"},
       {"chuyen_trang_thai", "chuyển bước"},
+      {"ban_hanh", "ban hành"},
       {"de_nghi_dieu_chinh", "đề nghị điều chỉnh"},
       {"dieu_chinh", "điều chỉnh"},
       {"duyet_dieu_chinh", "duyệt điều chỉnh"},

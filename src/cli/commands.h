@@ -29,5 +29,11 @@ void add_user_commands(CLI::App& app, Context& ctx);
 void add_serve_command(CLI::App& app, Context& ctx);
 void add_dossier_command(CLI::App& app, Context& ctx);
 void add_convert_text_command(CLI::App& app, Context& ctx);
+// `report issued <code>`, registered under `report` (report_issued_command.cc).
+void add_report_issued_command(CLI::App& report, Context& ctx);
+
+// The format of a report's output: --format when given, else the output file's extension
+// (Markdown for stdout); throws CLI::ValidationError naming the option otherwise.
+std::string report_output_format(const std::string& format, const std::string& output);
 
 }  // namespace kc::cli

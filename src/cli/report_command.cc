@@ -19,14 +19,7 @@ struct ReportOptions {
 };
 
 void run_phase_report(Context& ctx, const ReportOptions& o) {
-  std::optional<ReportFormat> format;
-  if (!o.format.empty()) {
-    format = parse_report_format(o.format);
-    if (!format) throw CLI::ValidationError("--format", "định dạng \"" + o.format + "\" không hỗ trợ; dùng md, html, docx, pdf, xlsx hoặc json");
-  } else {
-    format = o.output == "-" ? std::optional(ReportFormat::Markdown) : format_from_extension(o.output);
-    if (!format) throw CLI::ValidationError("--format", "không suy ra được định dạng từ tên tệp; thêm --format md|html|docx|pdf|xlsx|json");
-  }
+  std::optional<ReportFormat> format = parse_report_format(report_output_format(o.format, o.output));
   PhaseDocumentOptions doc_options;
   doc_options.charts = o.charts;
   if (!o.date.empty()) {
@@ -47,6 +40,18 @@ void run_phase_report(Context& ctx, const ReportOptions& o) {
 
 }  // namespace
 
+std::string report_output_format(const std::string& format, const std::string& output) {
+  std::optional<ReportFormat> parsed;
+  if (!format.empty()) {
+    parsed = parse_report_format(format);
+    if (!parsed) throw CLI::ValidationError("--format", "định dạng \"" + format + "\" không hỗ trợ; dùng md, html, docx, pdf, xlsx hoặc json");
+  } else {
+    parsed = output == "-" ? std::optional(ReportFormat::Markdown) : format_from_extension(output);
+    if (!parsed) throw CLI::ValidationError("--format", "không suy ra được định dạng từ tên tệp; thêm --format md|html|docx|pdf|xlsx|json");
+  }
+  return report_format_extension(*parsed);
+}
+
 void add_report_command(CLI::App& app, Context& ctx) {
   auto* report = app.add_subcommand("report", "Lập báo cáo từ dữ liệu");
   report->require_subcommand(1);
@@ -60,6 +65,7 @@ void add_report_command(CLI::App& app, Context& ctx) {
   phase->add_option("--db-replica", o->replicas,
                     "Đọc từ bản sao chỉ đọc PostgreSQL này khi nó đã theo kịp máy chủ chính (lặp lại được)");
   phase->callback([&ctx, o] { run_phase_report(ctx, *o); });
+  add_report_issued_command(*report, ctx);
 }
 
 }  // namespace kc::cli

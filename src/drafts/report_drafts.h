@@ -142,5 +142,11 @@ std::optional<RenderedReport> report_document(Store& store, const Dataset& data,
 // For an issued report: the referenced figures whose value has changed since it was issued.
 std::vector<narrative::FigureChange> changed_since_issue(Store& store, const Dataset& data, const std::string& report);
 
+// At the end of an import (inside its transaction): every imported section without a version
+// becomes version 1 by `user`, every imported report without a step gets the step "nhap", and
+// every report imported as issued (da_ban_hanh) without its frozen documents is frozen from the
+// imported records. The problems (Vietnamese, naming the report) refuse the import.
+std::vector<std::string> settle_imported_reports(Store& store, const std::string& user);
+
 }  // namespace drafts
 }  // namespace kc

@@ -19,6 +19,8 @@ struct ImportOptions {
   std::optional<LegacyEncoding> legacy_encoding;
   // `--ma-hoa utf8`: take UTF-8 files as they are, without looking for font-mapped legacy text.
   bool keep_unicode = false;
+  // Who imports (the web page's user): recorded on the versions and steps of imported reports.
+  std::string user = "nhap_du_lieu";
 };
 
 // A file (or a workbook's sheet) the import converted to Unicode.

@@ -92,7 +92,7 @@ ImportResult import_bundle(Store& store, const std::filesystem::path& dir, const
     return result;
   }
 
-  ImportSession session(store, result);
+  ImportSession session(store, result, options.user);
   std::vector<Problem> encoding_problems;
   for (const RecordKind& k : catalog()) {
     std::string name = bundle_file_name(k);
@@ -113,7 +113,7 @@ ImportResult import_bundle(Store& store, const std::filesystem::path& dir, const
     session.index().reserve(k, static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
     KindImporter importer(k, RowSourceForm::CsvFile, session.writer(), session.index(), result.problems);
     int64_t rows = import_csv_rows(importer, text);
-    session.end_kind(k, first_problem, rows);
+    session.end_kind(k, first_problem, rows - importer.built_in_rows_kept());
   }
   if (!encoding_problems.empty()) result.problems = std::move(encoding_problems);
   session.finish();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "drafts/report_drafts.h"
+#include "schema/record_key.h"
 #include "schema/value.h"
 #include "text/utf8.h"
 
@@ -164,10 +166,25 @@ void KindImporter::accept_row(size_t line, const Row& row, bool all_cells_ok) {
   if (row_ok_) check_record_rules(kind_, row, index_, report_field_);
   bool key_ok = true;
   for (size_t pos : kind_.key) key_ok = key_ok && cell_ok_[pos];
+  if (key_ok && row_ok_ && is_built_in_again(row)) {
+    ++built_in_kept_;
+    return;
+  }
   if (key_ok && !index_.add(kind_, row)) report_field_(kind_.fields[kind_.key.back()].name, duplicate_message(row));
   if (!row_ok_) return;
   if (kind_.keep_rows_for_rules) kept_rows_.push_back({tagged(line), row});
   if (problems_.empty()) writer_.write(kind_, row);
+}
+
+bool KindImporter::is_built_in_again(const Row& row) {
+  if (!kind_.built_in_rows || !kind_.keep_rows_for_rules) return false;
+  std::string key = record_key_text(kind_, row);
+  if (!built_in_seen_.insert(key).second) return false;  // twice in this import: a duplicate
+  const Row* stored = index_.row(kind_.name, key);
+  if (!stored) return false;
+  for (size_t f = 0; f < kind_.fields.size(); ++f)
+    if (kind_.fields[f].type != FieldType::Text && (*stored)[f] != row[f]) return false;
+  return true;
 }
 
 std::string KindImporter::duplicate_message(const Row& row) const {
@@ -216,8 +233,8 @@ RecordIndex ImportSession::loaded_index(Store& store) {
   return index;
 }
 
-ImportSession::ImportSession(Store& store, ImportResult& result)
-    : result_(result), index_(loaded_index(store)), tx_(store), writer_(store) {}
+ImportSession::ImportSession(Store& store, ImportResult& result, std::string user)
+    : store_(store), user_(std::move(user)), result_(result), index_(loaded_index(store)), tx_(store), writer_(store) {}
 
 void ImportSession::end_kind(const RecordKind& kind, size_t first_problem, int64_t rows,
                              const std::vector<std::string>& sources) {
@@ -237,6 +254,10 @@ void ImportSession::finish() {
   writer_.finish();
   if (!result_.ok()) return;
   try {
+    // Imported reports: their sections' first versions, their first step, issued ones frozen.
+    for (std::string& problem : drafts::settle_imported_reports(store_, user_))
+      result_.problems.push_back({bundle_file_name(kind("bao_cao")), 0, 0, "", std::move(problem)});
+    if (!result_.ok()) return;
     tx_.commit();
   } catch (const StoreError& e) {
     result_.problems.push_back({"", 0, 0, "", std::string("cơ sở dữ liệu từ chối ghi: ") + e.what()});

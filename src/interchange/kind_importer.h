@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,10 @@ class KindImporter {
   // Rules that need the whole source (self references, rules across the kind's rows).
   void finish();
 
+  // Rows of a built-in kind the database already held alike (RecordKind::built_in_rows): read
+  // but not written, so not counted among the rows imported.
+  int64_t built_in_rows_kept() const { return static_cast<int64_t>(built_in_kept_); }
+
  private:
   std::string source_name() const;
   std::string source_noun() const;
@@ -57,6 +62,8 @@ class KindImporter {
   bool parse_row(size_t line, const std::vector<std::string>& cells, const std::vector<std::string>* cell_errors,
                  Row& row);
   void accept_row(size_t line, const Row& row, bool all_cells_ok);
+  // A row of a built-in kind (RecordKind::built_in_rows) the database already holds alike.
+  bool is_built_in_again(const Row& row);
   std::string duplicate_message(const Row& row) const;
   void check_references(size_t line, const Row& row);
   std::string dangling_message(const Field& field, const std::string& target) const;
@@ -88,13 +95,16 @@ class KindImporter {
   bool row_ok_ = true;
   std::vector<std::string> part_names_;  // names of the sources after the first
   size_t part_ = 0;                      // current source: 0 the first, k part_names_[k - 1]
+  std::set<std::string> built_in_seen_;   // keys of built-in rows read in this import
+  size_t built_in_kept_ = 0;
 };
 
 // One all-or-nothing import of several kinds: the index of the keys already in the database,
 // the transaction and the row writer. Kinds are given in catalog order.
 class ImportSession {
  public:
-  ImportSession(Store& store, ImportResult& result);
+  // `user`: who imports (recorded on imported reports' versions and steps).
+  ImportSession(Store& store, ImportResult& result, std::string user = "nhap_du_lieu");
 
   RowWriter& writer() { return writer_; }
   RecordIndex& index() { return index_; }
@@ -105,12 +115,15 @@ class ImportSession {
   void end_kind(const RecordKind& kind, size_t first_problem, int64_t rows,
                 const std::vector<std::string>& sources = {});
 
-  // Writes everything when no problem was found; otherwise the transaction is rolled back.
+  // Writes everything when no problem was found (after settling the imported reports,
+  // drafts::settle_imported_reports); otherwise the transaction is rolled back.
   void finish();
 
  private:
   static RecordIndex loaded_index(Store& store);
 
+  Store& store_;
+  std::string user_;
   ImportResult& result_;
   RecordIndex index_;
   Transaction tx_;

@@ -313,7 +313,7 @@ void read_kinds(xlsx::Workbook& workbook, const SheetPlan& plan, const std::stri
       }
     }
     if (header.ok && encoding_problems.empty()) importer.finish();
-    session.end_kind(k, first_problem, count, sources);
+    session.end_kind(k, first_problem, count - importer.built_in_rows_kept(), sources);
   }
   if (!encoding_problems.empty()) {
     result.problems = std::move(encoding_problems);
@@ -373,7 +373,7 @@ ImportResult import_workbook_bytes(Store& store, std::string bytes, const std::s
   SheetPlan plan = plan_sheets(workbook->sheets(), result.problems);
   if (plan.sheets_of_kind.empty()) return refuse("sổ tính không có trang tính nào của bộ dữ liệu (xem docs/xlsx-import.md)");
 
-  ImportSession session(store, result);
+  ImportSession session(store, result, options.user);
   read_kinds(*workbook, plan, file_name, options, session, result);
   session.finish();
   return result;

@@ -81,6 +81,7 @@ struct Letterhead {
 
 struct Signature {
   std::vector<std::string> recipients;  // lines after "Nơi nhận:"
+  std::string authority;                // "KT. GIÁM ĐỐC" above the position when a deputy signs
   std::string position;                 // "GIÁM ĐỐC"
   std::string signer;                   // "Trần Quang Tấn"
 };

@@ -1,5 +1,7 @@
 // "3. Đánh giá chung" of the phase report and the marked-up plan text of Part II.
 #include <sstream>
+#include <string_view>
+#include <utility>
 
 #include "core/vn_format.h"
 #include "report/missing_data.h"
@@ -13,21 +15,38 @@ namespace {
 
 using doc::ParagraphStyle;
 
+constexpr const char* kMainResults = "3.1. Những kết quả chính đạt được";
+constexpr const char* kLimitations = "3.2. Tồn tại, hạn chế";
+constexpr const char* kCauses = "3.3. Nguyên nhân của những tồn tại, hạn chế";
+constexpr const char* kLessons = "3.4. Bài học kinh nghiệm";
+
 class AssessmentWriter {
  public:
-  AssessmentWriter(const PhaseReport& r, std::vector<doc::Block>& body) : r_(r), body_(body) {}
+  AssessmentWriter(const PhaseReport& r, const NarrativeSections& narratives, std::vector<doc::Block>& body)
+      : r_(r), narratives_(narratives), body_(body) {}
 
   void write() {
     add("3. Đánh giá chung", ParagraphStyle::Heading2);
-    add("3.1. Những kết quả chính đạt được", ParagraphStyle::Heading3);
+    add(kMainResults, ParagraphStyle::Heading3);
     main_results();
-    add("3.2. Kết quả theo địa bàn", ParagraphStyle::Heading3);
     by_area();
-    add("3.3. Các chỉ tiêu chưa đạt mục tiêu giai đoạn", ParagraphStyle::Heading3);
+    narrative("I.3.1");
+    add(kLimitations, ParagraphStyle::Heading3);
     targets_not_reached();
+    narrative("I.3.2");
+    for (const auto& [id, title] : {std::pair{"I.3.3", kCauses}, std::pair{"I.3.4", kLessons}}) {
+      if (!narratives_.count(id)) continue;
+      add(title, ParagraphStyle::Heading3);
+      narrative(id);
+    }
   }
 
  private:
+  void narrative(std::string_view id) {
+    auto it = narratives_.find(id);
+    if (it != narratives_.end()) body_.insert(body_.end(), it->second.begin(), it->second.end());
+  }
+
   void add(std::string text, ParagraphStyle style) { body_.push_back(doc::para(std::move(text), style)); }
   void bullet(std::string text) { add("- " + std::move(text), ParagraphStyle::Bullet); }
 
@@ -165,13 +184,21 @@ class AssessmentWriter {
 
 
   const PhaseReport& r_;
+  const NarrativeSections& narratives_;
   std::vector<doc::Block>& body_;
 };
 
 }  // namespace
 
-void append_assessment(const PhaseReport& report, std::vector<doc::Block>& body) {
-  AssessmentWriter(report, body).write();
+void append_assessment(const PhaseReport& report, const NarrativeSections& narratives, std::vector<doc::Block>& body) {
+  AssessmentWriter(report, narratives, body).write();
+}
+
+std::vector<ReportSection> assessment_sections() {
+  return {{"I.3.1", kMainResults, "Đánh giá những kết quả chính, sau phần số liệu tự tính."},
+          {"I.3.2", kLimitations, "Tồn tại, hạn chế, sau các chỉ tiêu chưa đạt mục tiêu."},
+          {"I.3.3", kCauses, "Nguyên nhân khách quan, chủ quan của những tồn tại, hạn chế."},
+          {"I.3.4", kLessons, "Bài học kinh nghiệm (không bắt buộc)."}};
 }
 
 void append_marked_text(const std::string& text, std::vector<doc::Block>& body) {

@@ -1,5 +1,8 @@
 #include "report/phase_report_document.h"
 
+#include <string_view>
+#include <utility>
+
 #include "core/vn_format.h"
 #include "report/missing_data.h"
 #include "report/phase_report_sections.h"
@@ -79,6 +82,18 @@ std::string without_repeats(const std::string& description, const std::string& n
   return out;
 }
 
+// Headings of the sections staff write (phase_sections and the document say the same).
+std::string section_11_title() { return "1.1. Công tác xây dựng, ban hành chủ trương, chính sách về khuyến công"; }
+std::string section_12_title() {
+  return "1.2. Công tác phối hợp và phân công, phân cấp trong quản lý, điều hành thực hiện hoạt động khuyến công";
+}
+std::string content_title(const ContentResult& c) { return "2." + std::to_string(c.number) + ". " + c.title; }
+std::string directions_title(const PhaseReport& r) {
+  return "1. Một số định hướng hoạt động khuyến công giai đoạn " + period_text(r.to_year + 1, r.to_year + 5);
+}
+constexpr const char* kTasksTitle = "2. Nhiệm vụ và giải pháp";
+constexpr const char* kProposalsTitle = "3. Đề xuất, kiến nghị";
+
 class PhaseDocumentBuilder {
  public:
   PhaseDocumentBuilder(const PhaseReport& r, const PhaseDocumentOptions& o) : r_(r), o_(o) {}
@@ -102,6 +117,21 @@ class PhaseDocumentBuilder {
   std::string symbol() const { return "BC-" + (r_.agency_abbreviation.empty() ? std::string("…") : r_.agency_abbreviation); }
   std::string next_period() const { return period_text(r_.to_year + 1, r_.to_year + 5); }
 
+  // The narrative of section `id`, after the section's computed text.
+  void narrative(std::string_view id) {
+    auto it = o_.narratives.find(id);
+    if (it == o_.narratives.end()) return;
+    d_.body.insert(d_.body.end(), it->second.begin(), it->second.end());
+  }
+  bool has_narrative(std::string_view id) const { return o_.narratives.count(id) > 0; }
+  // Part II: the narrative of II.1–II.3 where staff wrote one, otherwise the plan's directions.
+  bool part_two_written() const {
+    for (const char* id : {"II.1", "II.2", "II.3"})
+      if (has_narrative(id)) return true;
+    return false;
+  }
+  bool has_part_two() const { return part_two_written() || !r_.directions.empty(); }
+
   void heading(ParagraphStyle style, std::string text) { d_.body.push_back(doc::para(std::move(text), style)); }
   void body(std::string text) { d_.body.push_back(doc::para(std::move(text))); }
   void bullet(std::string text) { d_.body.push_back(doc::para("- " + std::move(text), ParagraphStyle::Bullet)); }
@@ -110,12 +140,13 @@ class PhaseDocumentBuilder {
   void letterhead() {
     d_.letterhead.parent_agency = to_upper_vi(r_.parent_agency_name);
     d_.letterhead.agency = to_upper_vi(letterhead_agency_name(r_));
-    d_.letterhead.number = "Số: " + (o_.number.empty() ? std::string("       ") : o_.number) + "/" + symbol();
+    d_.letterhead.number = "Số: " + (!o_.issue.number_symbol.empty() ? o_.issue.number_symbol
+                                      : (o_.number.empty() ? std::string("       ") : o_.number) + "/" + symbol());
     d_.letterhead.place_date = r_.area_short_name + ", " +
                                (o_.date ? to_vn_words(*o_.date) : std::string("ngày      tháng      năm        "));
     d_.kind = "BÁO CÁO";
     d_.subject.push_back("Kết quả hoạt động khuyến công " + r_.area_name + " giai đoạn " + period());
-    if (!r_.directions.empty())
+    if (has_part_two())
       d_.subject.push_back("Phương hướng, nhiệm vụ và giải pháp chủ yếu giai đoạn " + next_period());
   }
 
@@ -124,7 +155,7 @@ class PhaseDocumentBuilder {
     if (r_.approving_document) text = "Thực hiện " + document_sentence(*r_.approving_document) + ". ";
     text += "Sau " + std::to_string(r_.to_year - r_.from_year + 1) + " năm triển khai tổ chức thực hiện, " +
             (r_.agency_name.empty() ? std::string("cơ quan quản lý") : r_.agency_name) + " báo cáo kết quả đạt được";
-    if (!r_.directions.empty())
+    if (has_part_two())
       text += " và đề ra một số phương hướng, nhiệm vụ, giải pháp chủ yếu hoạt động khuyến công trên địa bàn " +
               r_.area_type + " giai đoạn " + next_period();
     body(text + " như sau:");
@@ -132,7 +163,7 @@ class PhaseDocumentBuilder {
 
   void state_management() {
     heading(ParagraphStyle::Heading2, "1. Công tác quản lý nhà nước về hoạt động khuyến công");
-    heading(ParagraphStyle::Heading3, "1.1. Công tác xây dựng, ban hành chủ trương, chính sách về khuyến công");
+    heading(ParagraphStyle::Heading3, section_11_title());
     std::string basis;
     for (const DocumentRef& d : r_.basis_documents) basis += (basis.empty() ? "" : "; ") + document_sentence(d);
     if (!basis.empty()) body("Thực hiện " + basis + ".");
@@ -144,9 +175,14 @@ class PhaseDocumentBuilder {
            " văn bản quy định về công tác khuyến công và tổ chức hoạt động khuyến công của địa phương, cụ thể:");
       for (const DocumentRef& d : r_.local_documents) bullet(document_sentence(d) + ".");
     }
+    narrative("I.1.1");
 
-    heading(ParagraphStyle::Heading3,
-            "1.2. Công tác phối hợp và phân công, phân cấp trong quản lý, điều hành thực hiện hoạt động khuyến công");
+    heading(ParagraphStyle::Heading3, section_12_title());
+    organisation();
+    narrative("I.1.2");
+  }
+
+  void organisation() {
     const OrganisationSummary& o = r_.organisation;
     std::string end = "31/12/" + std::to_string(r_.to_year);
     // Counts of records that are absent are told as missing, never as zero (missing_data.h).
@@ -217,7 +253,7 @@ class PhaseDocumentBuilder {
   }
 
   void content_section(const ContentResult& c) {
-    heading(ParagraphStyle::Heading3, "2." + std::to_string(c.number) + ". " + c.title);
+    heading(ParagraphStyle::Heading3, content_title(c));
     const Totals& national = c.by_level[kNational];
     const Totals& provincial = c.by_level[kProvincial];
     const Totals& district = c.by_level[kDistrict];
@@ -244,6 +280,7 @@ class PhaseDocumentBuilder {
              (a.description.empty() ? "." : ": " + lower_first_vi(without_repeats(a.description, a.name))));
     if (c.total.projects == 0 && c.activities.empty())
       bullet("Trong giai đoạn không có đề án, hoạt động nào thuộc nội dung này.");
+    narrative("I.2." + std::to_string(c.number));
   }
 
   // One output said in a sentence: its count and name, and its achievement when it has a target.
@@ -329,14 +366,24 @@ class PhaseDocumentBuilder {
            " cuộc cấp khu vực và " + format_count_prose(s.rounds[3]) + " cuộc cấp quốc gia";
   }
 
-  void assessment() { append_assessment(r_, d_.body); }
+  void assessment() { append_assessment(r_, o_.narratives, d_.body); }
 
   void directions() {
-    if (r_.directions.empty()) return;
+    if (!has_part_two()) return;
     heading(ParagraphStyle::Heading1,
             "II. " + to_upper_vi("Phương hướng, nhiệm vụ và giải pháp đẩy mạnh hoạt động khuyến công trên địa bàn " +
                                  r_.area_type + " giai đoạn " + next_period()));
-    append_marked_text(r_.directions, d_.body);
+    if (!part_two_written()) {
+      append_marked_text(r_.directions, d_.body);
+      return;
+    }
+    const std::pair<const char*, std::string> parts[] = {
+        {"II.1", directions_title(r_)}, {"II.2", kTasksTitle}, {"II.3", kProposalsTitle}};
+    for (const auto& [id, title] : parts) {
+      if (!has_narrative(id)) continue;
+      heading(ParagraphStyle::Heading2, title);
+      narrative(id);
+    }
   }
 
   // Each appendix table on a page of its own after the signature, titled "Phụ lục n" with the
@@ -366,20 +413,28 @@ class PhaseDocumentBuilder {
     a.title = caption.substr(0, dot);
     if (dot != std::string::npos) a.subject = caption.substr(dot + 2);
     std::string issuer = r_.agency_name.empty() ? std::string("…") : r_.agency_name;
-    a.reference = "(Kèm theo Báo cáo số " + (o_.number.empty() ? std::string("…") : o_.number) + "/" + symbol() +
-                  " ngày " + (o_.date ? to_vn(*o_.date) : std::string("…/…/…")) + " của " + issuer + ")";
+    std::string number = !o_.issue.number_symbol.empty()
+                             ? o_.issue.number_symbol
+                             : (o_.number.empty() ? std::string("…") : o_.number) + "/" + symbol();
+    a.reference = "(Kèm theo Báo cáo số " + number + " ngày " + (o_.date ? to_vn(*o_.date) : std::string("…/…/…")) + " của " + issuer + ")";
     return a;
   }
 
   void signature() {
     doc::Signature& s = d_.signature;
+    const ReportIssueDetails& issue = o_.issue;
+    s.authority = to_upper_vi(issue.signing_authority);
+    s.position = to_upper_vi(issue.signer_title.empty() ? r_.signer_position : issue.signer_title);
+    s.signer = issue.signer_name.empty() ? r_.signer_name : issue.signer_name;
+    if (!issue.recipients.empty()) {
+      s.recipients = issue.recipients;
+      return;
+    }
     if (!r_.ministry_name.empty()) s.recipients.push_back("- " + r_.ministry_name + " (b/c);");
     if (!r_.parent_agency_name.empty()) s.recipients.push_back("- " + r_.parent_agency_name + " (b/c);");
     s.recipients.push_back("- Lưu: VT" +
                            (r_.organisation.centre_abbreviation.empty() ? std::string() : ", " + r_.organisation.centre_abbreviation) +
                            ".");
-    s.position = to_upper_vi(r_.signer_position);
-    s.signer = r_.signer_name;
   }
 
   const PhaseReport& r_;
@@ -391,6 +446,20 @@ class PhaseDocumentBuilder {
 
 doc::Document build_phase_document(const PhaseReport& report, const PhaseDocumentOptions& options) {
   return PhaseDocumentBuilder(report, options).build();
+}
+
+std::vector<ReportSection> phase_sections(const PhaseReport& report) {
+  std::vector<ReportSection> out;
+  out.push_back({"I.1.1", section_11_title(), "Chủ trương, chính sách, văn bản về khuyến công của địa phương."});
+  out.push_back({"I.1.2", section_12_title(), "Tổ chức bộ máy, phối hợp, phân công, phân cấp thực hiện."});
+  for (const ContentResult& c : report.contents)
+    out.push_back({"I.2." + std::to_string(c.number), content_title(c),
+                   "Chi tiết của nội dung: ngành nghề đào tạo, tên mô hình, sản phẩm, hoạt động…"});
+  for (const ReportSection& s : assessment_sections()) out.push_back(s);
+  out.push_back({"II.1", directions_title(report), "Định hướng hoạt động khuyến công giai đoạn tới."});
+  out.push_back({"II.2", kTasksTitle, "Nhiệm vụ và giải pháp chủ yếu."});
+  out.push_back({"II.3", kProposalsTitle, "Đề xuất, kiến nghị với cấp trên và các địa phương."});
+  return out;
 }
 
 }  // namespace kc

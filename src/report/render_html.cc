@@ -1,5 +1,6 @@
 #include "report/render_text.h"
 
+#include "core/base64.h"
 #include "report/chart_draw.h"
 
 namespace kc {
@@ -60,29 +61,13 @@ std::string spans(const std::vector<doc::Span>& spans) {
   return out;
 }
 
-std::string base64(std::string_view bytes) {
-  static constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  for (size_t i = 0; i < bytes.size(); i += 3) {
-    uint32_t n = static_cast<uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
-    if (i + 1 < bytes.size()) n |= static_cast<uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
-    if (i + 2 < bytes.size()) n |= static_cast<unsigned char>(bytes[i + 2]);
-    out += kDigits[(n >> 18) & 63];
-    out += kDigits[(n >> 12) & 63];
-    out += i + 1 < bytes.size() ? kDigits[(n >> 6) & 63] : '=';
-    out += i + 2 < bytes.size() ? kDigits[n & 63] : '=';
-  }
-  return out;
-}
-
 // A chart as an SVG image of its own (a data: URI keeps the ids of several charts apart).
 void chart_figure(std::string& out, const doc::Chart& c) {
   constexpr double kWidth = 453.5;  // 160 mm, the width of the tables
   double height = chart::preferred_height(c, kWidth);
   out += "<figure class=\"chart\"><figcaption>" + html_escape(c.caption) + "</figcaption><img alt=\"" +
          html_escape(c.caption) + "\" width=\"" + std::to_string(static_cast<int>(kWidth * 4 / 3)) +
-         "\" src=\"data:image/svg+xml;base64," + base64(chart::svg(c, kWidth, height)) + "\"></figure>\n";
+         "\" src=\"data:image/svg+xml;base64," + base64_encode(chart::svg(c, kWidth, height)) + "\"></figure>\n";
 }
 
 void table(std::string& out, const doc::Table& t) {
@@ -169,7 +154,7 @@ std::string render_html(const doc::Document& d) {
     out += "<strong>Nơi nhận:</strong>";
     for (const std::string& r : s.recipients) out += "<br>" + html_escape(r);
   }
-  out += "</td><td class=\"signer\">" + html_escape(s.position) + "<br><br><br><br>" + html_escape(s.signer) +
+  out += "</td><td class=\"signer\">" + (s.authority.empty() ? "" : html_escape(s.authority) + "<br>") + html_escape(s.position) + "<br><br><br><br>" + html_escape(s.signer) +
          "</td></tr></table>\n";
   for (const doc::Appendix& a : d.appendices) {
     out += "<hr class=\"page-break\">\n<section class=\"appendix\"><p class=\"title\">" + html_escape(a.title) +

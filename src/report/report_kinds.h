@@ -19,6 +19,7 @@
 #include "model/dataset.h"
 #include "report/document.h"
 #include "report/figure.h"
+#include "report/report_issue.h"
 #include "report/report_output.h"
 
 namespace kc {
@@ -29,13 +30,7 @@ enum class ReportStructure { Phase, Annual, SixMonth };
 std::optional<ReportStructure> parse_report_structure(std::string_view code);
 std::string_view report_structure_code(ReportStructure s);
 
-// A section staff write a narrative for. Its id is stable (stored in bao_cao_muc.muc): "1.1",
-// "2.3", "3.2", "II.1"…; the title is the heading the document prints ("3.2. Tồn tại, hạn chế").
-struct ReportSection {
-  std::string id;
-  std::string title;
-  std::string hint;  // Vietnamese: what the section is for, shown in the editor
-};
+// ReportSection: report/report_issue.h.
 
 // What a report covers. Phase: the phase plan. Annual and six-month: the year, and the plan
 // whose area and targets it reports against (the year's annual plan; empty: the annual plan of
@@ -45,23 +40,7 @@ struct ReportScope {
   int year = 0;
 };
 
-// What the document prints once the report is issued (or what a draft has so far): the
-// letterhead's number, the date, the signature and the recipients. Empty fields print the
-// defaults of an unissued report: "Số: …/BC-SCT", a dotted date, the agency head from the
-// staff records, the default recipients.
-struct ReportIssueDetails {
-  std::string number_symbol;             // "125/BC-SCT"
-  std::optional<Date> date;              // issue date
-  std::string signing_authority;         // "KT. GIÁM ĐỐC" when a deputy signs; empty otherwise
-  std::string signer_title;              // "PHÓ GIÁM ĐỐC"
-  std::string signer_name;               // "Nguyễn Văn A"
-  std::vector<std::string> recipients;   // "Nơi nhận" lines, "- Bộ Công Thương (b/c);", "- Bản điện tử: …"
-  bool charts = false;                   // the charts appendix
-};
-
-// The narrative staff wrote, already turned into document blocks (narrative::to_blocks), by
-// section id. A section without an entry prints only its computed text.
-using NarrativeSections = std::map<std::string, std::vector<doc::Block>, std::less<>>;
+// ReportIssueDetails and NarrativeSections: report/report_issue.h.
 
 // A report computed from the records, ready to render any number of times.
 struct ComputedReport {

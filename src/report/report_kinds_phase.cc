@@ -1,5 +1,6 @@
-// The five-year phase report behind report_kinds.h. Transitional: narrative sections are not
-// placed yet (the drafts work places them in phase_report_document.cc).
+// The five-year phase report behind report_kinds.h: its narrative sections come from the
+// report's headings (phase_sections), and rendering places each section's narrative after the
+// section's computed text (build_phase_document).
 #include <memory>
 
 #include "report/phase_report.h"
@@ -16,17 +17,23 @@ ComputedReportResult compute_phase_kind(const Dataset& data, const ReportScope& 
   c.title = "Báo cáo đánh giá kết quả thực hiện kế hoạch khuyến công giai đoạn " + std::to_string(report->from_year) +
             " - " + std::to_string(report->to_year);
   c.file_stem = "bao-cao-" + report->plan_code;
+  c.sections = phase_sections(*report);
+  int32_t plan = data.plan_index(scope.plan_code);
+  if (plan >= 0 && data.plans[static_cast<size_t>(plan)].unit >= 0)
+    c.area_code = data.units[static_cast<size_t>(data.plans[static_cast<size_t>(plan)].unit)].code;
   c.figures = report->figures;
   // The defaults are what the document prints without issue details (one way to say them).
   doc::Signature printed = build_phase_document(*report, {}).signature;
+  c.issue_defaults.signing_authority = printed.authority;
   c.issue_defaults.signer_title = printed.position;
   c.issue_defaults.signer_name = printed.signer;
   c.issue_defaults.recipients = printed.recipients;
-  c.render = [report](ReportFormat format, const NarrativeSections&, const ReportIssueDetails& issue) {
+  c.render = [report](ReportFormat format, const NarrativeSections& narratives, const ReportIssueDetails& issue) {
     PhaseDocumentOptions options;
     options.date = issue.date;
-    options.number = issue.number_symbol.substr(0, issue.number_symbol.find('/'));
     options.charts = issue.charts;
+    options.issue = issue;
+    options.narratives = narratives;
     return render_phase_report(*report, format, options);
   };
   return {std::move(c), {}};

@@ -33,6 +33,30 @@ std::optional<ReportFormat> format_from_extension(const std::filesystem::path& p
   return parse_report_format(ext.substr(1));
 }
 
+std::string report_format_extension(ReportFormat format) {
+  switch (format) {
+    case ReportFormat::Markdown: return "md";
+    case ReportFormat::Html: return "html";
+    case ReportFormat::Json: return "json";
+    case ReportFormat::Pdf: return "pdf";
+    case ReportFormat::Docx: return "docx";
+    case ReportFormat::Xlsx: return "xlsx";
+  }
+  throw std::logic_error("unknown report format");
+}
+
+std::string report_format_media_type(ReportFormat format) {
+  switch (format) {
+    case ReportFormat::Markdown: return "text/markdown; charset=utf-8";
+    case ReportFormat::Html: return "text/html; charset=utf-8";
+    case ReportFormat::Json: return "application/json; charset=utf-8";
+    case ReportFormat::Pdf: return "application/pdf";
+    case ReportFormat::Docx: return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    case ReportFormat::Xlsx: return kXlsxMediaType;
+  }
+  throw std::logic_error("unknown report format");
+}
+
 RenderedReport render_phase_report(const PhaseReport& report, ReportFormat format, const PhaseDocumentOptions& options) {
   switch (format) {
     case ReportFormat::Markdown:

@@ -17,6 +17,10 @@ std::optional<ReportFormat> parse_report_format(const std::string& name);
 // The format a file name's extension implies (".md", ".html", ".docx", ".json", ".pdf", ".xlsx").
 std::optional<ReportFormat> format_from_extension(const std::filesystem::path& path);
 
+// "md", "html", "docx", "json", "pdf", "xlsx", and the media type a download of it is sent as.
+std::string report_format_extension(ReportFormat format);
+std::string report_format_media_type(ReportFormat format);
+
 // The rendered report's bytes and its media type (for downloads).
 struct RenderedReport {
   std::string bytes, media_type, extension;

@@ -243,6 +243,32 @@ std::vector<RecordKind> build_catalog() {
                 en("chi_so", kStatistic, kReq, "chỉ số"), integer("gia_tri", kReq, "giá trị", 0),
                 f("nguon", T::Text, kOpt, "nguồn số liệu")},
                {0, 1, 2}});
+  // Reports as records (drafts/report_drafts.h, docs/report-drafts.md). The kinds giai_doan, nam
+  // and sau_thang are in every database (migration 9); a bundle may list them again.
+  c.push_back({"loai_bao_cao", "loại báo cáo",
+               "Loại báo cáo (giai đoạn, năm, sáu tháng…) và cấu trúc báo cáo mà nó theo.",
+               {f("ma", T::Code, kReq, "mã loại báo cáo"), f("ten", T::Text, kReq, "tên loại báo cáo"),
+                en("cau_truc", kReportStructure, kReq, "cấu trúc báo cáo")},
+               {0},
+               true});
+  c.back().built_in_rows = true;
+  c.push_back({"bao_cao", "báo cáo",
+               "Báo cáo khuyến công: loại, kế hoạch và năm, cơ quan báo cáo, trạng thái; số, ngày, người ký khi ban hành.",
+               {f("ma", T::Code, kReq, "mã báo cáo"), ref("loai_bao_cao", "loai_bao_cao", kReq, "loại báo cáo"),
+                ref("ke_hoach", "ke_hoach", kOpt, "kế hoạch"), f("nam", T::Year, kOpt, "năm báo cáo"),
+                ref("co_quan", "to_chuc", kOpt, "cơ quan báo cáo"),
+                en("trang_thai", kReportStatus, kReq, "trạng thái"), f("so_ky_hieu", T::Text, kOpt, "số, ký hiệu"),
+                f("ngay_ban_hanh", T::Date, kOpt, "ngày ban hành"),
+                f("tham_quyen_ky", T::Text, kOpt, "thẩm quyền ký (KT. GIÁM ĐỐC…)"),
+                f("chuc_vu_ky", T::Text, kOpt, "chức vụ người ký"), f("nguoi_ky", T::Text, kOpt, "người ký"),
+                f("noi_nhan", T::Text, kOpt, "nơi nhận (mỗi dòng một nơi)"),
+                f("kem_bieu_do", T::Bool, kOpt, "kèm phụ lục biểu đồ")},
+               {0}});
+  c.push_back({"bao_cao_muc", "nội dung mục báo cáo",
+               "Nội dung hiện hành của một mục báo cáo do cán bộ viết (đánh dấu đơn giản, số liệu theo mã).",
+               {ref("bao_cao", "bao_cao", kReq, "báo cáo"), f("muc", T::Code, kReq, "mục"),
+                f("noi_dung", T::Text, kReq, "nội dung")},
+               {0, 1}});
   for (RecordKind& k : c)
     for (std::string_view name : {"don_vi_hanh_chinh", "van_ban", "to_chuc", "can_bo", "co_so", "de_an", "hoat_dong",
                                   "lang_nghe", "san_pham", "dot_binh_chon", "hoi_cho", "cum_cong_nghiep"})

@@ -101,6 +101,15 @@ inline constexpr std::array<EnumValue, 4> kAmendmentKind{{
 inline constexpr std::array<EnumValue, 3> kAmendmentStatus{{
     {"cho_duyet", "chờ phê duyệt"}, {"da_duyet", "đã phê duyệt"}, {"tu_choi", "bị từ chối"}}};
 
+// The structure a kind of report follows (report/report_kinds.h).
+inline constexpr std::array<EnumValue, 3> kReportStructure{{
+    {"giai_doan", "báo cáo giai đoạn"}, {"nam", "báo cáo năm"}, {"sau_thang", "báo cáo sáu tháng"}}};
+
+// Where a report stands (drafts/report_drafts.h).
+inline constexpr std::array<EnumValue, 5> kReportStatus{{
+    {"du_thao", "dự thảo"}, {"da_trinh", "đã trình"}, {"tra_lai", "bị trả lại"}, {"da_duyet", "đã duyệt"},
+    {"da_ban_hanh", "đã ban hành"}}};
+
 // Who a signed-in user is; the public has no account.
 inline constexpr std::array<EnumValue, 5> kRole{{
     {"quan_tri", "quản trị hệ thống"}, {"so_cong_thuong", "Sở Công Thương"},

@@ -57,6 +57,10 @@ struct RecordKind {
   // Lists of this kind can be searched ignoring diacritics and case: the engines keep a folded
   // text of its text and code fields in the search index table (tim_kiem).
   bool searchable = false;
+  // Rows the program puts in every database (a migration inserts them: the kinds of report).
+  // An import that lists such a row again, with the same values in every field but free text,
+  // names the same record: it is kept as it is, not refused as a duplicate key.
+  bool built_in_rows = false;
 
   int field_index(std::string_view field_name) const;  // -1 when absent
   const Field& field(std::string_view field_name) const;  // throws when absent

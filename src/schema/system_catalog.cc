@@ -78,6 +78,24 @@ std::vector<RecordKind> build() {
                 f("nguoi_cap", T::Code, true, "người cấp"), f("tao_luc", T::Text, true, "cấp lúc"),
                 f("het_han", T::Text, true, "hết hạn lúc"), f("da_dung", T::Text, false, "đã dùng lúc")},
                {0}});
+  c.push_back({"bao_cao_phien_ban", "phiên bản mục báo cáo", "Mỗi lần lưu một mục báo cáo: nội dung, người lưu, lúc lưu.",
+               {ref("bao_cao", "bao_cao", true, "báo cáo"), f("muc", T::Code, true, "mục"),
+                f("phien_ban", T::Int, true, "phiên bản"), f("noi_dung", T::Text, true, "nội dung"),
+                f("nguoi_dung", T::Code, true, "người lưu"), f("thoi_diem", T::Text, true, "lưu lúc")},
+               {0, 1, 2}});
+  c.push_back({"bao_cao_su_kien", "diễn biến báo cáo",
+               "Mỗi bước của báo cáo: tạo, trình, trả lại (kèm ý kiến), duyệt, ban hành — người thực hiện, lúc thực hiện.",
+               {f("ma", T::Code, true, "mã"), ref("bao_cao", "bao_cao", true, "báo cáo"),
+                f("hanh_dong", T::Code, true, "hành động"), f("tu_trang_thai", T::Code, false, "từ trạng thái"),
+                f("den_trang_thai", T::Code, false, "sang trạng thái"), f("ghi_chu", T::Text, false, "ý kiến, ghi chú"),
+                f("nguoi_dung", T::Code, true, "người thực hiện"), f("thoi_diem", T::Text, true, "thời điểm")},
+               {0}});
+  c.push_back({"bao_cao_ban_hanh", "bản báo cáo đã ban hành",
+               "Văn bản báo cáo đã ban hành ở từng định dạng (base64), mã băm SHA-256 và số liệu đã in (JSON).",
+               {ref("bao_cao", "bao_cao", true, "báo cáo"), f("dinh_dang", T::Code, true, "định dạng"),
+                f("noi_dung", T::Text, true, "nội dung (base64)"), f("ma_bam", T::Code, true, "mã băm SHA-256"),
+                f("so_lieu", T::Text, true, "số liệu đã in (JSON)")},
+               {0, 1}});
   return c;
 }
 

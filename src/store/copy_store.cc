@@ -43,7 +43,7 @@ CopyResult copy_store(Store& from, Store& to, bool replace) {
   if (!replace) {
     std::string held;
     for (const RecordKind* k : all_kinds())
-      if (int64_t n = to.count(*k); n > 0) held += (held.empty() ? "" : ", ") + std::string(k->name) + ": " + format_int(n);
+      if (int64_t n = to.count(*k); n > 0 && !k->built_in_rows) held += (held.empty() ? "" : ", ") + std::string(k->name) + ": " + format_int(n);
     if (!held.empty()) {
       result.refused = to.describe() + " đã có dữ liệu (" + held +
                        "); không sao chép để tránh trộn lẫn, dùng --replace để thay toàn bộ dữ liệu đích";
@@ -53,8 +53,9 @@ CopyResult copy_store(Store& from, Store& to, bool replace) {
   {
     Transaction tx(to);
     std::vector<const RecordKind*> kinds = all_kinds();
-    if (replace)
-      for (auto k = kinds.rbegin(); k != kinds.rend(); ++k) to.clear(**k);
+    // Rows every database has (the kinds of report) come from the source like the rest.
+    for (auto k = kinds.rbegin(); k != kinds.rend(); ++k)
+      if (replace || (*k)->built_in_rows) to.clear(**k);
     for (const RecordKind* k : kinds)
       from.scan(*k, [&](const Row& row) {
         to.insert(*k, row);

@@ -358,6 +358,70 @@ constexpr std::string_view kApprovalPlan = R"SQL(
 ALTER TABLE de_an_su_kien ADD COLUMN ke_hoach TEXT)SQL" KC_REF("ke_hoach") R"SQL(
 )SQL";
 
+// Reports as records (drafts/report_drafts.h): kinds, reports, their sections' current text,
+// every saved version, every step of the status flow and the issued documents. The three kinds
+// of report the program computes are in every database, whatever bundle it was given.
+constexpr std::string_view kReportDrafts = R"SQL(
+CREATE TABLE loai_bao_cao (
+  ma TEXT NOT NULL PRIMARY KEY,
+  ten TEXT NOT NULL,
+  cau_truc TEXT NOT NULL
+);
+INSERT INTO loai_bao_cao (ma, ten, cau_truc) VALUES
+  ('giai_doan', 'Báo cáo kết quả hoạt động khuyến công giai đoạn', 'giai_doan'),
+  ('nam', 'Báo cáo kết quả thực hiện kế hoạch khuyến công năm', 'nam'),
+  ('sau_thang', 'Báo cáo kết quả thực hiện kế hoạch khuyến công sáu tháng đầu năm', 'sau_thang');
+CREATE TABLE bao_cao (
+  ma TEXT NOT NULL PRIMARY KEY,
+  loai_bao_cao TEXT NOT NULL)SQL" KC_REF("loai_bao_cao") R"SQL(,
+  ke_hoach TEXT)SQL" KC_REF("ke_hoach") R"SQL(,
+  nam BIGINT,
+  co_quan TEXT)SQL" KC_REF("to_chuc") R"SQL(,
+  trang_thai TEXT NOT NULL,
+  so_ky_hieu TEXT,
+  ngay_ban_hanh TEXT,
+  tham_quyen_ky TEXT,
+  chuc_vu_ky TEXT,
+  nguoi_ky TEXT,
+  noi_nhan TEXT,
+  kem_bieu_do BIGINT
+);
+CREATE TABLE bao_cao_muc (
+  bao_cao TEXT NOT NULL)SQL" KC_REF("bao_cao") R"SQL(,
+  muc TEXT NOT NULL,
+  noi_dung TEXT NOT NULL,
+  PRIMARY KEY (bao_cao, muc)
+);
+CREATE TABLE bao_cao_phien_ban (
+  bao_cao TEXT NOT NULL)SQL" KC_REF("bao_cao") R"SQL(,
+  muc TEXT NOT NULL,
+  phien_ban BIGINT NOT NULL,
+  noi_dung TEXT NOT NULL,
+  nguoi_dung TEXT NOT NULL,
+  thoi_diem TEXT NOT NULL,
+  PRIMARY KEY (bao_cao, muc, phien_ban)
+);
+CREATE TABLE bao_cao_su_kien (
+  ma TEXT NOT NULL PRIMARY KEY,
+  bao_cao TEXT NOT NULL)SQL" KC_REF("bao_cao") R"SQL(,
+  hanh_dong TEXT NOT NULL,
+  tu_trang_thai TEXT,
+  den_trang_thai TEXT,
+  ghi_chu TEXT,
+  nguoi_dung TEXT NOT NULL,
+  thoi_diem TEXT NOT NULL
+);
+CREATE INDEX bao_cao_su_kien_bao_cao ON bao_cao_su_kien (bao_cao);
+CREATE TABLE bao_cao_ban_hanh (
+  bao_cao TEXT NOT NULL)SQL" KC_REF("bao_cao") R"SQL(,
+  dinh_dang TEXT NOT NULL,
+  noi_dung TEXT NOT NULL,
+  ma_bam TEXT NOT NULL,
+  so_lieu TEXT NOT NULL,
+  PRIMARY KEY (bao_cao, dinh_dang)
+)
+)SQL";
+
 #undef KC_REF
 
 }  // namespace
@@ -372,6 +436,7 @@ const std::vector<Migration>& migrations() {
       {6, "one-time password reset codes", kPasswordReset},
       {7, "an establishment's projects found by establishment", kEstablishmentProjects},
       {8, "the annual plan a project is approved into, on the approval event", kApprovalPlan},
+      {9, "reports as records: kinds, drafts, section versions, status steps, issued documents", kReportDrafts},
   };
   return all;
 }

@@ -63,6 +63,7 @@ void upload(RequestContext& ctx) {
     return;
   }
   ImportOptions options;
+  options.user = ctx.user()->username;
   if (std::string choice = ctx.param("ma_hoa");
       !choice.empty() && !parse_encoding_choice(choice, options.legacy_encoding, options.keep_unicode)) {
     page.set("form_error", "Bảng mã \"" + choice + "\" không được hỗ trợ; hãy chọn trong danh sách.");

@@ -40,7 +40,9 @@ ImportResult BundleFixture::import_bundle() { return kc::import_bundle(store(), 
 
 int64_t BundleFixture::total_rows() {
   int64_t n = 0;
-  for (const RecordKind& k : catalog()) n += store().count(k);
+  // Rows of the built-in kinds (the kinds of report) are in every database, not the import's.
+  for (const RecordKind& k : catalog())
+    if (!k.built_in_rows) n += store().count(k);
   return n;
 }
 

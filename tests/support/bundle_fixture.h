@@ -26,7 +26,7 @@ class BundleFixture {
 
   Store& store();
   ImportResult import_bundle();
-  int64_t total_rows();  // rows in every table of the store
+  int64_t total_rows();  // rows in every table of the store but the built-in ones
 
  private:
   TempDir dir_;
