@@ -3,7 +3,7 @@
 # preview"; target ≤ 20 ms): imports the national dataset into a fresh SQLite database, signs a
 # centre officer in, creates a phase report draft of the first phase plan through the page, then
 # POSTs a section of 40 paragraphs holding 80 figure references to
-# /bao-cao/<code>/muc/<section>/xem-truoc, one request at a time as an editor types, and prints
+# /bao-cao/<code>/muc/<section>/xem-truoc as the editor sends it (multipart), one request at a time as an editor types, and prints
 # the first preview (which computes the report's figures once for the data version) and the
 # percentiles of the following ones (which parse and print against those figures).
 #
@@ -61,13 +61,13 @@ for i in $(seq 0 39); do
 done
 echo "plan $plan, report $report, section ${section##*/}: 40 paragraphs, 80 references to ${#figures[@]} figures"
 
-preview() { post -o /dev/null -w '%{time_total}\n' --data-urlencode "noi_dung@$text" "$base$section/xem-truoc"; }
+preview() { post -o /dev/null -w '%{time_total}\n' -F "noi_dung=<$text" "$base$section/xem-truoc"; }
 first=$(preview)
 printf 'first preview (computes the figures): %.1f ms\n' "$(echo "$first * 1000" | bc -l)"
 for _ in $(seq 1 "$requests"); do preview; done | sort -n >"$tmp/times"
 pct() { awk -v p="$1" '{t[NR] = $1} END {i = int(NR * p / 100); if (i < 1) i = 1; printf "%.1f", t[i] * 1000}' "$tmp/times"; }
 echo "next $requests previews: p50 $(pct 50) ms, p90 $(pct 90) ms, p99 $(pct 99) ms, max $(pct 100) ms (curl's time_total)"
-if grep -q "narrative-problems" < <(post --data-urlencode "noi_dung@$text" "$base$section/xem-truoc"); then
+if grep -q "narrative-problems" < <(post -F "noi_dung=<$text" "$base$section/xem-truoc"); then
   echo "the section had problems: not a valid measure" >&2
   exit 1
 fi

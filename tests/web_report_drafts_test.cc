@@ -162,6 +162,27 @@ TEST_F(WebReportDrafts, ThePreviewHighlightsFiguresAndNamesProblemsWithTheirLine
   EXPECT_EQ(base_version(centre, code), "0");
 }
 
+// A long section: the editor's form is multipart (as the browser sends it, enctype and
+// hx-encoding), since cpp-httplib refuses urlencoded forms over 8 KB — about 1.000 Vietnamese
+// characters once percent-encoded.
+TEST_F(WebReportDrafts, ALongSectionIsPreviewedAndSavedFromTheMultipartForm) {
+  Browser centre = signed_in("trung_tam");
+  std::string code = new_draft(centre);
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += "Đoạn " + std::to_string(i) + ": các cơ sở được hỗ trợ {de_an.tong.so_de_an} đã đổi mới thiết bị.\n\n";
+  ASSERT_GT(text.size(), 5000u);
+  auto editor = centre.get(section_path(code));
+  EXPECT_TRUE(has(editor->body, "enctype=\"multipart/form-data\" hx-encoding=\"multipart/form-data\""));
+  auto urlencoded = centre.post(section_path(code) + "/xem-truoc", {{"noi_dung", text}});
+  EXPECT_EQ(urlencoded->status, 413) << "the limit the multipart form avoids";
+  auto preview = centre.post_multipart(section_path(code) + "/xem-truoc", {{"noi_dung", text, "", ""}});
+  ASSERT_EQ(preview->status, 200);
+  EXPECT_TRUE(has(preview->body, "Đoạn 59: các cơ sở được hỗ trợ <mark class=\"so-lieu\""));
+  auto saved = centre.post_multipart(section_path(code), {{"noi_dung", text, "", ""}, {"phien_ban", "0", "", ""}});
+  ASSERT_EQ(saved->status, 303) << saved->body.substr(0, 1000);
+  EXPECT_EQ(base_version(centre, code), "1");
+}
+
 TEST_F(WebReportDrafts, TheSecondEditorOfASectionSeesTheFirstsTextAndKeepsTheirOwn) {
   Browser first = signed_in("trung_tam"), second = signed_in("trung_tam");
   std::string code = new_draft(first);

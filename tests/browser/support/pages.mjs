@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { withPage } from './browser.mjs';
 import { sourceDir } from './server.mjs';
 
 export const ROLES = ['public', 'quan_tri', 'so_cong_thuong', 'trung_tam', 'dia_phuong', 'co_so'];
@@ -17,10 +18,10 @@ const PROPOSERS = ['so_cong_thuong', 'trung_tam', 'dia_phuong', 'co_so'];
 const PLAN_EDITORS = ['so_cong_thuong', 'trung_tam'];
 const REPORT_READERS = [...STAFF, 'dia_phuong'];
 
-// The demo's reports (data/demo/bao_cao.csv): the 2016–2020 phase report, issued, and the 2020
-// annual report, a draft the centre may still edit.
+// The demo's issued 2016–2020 phase report (data/demo/bao_cao.csv), and a phase report draft
+// made by `makeDraftReport` that the centre may still edit.
 export const ISSUED_REPORT = 'bg-bc-2016-2020';
-export const DRAFT_REPORT = 'bg-bc-2020-nam';
+export const DRAFT_REPORT = '{draft-report}';
 
 // A project in `dang_ky_nhu_cau` that every proposer may edit, made by `makeEditableProject`
 // (the demo data holds no project that can still be edited directly).
@@ -156,4 +157,39 @@ export async function makeEditableProject(page) {
   });
   if (response.status() !== 201) throw new Error(`POST /api/de-an answered ${response.status()}: ${await response.text()}`);
   return (await response.json()).ban_ghi.ma;
+}
+
+// Makes a phase report draft of the demo's 2016–2020 plan through the "Lập báo cáo mới" form, as
+// the centre (`page` is signed in as trung_tam), and returns its code.
+export async function makeDraftReport(page) {
+  const { csrf } = await (await page.request.get('/api/csrf')).json();
+  const form = await (await page.request.get('/bao-cao')).text();
+  const kind = form.match(/<option value="([^"]+)"[^>]*>[^<]*giai đoạn/);
+  if (!kind) throw new Error('the centre\'s /bao-cao offers no phase report kind');
+  const response = await page.request.post('/bao-cao', {
+    headers: { 'X-CSRF-Token': csrf },
+    form: { loai_bao_cao: kind[1], ke_hoach: 'bg-2016-2020', nam: '' },
+    maxRedirects: 0,
+  });
+  const location = response.headers().location || '';
+  if (response.status() !== 303 || !location.startsWith('/bao-cao/')) throw new Error(`POST /bao-cao answered ${response.status()}: ${location}`);
+  return location.slice('/bao-cao/'.length);
+}
+
+// Records the page lists need and the demo lacks, by the placeholder standing for their code.
+const MADE_RECORDS = { [EDITABLE_PROJECT]: makeEditableProject, [DRAFT_REPORT]: makeDraftReport };
+
+// A function (t, pattern) → the concrete path, each placeholder's record made once per test
+// file by the centre.
+export function concretePaths(ws) {
+  const made = {};
+  return async (t, pattern) => {
+    let concrete = pattern;
+    for (const [placeholder, make] of Object.entries(MADE_RECORDS)) {
+      if (!concrete.includes(placeholder)) continue;
+      if (!made[placeholder]) made[placeholder] = withPage(t, ws, { role: 'trung_tam' }, make);
+      concrete = concrete.replace(placeholder, await made[placeholder]);
+    }
+    return concrete;
+  };
 }
