@@ -67,8 +67,10 @@ printf 'first preview (computes the figures): %.1f ms\n' "$(echo "$first * 1000"
 for _ in $(seq 1 "$requests"); do preview; done | sort -n >"$tmp/times"
 pct() { awk -v p="$1" '{t[NR] = $1} END {i = int(NR * p / 100); if (i < 1) i = 1; printf "%.1f", t[i] * 1000}' "$tmp/times"; }
 echo "next $requests previews: p50 $(pct 50) ms, p90 $(pct 90) ms, p99 $(pct 99) ms, max $(pct 100) ms (curl's time_total)"
-if grep -q "narrative-problems" < <(post -F "noi_dung=<$text" "$base$section/xem-truoc"); then
+post -F "noi_dung=<$text" "$base$section/xem-truoc" >"$tmp/preview.html"
+if grep -q "narrative-problems" "$tmp/preview.html"; then
   echo "the section had problems: not a valid measure" >&2
+  grep -o '<li data-dong[^<]*' "$tmp/preview.html" | head -3 >&2
   exit 1
 fi
 echo "server RSS at the end: $(awk '/VmRSS/ {printf "%d MB", $2 / 1024}' "/proc/$server_pid/status")"
