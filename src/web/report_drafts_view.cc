@@ -71,6 +71,7 @@ bool may_take(const User& user, const drafts::Report& report, const std::string&
 
 std::string action_label(const std::string& action) {
   if (action == "tao") return "Lập báo cáo";
+  if (action == "nhap") return "Nhập từ bộ dữ liệu";
   if (action == "trinh") return "Trình duyệt";
   if (action == "tra_lai") return "Trả lại";
   if (action == "duyet") return "Duyệt";
