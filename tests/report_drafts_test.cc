@@ -10,6 +10,7 @@
 #include "drafts/report_drafts.h"
 #include "model/dataset.h"
 #include "support/bundle_fixture.h"
+#include "support/test_support.h"
 
 namespace kc::test {
 namespace {
@@ -183,6 +184,43 @@ TEST_F(ReportDrafts, AnUnknownFigureIsRefusedNamingItAndNothingIsWritten) {
   ASSERT_NE(at, std::string::npos) << md;
   EXPECT_LT(md.find("3.1. Những kết quả chính đạt được"), at);
   EXPECT_GT(md.find("3.2. Tồn tại, hạn chế"), at);
+}
+
+// The phase report's sections (ids of the shared design, titles from its headings), and each
+// narrative printed after its own section's computed text.
+TEST_F(ReportDrafts, ThePhaseReportPlacesEachNarrativeAfterItsSection) {
+  ComputedReportResult computed = compute_report(data_, ReportStructure::Phase, {kPlan, 0});
+  ASSERT_TRUE(computed.report) << computed.error;
+  std::vector<std::string> ids;
+  for (const ReportSection& s : computed.report->sections) ids.push_back(s.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"I.1.1", "I.1.2", "I.2.1", "I.2.2", "I.2.3", "I.2.4", "I.2.5", "I.2.6",
+                                           "I.2.7", "I.2.8", "I.2.9", "I.3.1", "I.3.2", "I.3.3", "I.3.4", "II.1",
+                                           "II.2", "II.3"}));
+  EXPECT_EQ(computed.report->sections[9].title.rfind("2.8. ", 0), 0u) << computed.report->sections[9].title;
+  EXPECT_EQ(computed.report->area_code, "bg");
+
+  std::string code = create_phase_draft();
+  for (const auto& [section, text] : std::vector<std::pair<std::string, std::string>>{
+           {"I.1.1", "Văn bản riêng của mục một chấm một."},
+           {"I.2.8", "Đoàn công tác của mục hai chấm tám."},
+           {"I.3.3", "Nguyên nhân chủ yếu là kinh phí."},
+           {"II.1", "Định hướng viết riêng."}})
+    ASSERT_TRUE(save(kCentre, code, section, text, 0).errors.empty()) << section;
+  std::string md = document(code, ReportFormat::Markdown);
+  auto at = [&](const std::string& text) {
+    size_t p = md.find(text);
+    EXPECT_NE(p, std::string::npos) << text;
+    return p;
+  };
+  EXPECT_LT(at("1.1. Công tác xây dựng"), at("Văn bản riêng của mục một chấm một."));
+  EXPECT_LT(at("Văn bản riêng của mục một chấm một."), at("1.2. Công tác phối hợp"));
+  EXPECT_LT(at("2.8. "), at("Đoàn công tác của mục hai chấm tám."));
+  EXPECT_LT(at("Đoàn công tác của mục hai chấm tám."), at("2.9. "));
+  EXPECT_LT(at("3.2. Tồn tại, hạn chế"), at("3.3. Nguyên nhân của những tồn tại, hạn chế"));
+  EXPECT_LT(at("3.3. Nguyên nhân của những tồn tại, hạn chế"), at("Nguyên nhân chủ yếu là kinh phí."));
+  EXPECT_EQ(md.find("3.4. Bài học kinh nghiệm"), std::string::npos);  // not written, not printed
+  EXPECT_LT(at("Nguyên nhân chủ yếu là kinh phí."), at("1. Một số định hướng hoạt động khuyến công giai đoạn 2021 - 2025"));
+  EXPECT_LT(at("Định hướng viết riêng."), at("Nơi nhận"));
 }
 
 TEST_F(ReportDrafts, EachRoleTakesOnlyItsSteps) {
@@ -387,6 +425,36 @@ TEST(ReportDraftsImport, AnIssuedReportIsFrozenAtTheEndOfTheImport) {
   ImportResult refused = unnumbered.import_bundle();
   EXPECT_TRUE(has_problem(refused, "bao_cao.csv", 0, "bg-bc-x")) << describe_problems(refused);
   EXPECT_EQ(unnumbered.store().count(kind("bao_cao")), 0);
+}
+
+// `report issued <code>` writes the frozen document of an issued report.
+TEST(ReportDraftsCli, ReportIssuedWritesTheFrozenDocument) {
+  TempDir dir;
+  TestDatabase db;
+  CommandResult imported = run_cli("--db " + db.quoted_url() + " import '" + demo_dir().string() + "'");
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  std::string code, frozen;
+  {
+    auto store = db.open();
+    Dataset data = load_dataset(*store);
+    code = drafts::create_report(*store, data, kCentre, {"giai_doan", {kPlan, 0}, ""}).code;
+    ASSERT_TRUE(drafts::take_step(*store, data, kCentre, {code, "trinh", "", {}}).empty());
+    ASSERT_TRUE(drafts::take_step(*store, data, kDepartment, {code, "duyet", "", {}}).empty());
+    ReportIssueDetails details;
+    details.number_symbol = "7/BC-SCT";
+    details.date = Date{2021, 1, 5};
+    ASSERT_TRUE(drafts::take_step(*store, data, kDepartment, {code, "ban_hanh", "", details}).empty());
+    frozen = drafts::report_document(*store, data, code, ReportFormat::Pdf)->bytes;
+  }
+  const std::string out = (dir / "bao-cao.pdf").string();
+  CommandResult r = run_cli("--db " + db.quoted_url() + " report issued " + code + " -o '" + out + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(read_file(out), frozen);
+  CommandResult md = run_cli("--db " + db.quoted_url() + " report issued " + code + " --format md");
+  EXPECT_NE(md.output.find("Số: 7/BC-SCT"), std::string::npos) << md.output;
+  CommandResult unknown = run_cli("--db " + db.quoted_url() + " report issued khong-co --format md");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.output.find("\"khong-co\""), std::string::npos) << unknown.output;
 }
 
 }  // namespace

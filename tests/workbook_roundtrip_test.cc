@@ -4,6 +4,8 @@
 // rows; a registry list's XLSX download imports back.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "interchange/workbook_import.h"
 #include "spreadsheet/bundle_workbook.h"
 #include "spreadsheet/record_sheet.h"
@@ -20,6 +22,15 @@ std::string exported(Store& store) {
   std::string all;
   for (const RecordKind& k : catalog()) all += "== " + bundle_file_name(k) + "\n" + read_file(dir / bundle_file_name(k));
   return all;
+}
+
+// The rows an import of `written` adds to an empty database: all but the built-in kinds of
+// report, which every database already holds (docs/bundle.md, "Built-in rows").
+std::map<std::string, int64_t> imported_rows(const ExportResult& written) {
+  std::map<std::string, int64_t> rows = written.rows_by_kind;
+  for (const RecordKind& k : catalog())
+    if (k.built_in_rows) rows[std::string(k.name)] = 0;
+  return rows;
 }
 
 class WorkbookRoundTrip : public ::testing::Test {
@@ -40,7 +51,7 @@ TEST_F(WorkbookRoundTrip, ExportedWorkbookImportsIntoAnEmptyDatabaseAsTheSameCsv
   ImportResult read = import_workbook(*empty, dir_ / "bo.xlsx");
   ASSERT_TRUE(read.ok()) << describe_problems(read);
   EXPECT_TRUE(read.conversions.empty());
-  EXPECT_EQ(read.rows_by_kind, written.rows_by_kind);
+  EXPECT_EQ(read.rows_by_kind, imported_rows(written));
   EXPECT_EQ(exported(*empty), exported(demo_.store()));
 }
 
@@ -51,7 +62,7 @@ TEST_F(WorkbookRoundTrip, ContinuationSheetsImportAsOneKind) {
   auto empty = db.open();
   ImportResult read = import_workbook(*empty, dir_ / "bo.xlsx");
   ASSERT_TRUE(read.ok()) << describe_problems(read);
-  EXPECT_EQ(read.rows_by_kind, written.rows_by_kind);
+  EXPECT_EQ(read.rows_by_kind, imported_rows(written));
   EXPECT_EQ(exported(*empty), exported(demo_.store()));
 }
 

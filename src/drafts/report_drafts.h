@@ -84,7 +84,7 @@ CreateResult create_report(Store& store, const Dataset& data, const User& user, 
 
 // The current text of every section that has one.
 struct SectionText {
-  std::string section;  // section id ("3.2")
+  std::string section;  // section id ("I.3.2")
   std::string text;     // narrative markup (report/narrative.h)
   int version = 0;      // 0: never saved
   std::string user, at;

@@ -168,6 +168,8 @@ void KindImporter::accept_row(size_t line, const Row& row, bool all_cells_ok) {
   for (size_t pos : kind_.key) key_ok = key_ok && cell_ok_[pos];
   if (key_ok && row_ok_ && is_built_in_again(row)) {
     ++built_in_kept_;
+    // Its free text (a kind's name) as the bundle writes it.
+    if (problems_.empty() && *index_.row(kind_.name, record_key_text(kind_, row)) != row) writer_.replace(kind_, row);
     return;
   }
   if (key_ok && !index_.add(kind_, row)) report_field_(kind_.fields[kind_.key.back()].name, duplicate_message(row));

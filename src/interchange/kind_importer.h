@@ -52,7 +52,7 @@ class KindImporter {
   void finish();
 
   // Rows of a built-in kind the database already held alike (RecordKind::built_in_rows): read
-  // but not written, so not counted among the rows imported.
+  // but not added (their free text replaces the stored one), so not counted among the rows imported.
   int64_t built_in_rows_kept() const { return static_cast<int64_t>(built_in_kept_); }
 
  private:

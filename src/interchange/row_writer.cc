@@ -12,13 +12,22 @@ RowWriter::RowWriter(Store& store) : store_(store) {
   }
 }
 
-void RowWriter::write(const RecordKind& kind, const Row& row) {
+void RowWriter::write(const RecordKind& kind, const Row& row) { add(kind, row, false); }
+
+void RowWriter::replace(const RecordKind& kind, const Row& row) { add(kind, row, true); }
+
+void RowWriter::add(const RecordKind& kind, const Row& row, bool replace) {
   if (!thread_.joinable()) {
-    store_.insert(kind, row);
+    if (replace)
+      store_.update(kind, row);
+    else
+      store_.insert(kind, row);
     return;
   }
-  if (current_.size == kBatchRows || (current_.size > 0 && current_.kind != &kind)) hand_over();
+  if (current_.size == kBatchRows || (current_.size > 0 && (current_.kind != &kind || current_.replace != replace)))
+    hand_over();
   current_.kind = &kind;
+  current_.replace = replace;
   if (current_.size == current_.rows.size())
     current_.rows.push_back(row);
   else
@@ -63,7 +72,12 @@ void RowWriter::write_loop() {
     room_.notify_one();
     if (!failed) {
       try {
-        for (size_t i = 0; i < batch.size; ++i) store_.insert(*batch.kind, batch.rows[i]);
+        for (size_t i = 0; i < batch.size; ++i) {
+          if (batch.replace)
+            store_.update(*batch.kind, batch.rows[i]);
+          else
+            store_.insert(*batch.kind, batch.rows[i]);
+        }
       } catch (...) {
         lock.lock();
         error_ = std::current_exception();

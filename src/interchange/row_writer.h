@@ -26,6 +26,8 @@ class RowWriter {
   ~RowWriter() { stop(); }
 
   void write(const RecordKind& kind, const Row& row);
+  // Replaces the non-key columns of the stored row with the same key (store.update).
+  void replace(const RecordKind& kind, const Row& row);
 
   // Waits until every row is in the store; rethrows the store's failure, if any.
   void finish();
@@ -38,8 +40,10 @@ class RowWriter {
     const RecordKind* kind = nullptr;
     std::vector<Row> rows;  // the first `size` are to be written
     size_t size = 0;
+    bool replace = false;   // update existing rows instead of inserting
   };
 
+  void add(const RecordKind& kind, const Row& row, bool replace);
   void hand_over();
   void write_loop();
   void stop();

@@ -81,9 +81,9 @@ struct Letterhead {
 
 struct Signature {
   std::vector<std::string> recipients;  // lines after "Nơi nhận:"
-  std::string authority;                // "KT. GIÁM ĐỐC" above the position when a deputy signs
   std::string position;                 // "GIÁM ĐỐC"
   std::string signer;                   // "Trần Quang Tấn"
+  std::string authority = {};           // "KT. GIÁM ĐỐC" above the position when a deputy signs
 };
 
 // An appendix, printed after the signature on a new page: its title ("Phụ lục 1") and subject

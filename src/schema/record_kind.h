@@ -58,8 +58,8 @@ struct RecordKind {
   // text of its text and code fields in the search index table (tim_kiem).
   bool searchable = false;
   // Rows the program puts in every database (a migration inserts them: the kinds of report).
-  // An import that lists such a row again, with the same values in every field but free text,
-  // names the same record: it is kept as it is, not refused as a duplicate key.
+  // An import listing such a row again, the same in every field but free text, names the same
+  // record: not a duplicate key; its free text (a name) replaces the stored one.
   bool built_in_rows = false;
 
   int field_index(std::string_view field_name) const;  // -1 when absent

@@ -26,12 +26,13 @@ class BundleFixture {
 
   Store& store();
   ImportResult import_bundle();
-  int64_t total_rows();  // rows in every table of the store but the built-in ones
+  int64_t total_rows();  // rows in every table of the store beyond those of a fresh database
 
  private:
   TempDir dir_;
   TestDatabase db_;
   std::unique_ptr<Store> store_;
+  int64_t fresh_rows_ = 0;  // the built-in rows a new database holds
 };
 
 // True when some problem of `r` is in `file` at `line` (0 = any) and its message contains `text`.
