@@ -72,6 +72,16 @@ TEST(Narrative, CountsBelowTenGetALeadingZeroAsTheReportWritesThem) {
   EXPECT_EQ(demo_values().at("noi_dung.1.tinh.so_de_an").text, "09 đề án");
 }
 
+// Ids carry record codes: an indicator coded "KP-doi-ung" (as the national dataset codes some)
+// is referred to like any other.
+TEST(Narrative, IdsHoldTheCodesOfRecordsWithHyphensAndCapitals) {
+  FigureValues values = {{"chi_tieu.KP-doi-ung.muc_tieu", {"mục tiêu", "1.200 triệu đồng"}}};
+  ParseResult r = parse_narrative("Mục tiêu {chi_tieu.KP-doi-ung.muc_tieu}.", values);
+  ASSERT_TRUE(r.problems.empty()) << r.problems.front().message;
+  EXPECT_EQ(preview_html(*r.narrative, values),
+            "<p>Mục tiêu <mark class=\"so-lieu\" title=\"mục tiêu\">1.200 triệu đồng</mark>.</p>\n");
+}
+
 TEST(Narrative, LiteralBracesAndBold) {
   Narrative n = parsed("Viết {{mã}} như **{de_an.tong.so_de_an} đề án** và }} thôi.");
   doc::Paragraph p = std::get<doc::Paragraph>(to_blocks(n, demo_values()).at(0));

@@ -72,7 +72,11 @@ std::string unknown_message(std::string_view id, size_t line, const FigureValues
   return m;
 }
 
-bool id_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'; }
+// Figure ids carry record codes ("chi_tieu.kp-doi-ung.muc_tieu": an indicator's code), which may
+// hold hyphens and capitals.
+bool id_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+}
 
 // Parses the paragraphs and items of a text, collecting every problem.
 class Parser {

@@ -49,6 +49,9 @@ struct ComputedReport {
   std::string area_code;                 // the plan's area (scoping readers)
   std::vector<ReportSection> sections;   // narrative sections, in document order
   std::vector<Figure> figures;           // every figure a narrative may refer to
+  // What the document prints where the issue details are empty (the signer from the staff
+  // records, the default recipients): the web's issue form is prefilled with it.
+  ReportIssueDetails issue_defaults;
   std::function<RenderedReport(ReportFormat, const NarrativeSections&, const ReportIssueDetails&)> render;
 };
 

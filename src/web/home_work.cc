@@ -9,6 +9,7 @@
 
 #include "accounts/accounts.h"
 #include "core/clock.h"
+#include "drafts/report_drafts.h"
 #include "projects/lifecycle.h"
 #include "schema/enums.h"
 #include "web/registries.h"
@@ -174,6 +175,41 @@ Builder pending_amendments(Store& store) {
   return b;
 }
 
+// ---- Reports (the "Báo cáo" area) ----
+
+// The reports in `statuses` the caller may read, newest first, each named by its title.
+Builder reports_in(Store& store, const User& user, std::string id, std::string title, std::string rule,
+                   const std::vector<std::string>& statuses) {
+  Builder b = make(std::move(id), std::move(title), std::move(rule), "",
+                   statuses.size() == 1 ? "/bao-cao?trang_thai=" + statuses.front() : "/bao-cao");
+  b.section.reports = true;
+  for (const std::string& status : statuses)
+    for (const drafts::Report& r : drafts::list_reports(store, user, {"", status, 0}))
+      if (WorkItem* item = b.add(r.code, drafts::status_label(r.status))) item->name = r.title;
+  return b;
+}
+
+// The centre fixes what the department returned and finishes its drafts; the department
+// reviews what was submitted and issues what it approved.
+void report_sections(Work& w, Store& store, const User& user) {
+  if (user.role == "trung_tam") {
+    w.sections.push_back(reports_in(store, user, "bao-cao-bi-tra-lai", "Báo cáo bị trả lại",
+                                    "Báo cáo Sở Công Thương trả lại: sửa theo ý kiến rồi trình lại.", {"tra_lai"})
+                             .section);
+    w.sections.push_back(reports_in(store, user, "bao-cao-dang-soan", "Báo cáo đang soạn",
+                                    "Dự thảo báo cáo chưa trình Sở Công Thương.", {"du_thao"})
+                             .section);
+  }
+  if (user.role == "so_cong_thuong") {
+    w.sections.push_back(reports_in(store, user, "bao-cao-cho-duyet", "Báo cáo chờ duyệt",
+                                    "Báo cáo Trung tâm đã trình: duyệt, hoặc trả lại kèm ý kiến.", {"da_trinh"})
+                             .section);
+    w.sections.push_back(reports_in(store, user, "bao-cao-cho-ban-hanh", "Báo cáo chờ ban hành",
+                                    "Báo cáo đã duyệt: ban hành với số, ký hiệu, ngày và người ký.", {"da_duyet"})
+                             .section);
+  }
+}
+
 // ---- Per role ----
 
 void centre(Work& w, RequestContext& ctx, const Dataset& data, const Date& today) {
@@ -311,7 +347,7 @@ void administrator(Work& w, RequestContext& ctx) {
 void add_names(Work& w, Store& store, const Date& today) {
   std::vector<Value> codes;
   for (const WorkSection& s : w.sections)
-    if (!s.accounts)
+    if (!s.accounts && !s.reports)
       for (const WorkItem& item : s.items) codes.emplace_back(item.code);
   if (codes.empty()) return;
   const RecordKind& k = kind("de_an");
@@ -322,7 +358,7 @@ void add_names(Work& w, Store& store, const Date& today) {
   for (Row& r : store.list(k, q).rows) rows.emplace(as_text(r[0]), std::move(r));
   const size_t name = static_cast<size_t>(k.field_index("ten"));
   for (WorkSection& s : w.sections) {
-    if (s.accounts) continue;
+    if (s.accounts || s.reports) continue;
     for (WorkItem& item : s.items) {
       auto it = rows.find(item.code);
       if (it == rows.end()) continue;
@@ -336,25 +372,33 @@ void add_names(Work& w, Store& store, const Date& today) {
 }
 
 // Lists whose records change without advancing the data version (amendments proposed, accounts
-// locked): computed afresh at every request, with one query on a small table each.
-bool is_fresh(const WorkSection& s) { return s.id == "dieu-chinh-cho-duyet" || s.accounts; }
+// locked, reports drafted and moved through their steps): computed afresh at every request, with
+// one query on a small table each.
+bool is_fresh(const WorkSection& s) { return s.id == "dieu-chinh-cho-duyet" || s.accounts || s.reports; }
 
 // A list of is_fresh() read again.
 WorkSection read_fresh_section(const WorkSection& s, RequestContext& ctx, const Date& today, bool names) {
   Work fresh;
-  if (s.accounts)
+  if (s.accounts) {
     administrator(fresh, ctx);
-  else  // from the primary: what is remembered for every caller must not be a lagging replica's
+  } else if (s.reports) {  // from the primary, as below
+    report_sections(fresh, ctx.store(), *ctx.user());
+    for (WorkSection& r : fresh.sections)
+      if (r.id == s.id) return std::move(r);
+    return s;
+  } else {  // from the primary: what is remembered for every caller must not be a lagging replica's
     fresh.sections.push_back(pending_amendments(ctx.store()).section);
+  }
   if (names) add_names(fresh, ctx.store(), today);
   return std::move(fresh.sections.front());
 }
 
-// The amendments waiting and the locked accounts are the same for every caller who sees them
-// and change only through a request that may write (an amendment, a sign-in that locks an
-// account, an administrator's change): remembered for one App::write_version and day. A change
-// made by the command line while the server runs shows after the server's next write, as for
-// the Dataset.
+// The amendments waiting, the locked accounts and the reports of each step are the same for
+// every caller who sees them (a role sees one list: staff read every report) and change only
+// through a request that may write (an amendment, a sign-in that locks an account, an
+// administrator's change, a report's step): remembered by list for one App::write_version and
+// day. A change made by the command line while the server runs shows after the server's next
+// write, as for the Dataset.
 WorkSection fresh_section(const WorkSection& s, RequestContext& ctx, const Date& today, bool names) {
   struct Memo {
     const App* app = nullptr;
@@ -363,18 +407,18 @@ WorkSection fresh_section(const WorkSection& s, RequestContext& ctx, const Date&
     std::optional<WorkSection> section;
   };
   static std::mutex mutex;
-  static Memo memo[2][2];  // [amendments, accounts][without, with names]
+  static std::map<std::pair<std::string, bool>, Memo> memo;  // by list id, without or with names
   uint64_t version = ctx.app.write_version();
-  Memo& m = memo[s.accounts ? 1 : 0][names ? 1 : 0];
   WorkSection section;
   std::unique_lock lock(mutex);
+  Memo& m = memo[{s.id, names}];
   if (m.app == &ctx.app && m.version == version && m.day == today.ordinal() && m.section) {
     section = *m.section;
   } else {
     lock.unlock();
     section = read_fresh_section(s, ctx, today, names);
     lock.lock();
-    m = Memo{&ctx.app, version, today.ordinal(), section};
+    memo[{s.id, names}] = Memo{&ctx.app, version, today.ordinal(), section};
   }
   lock.unlock();
   section.waiting = s.waiting;  // the role's choice, kept
@@ -394,6 +438,7 @@ Work compute_work(RequestContext& ctx, const Date& today, bool names) {
   if (role == "dia_phuong") local_officer(w, ctx, *ctx.app.dataset(), today);
   if (role == "co_so") establishment(w, ctx, today);
   if (role == "quan_tri") administrator(w, ctx);
+  report_sections(w, ctx.read_store(), *ctx.user());
   if (names) add_names(w, ctx.read_store(), today);
   return w;
 }

@@ -42,6 +42,7 @@ struct WorkSection {
   std::string more_label;
   bool waiting = true;      // counted in the navigation (false: shown for information)
   bool accounts = false;    // items are accounts, not projects
+  bool reports = false;     // items are reports (drafts/report_drafts.h), not projects
   std::vector<WorkItem> items;  // the first kListedItems
   int64_t total = 0;
   bool operator==(const WorkSection&) const = default;

@@ -23,7 +23,7 @@ const std::vector<Item>& items() {
       {"/de-an", "Đề án", {"*"}},
       {"/ke-hoach", "Kế hoạch", {"quan_tri", "so_cong_thuong", "trung_tam"}},
       {"/danh-muc", "Danh mục", {"*"}},
-      {"/bao-cao", "Báo cáo", {"quan_tri", "so_cong_thuong", "trung_tam"}},
+      {"/bao-cao", "Báo cáo", {"quan_tri", "so_cong_thuong", "trung_tam", "dia_phuong"}},
       {"/nhap-du-lieu", "Nhập dữ liệu", {"quan_tri", "trung_tam"}},
       {"/quan-tri/tai-khoan", "Tài khoản", {"quan_tri"}},
       {"/quan-tri/nhat-ky", "Nhật ký", {"quan_tri"}},

@@ -14,6 +14,7 @@
 #include "web/templates.h"
 #include "web/record_view.h"
 #include "web/rendered_cache.h"
+#include "web/report_drafts_view.h"
 #include "web/request_context.h"
 
 namespace kc::web {
@@ -21,8 +22,8 @@ namespace kc::web {
 namespace {
 
 std::string intro_for(const std::string& role) {
-  if (role == "trung_tam") return "Đề án chờ Trung tâm thẩm định, triển khai, nghiệm thu và quyết toán; điều chỉnh đang chờ duyệt.";
-  if (role == "so_cong_thuong") return "Đề án và điều chỉnh chờ Sở Công Thương phê duyệt; đề án chờ hậu kiểm.";
+  if (role == "trung_tam") return "Đề án chờ Trung tâm thẩm định, triển khai, nghiệm thu và quyết toán; điều chỉnh đang chờ duyệt; báo cáo cần soạn, sửa.";
+  if (role == "so_cong_thuong") return "Đề án và điều chỉnh chờ Sở Công Thương phê duyệt; đề án chờ hậu kiểm; báo cáo chờ duyệt, chờ ban hành.";
   if (role == "dia_phuong") return "Đề án trên địa bàn của bạn và việc đang chờ bạn.";
   if (role == "co_so") return "Đề án của cơ sở, nhu cầu đã đăng ký và các báo cáo cơ sở cần gửi.";
   return "Tài khoản cần xem xét và các thay đổi gần đây.";
@@ -36,8 +37,9 @@ Data section_view(const WorkSection& s) {
     d.set("name", item.name.empty() ? item.code : item.name);
     d.set("note", item.note);
     d.set("has_note", !item.note.empty());
-    d.set("href", s.accounts ? std::string("/quan-tri/tai-khoan")
-                             : "/de-an/" + item.code + (s.step_anchor.empty() ? "" : "#" + s.step_anchor));
+    d.set("href", s.accounts  ? std::string("/quan-tri/tai-khoan")
+                  : s.reports ? report_href(item.code)
+                              : "/de-an/" + item.code + (s.step_anchor.empty() ? "" : "#" + s.step_anchor));
     items.push_back(d);
   }
   Data d;

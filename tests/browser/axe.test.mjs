@@ -4,9 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { axeSourcePath, useWorkspace, withPage } from './support/browser.mjs';
+import { useWorkspace, withPage } from './support/browser.mjs';
+import { AXE_CONTEXT, checkAxe as check, runAxe } from './support/axe.mjs';
 import { PHONE } from './support/phone.mjs';
-import { EDITABLE_PROJECT, HTML_PAGES, makeEditableProject } from './support/pages.mjs';
+import { HTML_PAGES, concretePaths } from './support/pages.mjs';
 
 const ws = useWorkspace();
 
@@ -27,46 +28,18 @@ function axePagesByRole(everyView) {
   return [...byRole].filter(([, paths]) => paths.length > 0);
 }
 
-// The pages' Content-Security-Policy forbids inline scripts, so the axe contexts bypass it to
-// inject axe-core; nothing else about the page changes.
-const AXE_CONTEXT = { contextOptions: { bypassCSP: true } };
-
-async function runAxe(page) {
-  await page.addScriptTag({ path: axeSourcePath });
-  return page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const results = await axe.run(document, { resultTypes: ['violations'] });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
-    }));
-  });
-}
-
-function check(t, where, violations) {
-  const describe = (v) => `${v.impact} ${v.id} (${v.help})\n    ${v.nodes.slice(0, 5).join('\n    ')}`;
-  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  for (const v of violations.filter((x) => !blocking.includes(x))) t.diagnostic(`${where}: ${describe(v)}`);
-  assert.equal(blocking.length, 0, `${where}: serious or critical accessibility violations:\n  ${blocking.map(describe).join('\n  ')}`);
-}
-
 // Each page on a desktop screen, and again on a 390 px phone, where lists are cards, wide tables
 // scroll in their own box and the dashboard's charts are closed (app.css).
 const SCREENS = [
   { name: '', options: {}, everyView: true },
   { name: ', 390 px', options: { viewport: PHONE.viewport, contextOptions: { ...AXE_CONTEXT.contextOptions, ...PHONE.contextOptions } } },
 ];
-let editable = null; // the project that can still be edited, made once
+const concretePath = concretePaths(ws); // the records the demo lacks, made once
 for (const screen of SCREENS) for (const [role, paths] of axePagesByRole(screen.everyView)) {
   test(`axe: the pages of ${role}${screen.name}`, { timeout: 300_000 }, async (t) => {
-    if (paths.some((p) => p.includes(EDITABLE_PROJECT)) && !editable) {
-      editable = await withPage(t, ws, { role: 'trung_tam' }, makeEditableProject);
-    }
     await withPage(t, ws, { ...AXE_CONTEXT, ...screen.options, role: role === 'public' ? null : role }, async (page) => {
       for (const pattern of paths) {
-        const path = pattern.replace(EDITABLE_PROJECT, editable);
+        const path = await concretePath(t, pattern);
         await t.test(`axe: ${path} (${role}${screen.name})`, async (st) => {
           const response = await page.goto(path);
           assert.equal(response.status(), 200, `${path} answered ${response.status()}`);

@@ -48,7 +48,7 @@ test('the phase report downloads as DOCX from /bao-cao', { timeout: 120_000 }, a
     await page.selectOption('#dinh_dang', 'docx');
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 60_000 }),
-      page.click('main form button[type="submit"]'),
+      page.click('#tai-nhanh form button[type="submit"]'),
     ]);
     assert.equal(download.suggestedFilename(), 'bao-cao-bg-2016-2020.docx');
     assert.equal(await download.failure(), null);

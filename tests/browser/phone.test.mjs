@@ -8,16 +8,13 @@ import assert from 'node:assert/strict';
 
 import { useWorkspace, withPage } from './support/browser.mjs';
 import { MIN_TAP, PHONE, PHONE_WIDTH as WIDTH, cardListsOverflow, horizontalOverflow, smallTapTargets } from './support/phone.mjs';
-import { EDITABLE_PROJECT, makeEditableProject, notHtmlRoutes, pagesByRole, uncoveredGetRoutes } from './support/pages.mjs';
+import { concretePaths, notHtmlRoutes, pagesByRole, uncoveredGetRoutes } from './support/pages.mjs';
 
 const ws = useWorkspace();
 
-// The project that can still be edited, made once by the first test that needs it.
-let editable = null;
-async function editableProject(t) {
-  if (!editable) editable = withPage(t, ws, { role: 'trung_tam' }, makeEditableProject);
-  return editable;
-}
+// The records the demo lacks (a project that can still be edited, a report draft), made once by
+// the first test that needs each.
+const concretePath = concretePaths(ws);
 
 test('every GET route of the server is visited here or skipped with a reason', () => {
   assert.deepEqual(uncoveredGetRoutes(), []);
@@ -28,7 +25,7 @@ for (const { role, pages } of pagesByRole()) {
   test(`390 px: the pages of ${role}`, { timeout: 300_000 }, async (t) => {
     await withPage(t, ws, { ...PHONE, role: role === 'public' ? null : role }, async (page) => {
       for (const { path: pattern } of pages) {
-        const path = pattern.includes(EDITABLE_PROJECT) ? pattern.replace(EDITABLE_PROJECT, await editableProject(t)) : pattern;
+        const path = await concretePath(t, pattern);
         await t.test(`${path} (${role})`, async (st) => {
           const response = await page.goto(path);
           assert.equal(response.status(), 200, `${path} answered ${response.status()}`);

@@ -15,7 +15,7 @@ const EXPECTED = {
   quan_tri: { landing: HOME, has: ['Trang chủ', 'Việc của tôi', 'Tổng quan', 'Danh mục', 'Báo cáo', 'Tài khoản', 'Nhật ký'], lacks: [] },
   so_cong_thuong: { landing: HOME, has: ['Trang chủ', 'Việc của tôi', 'Tổng quan', 'Danh mục', 'Báo cáo'], lacks: ['Tài khoản', 'Nhật ký'] },
   trung_tam: { landing: HOME, has: ['Trang chủ', 'Việc của tôi', 'Tổng quan', 'Danh mục', 'Báo cáo'], lacks: ['Tài khoản', 'Nhật ký'] },
-  dia_phuong: { landing: HOME, has: ['Trang chủ', 'Việc của tôi', 'Danh mục'], lacks: ['Tổng quan', 'Báo cáo', 'Tài khoản', 'Nhật ký'] },
+  dia_phuong: { landing: HOME, has: ['Trang chủ', 'Việc của tôi', 'Danh mục', 'Báo cáo'], lacks: ['Tổng quan', 'Tài khoản', 'Nhật ký'] }, // reads its area's reports
   co_so: { landing: HOME, has: ['Trang chủ', 'Việc của tôi', 'Danh mục'], lacks: ['Tổng quan', 'Báo cáo', 'Tài khoản', 'Nhật ký'] },
 };
 

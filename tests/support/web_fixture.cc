@@ -103,6 +103,13 @@ httplib::Result Browser::post(const std::string& path, httplib::Params form, boo
   return r;
 }
 
+httplib::Result Browser::post_multipart(const std::string& path, httplib::MultipartFormDataItems items, bool with_csrf) {
+  if (with_csrf) items.push_back({"_csrf", csrf_, "", ""});
+  auto r = client_->Post(path, cookie_header(cookies_), items);
+  remember(r);
+  return r;
+}
+
 httplib::Result Browser::get(const std::string& path, httplib::Headers headers) {
   headers.merge(cookie_header(cookies_));
   auto r = client_->Get(path, headers);

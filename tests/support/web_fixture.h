@@ -52,6 +52,9 @@ class Browser {
   httplib::Result get(const std::string& path);
   // POSTs a form, adding the CSRF token unless `with_csrf` is false.
   httplib::Result post(const std::string& path, httplib::Params form, bool with_csrf = true);
+  // POSTs a multipart/form-data form (what a browser sends for enctype="multipart/form-data",
+  // free of cpp-httplib's 8 KB limit on urlencoded forms), with the CSRF token unless told not to.
+  httplib::Result post_multipart(const std::string& path, httplib::MultipartFormDataItems items, bool with_csrf = true);
   // JSON API calls: `body` is sent as application/json, with the CSRF token in X-CSRF-Token
   // unless `with_csrf` is false, and `headers` added. A JSON answer's "csrf" is remembered.
   httplib::Result get(const std::string& path, httplib::Headers headers);

@@ -108,3 +108,22 @@ document.addEventListener('submit', function (event) {
     form.appendChild(yes);
   }
 });
+
+// The report editor: "Chèn" beside each figure inserts its reference ({id}) where the cursor
+// is in the section's text, then asks for the preview again. Without JavaScript the buttons
+// stay hidden and the references are typed (each is printed beside its figure).
+document.addEventListener('DOMContentLoaded', function () {
+  var box = document.getElementById('noi_dung');
+  if (!box) return;
+  document.querySelectorAll('button.insert-figure').forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var ref = '{' + button.dataset.figure + '}';
+      var start = box.selectionStart, end = box.selectionEnd;
+      box.value = box.value.slice(0, start) + ref + box.value.slice(end);
+      box.focus();
+      box.selectionStart = box.selectionEnd = start + ref.length;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  });
+});

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { withPage } from './browser.mjs';
 import { sourceDir } from './server.mjs';
 
 export const ROLES = ['public', 'quan_tri', 'so_cong_thuong', 'trung_tam', 'dia_phuong', 'co_so'];
@@ -15,6 +16,12 @@ const SIGNED_IN = ROLES.filter((r) => r !== 'public');
 const STAFF = ['quan_tri', 'so_cong_thuong', 'trung_tam'];
 const PROPOSERS = ['so_cong_thuong', 'trung_tam', 'dia_phuong', 'co_so'];
 const PLAN_EDITORS = ['so_cong_thuong', 'trung_tam'];
+const REPORT_READERS = [...STAFF, 'dia_phuong'];
+
+// The demo's issued 2016–2020 phase report (data/demo/bao_cao.csv), and a phase report draft
+// made by `makeDraftReport` that the centre may still edit.
+export const ISSUED_REPORT = 'bg-bc-2016-2020';
+export const DRAFT_REPORT = '{draft-report}';
 
 // A project in `dang_ky_nhu_cau` that every proposer may edit, made by `makeEditableProject`
 // (the demo data holds no project that can still be edited directly).
@@ -41,7 +48,12 @@ export const HTML_PAGES = [
   { route: 'dang_nhap', path: '/dang-nhap', roles: ['public'] }, // a signed-in caller is sent on
   { route: 'viec_cua_toi', path: '/viec-cua-toi', roles: SIGNED_IN },
   { route: 'tong_quan', path: '/tong-quan', roles: STAFF },
-  { route: 'bao_cao', path: '/bao-cao', roles: STAFF },
+  { route: 'bao_cao', path: '/bao-cao', roles: REPORT_READERS },
+  { route: 'bao_cao_chi_tiet', path: `/bao-cao/${ISSUED_REPORT}`, roles: REPORT_READERS },
+  { route: 'bao_cao_chi_tiet', path: `/bao-cao/${DRAFT_REPORT}`, roles: PLAN_EDITORS }, // its step forms
+  { route: 'bao_cao_muc', path: `/bao-cao/${DRAFT_REPORT}/muc/I.3.2`, roles: ['trung_tam'] }, // the editor
+  { route: 'bao_cao_muc', path: `/bao-cao/${ISSUED_REPORT}/muc/I.3.1`, roles: REPORT_READERS }, // read only
+  { route: 'bao_cao_lich_su', path: `/bao-cao/${ISSUED_REPORT}/muc/I.3.1/lich-su`, roles: REPORT_READERS },
   { route: 'nhap_du_lieu', path: '/nhap-du-lieu', roles: ['quan_tri', 'trung_tam'] },
   { route: 'tai_khoan', path: '/quan-tri/tai-khoan', roles: ['quan_tri'] },
   { route: 'nhat_ky', path: '/quan-tri/nhat-ky', roles: ['quan_tri'] },
@@ -74,6 +86,7 @@ const NOT_HTML = {
   thu_vien: 'vendored JavaScript (htmx, Chart.js)',
   tong_quan_csv: 'a CSV download',
   bao_cao_tai: 'a report download (DOCX, PDF, HTML document, Markdown, JSON)',
+  bao_cao_van_ban: 'a report download (DOCX, PDF, HTML document, Markdown, JSON)',
   nhap_du_lieu_mau: 'an XLSX download',
   de_an_tai_lieu: 'an attached document download',
   de_an_ho_so: 'a ZIP dossier download',
@@ -144,4 +157,39 @@ export async function makeEditableProject(page) {
   });
   if (response.status() !== 201) throw new Error(`POST /api/de-an answered ${response.status()}: ${await response.text()}`);
   return (await response.json()).ban_ghi.ma;
+}
+
+// Makes a phase report draft of the demo's 2016–2020 plan through the "Lập báo cáo mới" form, as
+// the centre (`page` is signed in as trung_tam), and returns its code.
+export async function makeDraftReport(page) {
+  const { csrf } = await (await page.request.get('/api/csrf')).json();
+  const form = await (await page.request.get('/bao-cao')).text();
+  const kind = form.match(/<option value="([^"]+)"[^>]*>[^<]*giai đoạn/);
+  if (!kind) throw new Error('the centre\'s /bao-cao offers no phase report kind');
+  const response = await page.request.post('/bao-cao', {
+    headers: { 'X-CSRF-Token': csrf },
+    form: { loai_bao_cao: kind[1], ke_hoach: 'bg-2016-2020', nam: '' },
+    maxRedirects: 0,
+  });
+  const location = response.headers().location || '';
+  if (response.status() !== 303 || !location.startsWith('/bao-cao/')) throw new Error(`POST /bao-cao answered ${response.status()}: ${location}`);
+  return location.slice('/bao-cao/'.length);
+}
+
+// Records the page lists need and the demo lacks, by the placeholder standing for their code.
+const MADE_RECORDS = { [EDITABLE_PROJECT]: makeEditableProject, [DRAFT_REPORT]: makeDraftReport };
+
+// A function (t, pattern) → the concrete path, each placeholder's record made once per test
+// file by the centre.
+export function concretePaths(ws) {
+  const made = {};
+  return async (t, pattern) => {
+    let concrete = pattern;
+    for (const [placeholder, make] of Object.entries(MADE_RECORDS)) {
+      if (!concrete.includes(placeholder)) continue;
+      if (!made[placeholder]) made[placeholder] = withPage(t, ws, { role: 'trung_tam' }, make);
+      concrete = concrete.replace(placeholder, await made[placeholder]);
+    }
+    return concrete;
+  };
 }
