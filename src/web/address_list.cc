@@ -66,6 +66,12 @@ std::optional<AddressList> AddressList::parse(const std::string& text, std::stri
   return list;
 }
 
+bool AddressList::is_address(const std::string& text) {
+  std::array<uint8_t, 16> bytes{};
+  bool v4 = false;
+  return to_bytes(text, bytes, v4);
+}
+
 bool AddressList::contains(const std::string& address) const {
   std::array<uint8_t, 16> a{};
   bool v4 = false;
