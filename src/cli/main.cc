@@ -7,6 +7,7 @@
 int main(int argc, char** argv) {
   CLI::App app{"khuyencong — hệ thống quản lý chương trình khuyến công"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", "khuyencong " KHUYENCONG_VERSION, "In phiên bản rồi thoát");
   // Options may also come from a TOML file (the package's /etc/khuyencong/khuyencong.conf):
   // top-level keys for the global options (db), a [serve] section for serve's. What the command
   // line gives wins. An unknown key is an error, so a misspelt option is not silently ignored;

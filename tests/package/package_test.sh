@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The Debian package as scripts/package.sh builds it, from the binary under test (--binary, so
+# no Release build here): its files, its Depends, lintian's verdict (when lintian is installed),
+# and `systemd-analyze security` of both packaged services at most 2,0 (when systemd-analyze is
+# installed). Installing and removing it in a new root: tests/package/install_test.sh (root).
+# Usage: package_test.sh <khuyencong binary> [source dir]. Exit 77 (skipped) without dpkg-deb.
+set -euo pipefail
+bin=$(realpath "$1")
+src=$(realpath "${2:-$(dirname "$0")/../..}")
+command -v dpkg-shlibdeps >/dev/null || { echo "SKIP: dpkg-shlibdeps is not installed (dpkg-dev)"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+check() {  # check <description> <expected> <actual>
+  if [ "$2" = "$3" ]; then passed=$((passed + 1)); echo "ok: $1"
+  else failed=$((failed + 1)); echo "FAILED: $1: expected “$2”, got “$3”"; fi
+}
+
+deb=$("$src/scripts/package.sh" --binary "$bin" --out "$tmp/out")
+version=$(sed -n 's/^project(khuyencong VERSION \([0-9.]*\).*/\1/p' "$src/CMakeLists.txt")
+check "named after the project's version" "khuyencong_${version}_$(dpkg --print-architecture).deb" "$(basename "$deb")"
+dpkg-deb -x "$deb" "$tmp/root"
+dpkg-deb -e "$deb" "$tmp/control"
+for f in usr/bin/khuyencong usr/lib/khuyencong/backup etc/khuyencong/khuyencong.conf \
+         lib/systemd/system/khuyencong.service lib/systemd/system/khuyencong-backup.service \
+         lib/systemd/system/khuyencong-backup.timer usr/share/doc/khuyencong/deployment.md \
+         usr/share/doc/khuyencong/examples/nginx-khuyencong.conf usr/share/man/man1/khuyencong.1.gz; do
+  check "contains /$f" yes "$([ -f "$tmp/root/$f" ] && echo yes || echo no)"
+done
+check "the binary is stripped (no symbol table)" 0 "$(readelf -S "$tmp/root/usr/bin/khuyencong" | grep -c '\.symtab' || true)"
+depends=$(sed -n 's/^Depends: //p' "$tmp/control/control")
+for lib in libsqlite3-0 libpq5 libicu72 libsodium23 libcpp-httplib0.11 libpango-1.0-0 libzip4 adduser fonts-liberation2; do
+  check "Depends on $lib" yes "$(echo "$depends" | grep -q "\b$lib\b" && echo yes || echo no)"
+done
+check "the configuration is a conffile" /etc/khuyencong/khuyencong.conf "$(cat "$tmp/control/conffiles")"
+for s in postinst prerm postrm; do
+  check "$s passes sh -n" ok "$(sh -n "$tmp/control/$s" && echo ok)"
+done
+
+if command -v systemd-analyze >/dev/null; then
+  for unit in khuyencong.service khuyencong-backup.service; do
+    score=$(systemd-analyze security --offline=yes "$tmp/root/lib/systemd/system/$unit" 2>&1 |
+            sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\).*/\1/p')
+    echo "systemd-analyze security $unit: $score"
+    check "$unit exposure at most 2.0" yes "$(awk -v s="$score" 'BEGIN { print (s != "" && s <= 2.0) ? "yes" : "no" }')"
+  done
+else
+  echo "systemd-analyze is not installed: the exposure score is not checked"
+fi
+if command -v lintian >/dev/null; then
+  lintian --tag-display-limit 0 "$deb" >"$tmp/lintian.txt" 2>&1 || true
+  cat "$tmp/lintian.txt"
+  check "lintian: no error or warning" 0 "$(grep -cE '^[EW]: ' "$tmp/lintian.txt" || true)"
+else
+  echo "lintian is not installed: not run"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
