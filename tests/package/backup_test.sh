@@ -45,6 +45,8 @@ latest=$(ls "$tmp/lib/backups"/khuyencong-*.sao-luu | sort | tail -1)
 "$bin" --db "$db" export "$tmp/export-live" >/dev/null
 "$bin" --db "$tmp/drill.db" export "$tmp/export-drill" >/dev/null
 check "the restored records equal the live ones" same "$(diff -r "$tmp/export-live" "$tmp/export-drill" >/dev/null && echo same || echo different)"
+check "the backup stays one file after the drill opened it (no -wal, -shm)" 0 \
+  "$(ls "$tmp/lib/backups" | grep -c -- '-wal$\|-shm$' || true)"
 check "check passes on the restored database" 0 "$("$bin" --db "$tmp/drill.db" check --plan bg-2016-2020 >/dev/null 2>&1; echo $?)"
 mkdir "$tmp/documents" && tar -C "$tmp/documents" -xzf "$(ls "$tmp/lib/backups"/tai-lieu-*.tar.gz | sort | tail -1)"
 check "the documents come back" same \

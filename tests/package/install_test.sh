@@ -7,6 +7,7 @@
 # KHUYENCONG_PURGE_DATA=yes (all gone). systemd does not run in a chroot: the units' hardening
 # is checked by tests/package/package_test.sh instead.
 # Usage, as root: tests/package/install_test.sh out/khuyencong_<version>_amd64.deb
+#   (KC_KEEP_ROOT=1 keeps the root afterwards, to look into a failure)
 #   (scripts/package.sh builds it). Needs debootstrap and Debian's registry the first time.
 set -euo pipefail
 
@@ -22,6 +23,7 @@ if [ "${1:-}" != --inside ]; then
   fi
   root=$(mktemp -d /var/tmp/kc-install-test.XXXXXX)
   tar -C "$root" -xf "$cache"
+  chmod 0755 "$root"  # mktemp's 0700 would shut the service user out of the whole root
   cp /etc/resolv.conf "$root/etc/resolv.conf"
   if [ -f /etc/apt/sources.list.d/debian.sources ]; then
     cp /etc/apt/sources.list.d/debian.sources "$root/etc/apt/sources.list.d/" && rm -f "$root/etc/apt/sources.list"
@@ -33,7 +35,13 @@ if [ "${1:-}" != --inside ]; then
   cp "$deb" "$root/root/"
   cp "$0" "$root/root/install_test.sh"
   mount -t proc proc "$root/proc"
-  cleanup() { umount -l "$root/proc" 2>/dev/null || true; rm -rf --one-file-system "$root"; }
+  cleanup() {
+    for p in /proc/[0-9]*; do  # anything the test left running in the root (a server)
+      [ "$(readlink "$p/root" 2>/dev/null)" = "$root" ] && kill "${p#/proc/}" 2>/dev/null
+    done
+    umount -l "$root/proc" 2>/dev/null || true
+    if [ -n "${KC_KEEP_ROOT:-}" ]; then echo "kept: $root"; else rm -rf --one-file-system "$root"; fi
+  }
   trap cleanup EXIT
   chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     LANG=C.UTF-8 bash /root/install_test.sh --inside "/root/$(basename "$deb")"
@@ -47,7 +55,7 @@ check() {  # check <description> <expected> <actual>
   if [ "$2" = "$3" ]; then passed=$((passed + 1)); echo "ok: $1"
   else failed=$((failed + 1)); echo "FAILED: $1: expected “$2”, got “$3”"; fi
 }
-as_service() { runuser -u khuyencong -- "$@"; }
+as_service() { setpriv --reuid=khuyencong --regid=khuyencong --init-groups -- "$@"; }  # exec'd: no parent left
 conf=/etc/khuyencong/khuyencong.conf
 export DEBIAN_FRONTEND=noninteractive
 
@@ -74,12 +82,15 @@ added=yes
 printf '%s\n' mat-khau-quan-tri-01 | as_service khuyencong --config $conf user add quantri --role quan_tri >/tmp/user.log 2>&1 ||
   added="no: $(cat /tmp/user.log)"
 check "the first administrator, as the docs say" yes "$added"
-as_service khuyencong --config $conf serve --port 0 >/tmp/serve.log 2>&1 &
+# Not through as_service: a function in the background is a subshell, and $! would be its pid.
+setpriv --reuid=khuyencong --regid=khuyencong --init-groups -- khuyencong --config $conf serve --port 0 >/tmp/serve.log 2>&1 &
 server=$!
 for _ in $(seq 50); do grep -q 'đang chạy tại' /tmp/serve.log && break; sleep 0.2; done
 check "the server starts from the configuration" 1 "$(grep -c 'đang chạy tại http://127.0.0.1:' /tmp/serve.log)"
 check "its log is JSON for the journal" yes "$(grep -q '^{"time":' /tmp/serve.log && echo yes || echo no)"
-kill "$server"; wait "$server" 2>/dev/null || true
+kill "$server" 2>/dev/null || true
+wait "$server" 2>/dev/null || true
+check "the server stops on SIGTERM, as systemd stops it" 1 "$(grep -c 'Đã dừng máy chủ' /tmp/serve.log)"
 check "the database is in /var/lib/khuyencong, the service's" "khuyencong" "$(stat -c %U /var/lib/khuyencong/khuyencong.db)"
 
 # The backup timer's script, twice with one kept, then the restore drill into a scratch database.
@@ -91,6 +102,7 @@ check "retention keeps the newest backup of each kind" 2 "$(ls /var/lib/khuyenco
 backup=$(ls /var/lib/khuyencong/backups/khuyencong-*.sao-luu)
 khuyencong --db /tmp/drill.db restore "$backup" >/dev/null
 check "the restore drill: the backup opens with its accounts" 1 "$(khuyencong --db /tmp/drill.db user list | grep -c quantri)"
+check "the drill leaves the backup one file (no -wal, -shm beside it)" 2 "$(ls /var/lib/khuyencong/backups | wc -l)"
 check "the documents are in the backup" "./thu.txt" "$(tar -tzf /var/lib/khuyencong/backups/tai-lieu-*.tar.gz | grep thu.txt)"
 
 # Remove: the program goes; configuration, data and user stay.
@@ -108,7 +120,7 @@ check "purge: says how to delete the data" 1 "$(grep -c 'KHUYENCONG_PURGE_DATA=y
 apt-get install -y -qq --no-install-recommends "$deb" >/dev/null 2>&1
 check "reinstall: the kept database is the service's again" 1 \
   "$(as_service khuyencong --config $conf user list | grep -c quantri)"
-KHUYENCONG_PURGE_DATA=yes apt-get purge -y -qq khuyencong >/dev/null 2>&1
+KHUYENCONG_PURGE_DATA=yes apt-get purge -y -qq khuyencong >/tmp/purge-data.log 2>&1
 check "purge with KHUYENCONG_PURGE_DATA=yes: the data is gone" no "$([ -e /var/lib/khuyencong ] && echo yes || echo no)"
 check "purge with KHUYENCONG_PURGE_DATA=yes: the user is gone" absent \
   "$(getent passwd khuyencong >/dev/null && echo present || echo absent)"
