@@ -37,7 +37,16 @@ for s in postinst prerm postrm; do
   check "$s passes sh -n" ok "$(sh -n "$tmp/control/$s" && echo ok)"
 done
 
+check "the service starts at boot once enabled" "WantedBy=multi-user.target" \
+  "$(grep '^WantedBy=' "$tmp/root/lib/systemd/system/khuyencong.service")"
+check "the timer is enabled with the timers" "WantedBy=timers.target" \
+  "$(grep '^WantedBy=' "$tmp/root/lib/systemd/system/khuyencong-backup.timer")"
 if command -v systemd-analyze >/dev/null; then
+  # Unknown keys, bad values: everything systemd would say but that the binary is not installed here.
+  units=$tmp/root/lib/systemd/system
+  complaints=$(cd "$units" && systemd-analyze verify --man=no khuyencong.service khuyencong-backup.service \
+               khuyencong-backup.timer 2>&1 | grep -v 'is not executable: No such file' || true)
+  check "systemd-analyze verify: no complaint" "" "$complaints"
   for unit in khuyencong.service khuyencong-backup.service; do
     score=$(systemd-analyze security --offline=yes "$tmp/root/lib/systemd/system/$unit" 2>&1 |
             sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\).*/\1/p')
