@@ -10,11 +10,7 @@ src=$(realpath "${2:-$(dirname "$0")/../..}")
 tmp=$(mktemp -d)
 server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() {  # check <description> <expected> <actual>
-  if [ "$2" = "$3" ]; then passed=$((passed + 1)); echo "ok: $1"
-  else failed=$((failed + 1)); echo "FAILED: $1: expected “$2”, got “$3”"; fi
-}
+. "$src/tests/support/checks.sh"
 
 db=$tmp/lib/khuyencong.db
 mkdir -p "$tmp/lib/tai-lieu/de-an-1"
@@ -52,5 +48,4 @@ mkdir "$tmp/documents" && tar -C "$tmp/documents" -xzf "$(ls "$tmp/lib/backups"/
 check "the documents come back" same \
   "$(diff -r "$tmp/lib/tai-lieu" "$tmp/documents" >/dev/null && echo same || echo different)"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+checks_done

@@ -34,6 +34,7 @@ if [ "${1:-}" != --inside ]; then
   fi
   cp "$deb" "$root/root/"
   cp "$0" "$root/root/install_test.sh"
+  cp "$(dirname "$0")/../support/checks.sh" "$root/root/checks.sh"
   mount -t proc proc "$root/proc"
   cleanup() {
     for p in /proc/[0-9]*; do  # anything the test left running in the root (a server)
@@ -50,11 +51,7 @@ fi
 
 # Inside the new root.
 deb=$2
-passed=0 failed=0
-check() {  # check <description> <expected> <actual>
-  if [ "$2" = "$3" ]; then passed=$((passed + 1)); echo "ok: $1"
-  else failed=$((failed + 1)); echo "FAILED: $1: expected “$2”, got “$3”"; fi
-}
+. /root/checks.sh
 as_service() { setpriv --reuid=khuyencong --regid=khuyencong --init-groups -- "$@"; }  # exec'd: no parent left
 conf=/etc/khuyencong/khuyencong.conf
 export DEBIAN_FRONTEND=noninteractive
@@ -125,5 +122,4 @@ check "purge with KHUYENCONG_PURGE_DATA=yes: the data is gone" no "$([ -e /var/l
 check "purge with KHUYENCONG_PURGE_DATA=yes: the user is gone" absent \
   "$(getent passwd khuyencong >/dev/null && echo present || echo absent)"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+checks_done

@@ -10,11 +10,7 @@ src=$(realpath "${2:-$(dirname "$0")/../..}")
 command -v dpkg-shlibdeps >/dev/null || { echo "SKIP: dpkg-shlibdeps is not installed (dpkg-dev)"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() {  # check <description> <expected> <actual>
-  if [ "$2" = "$3" ]; then passed=$((passed + 1)); echo "ok: $1"
-  else failed=$((failed + 1)); echo "FAILED: $1: expected “$2”, got “$3”"; fi
-}
+. "$src/tests/support/checks.sh"
 
 deb=$("$src/scripts/package.sh" --binary "$bin" --out "$tmp/out")
 version=$(sed -n 's/^project(khuyencong VERSION \([0-9.]*\).*/\1/p' "$src/CMakeLists.txt")
@@ -64,5 +60,4 @@ else
   echo "lintian is not installed: not run"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+checks_done

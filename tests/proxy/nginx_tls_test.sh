@@ -25,11 +25,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-passed=0 failed=0
-check() {  # check <description> <expected> <actual>
-  if [ "$2" = "$3" ]; then passed=$((passed + 1)); echo "ok: $1"
-  else failed=$((failed + 1)); echo "FAILED: $1: expected $2, got $3"; fi
-}
+. "$src/tests/support/checks.sh"
 
 # A database with one account.
 db="$tmp/khuyencong.db"
@@ -119,5 +115,4 @@ for i in 1 2 3; do check "untrusted: wrong password $i from 127.0.0.2" 422 "$(si
 check "untrusted: the header is ignored, the other client shares the wait" 429 \
   "$(sign_in "$https_direct" 127.0.0.3 "$password")"
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+checks_done
