@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # The Debian package on a brand-new machine: a minimal Debian 12 root (debootstrap minbase, the
 # same cached base as shared/tools/fresh-machine), `apt install ./khuyencong_….deb` there (its
-# Depends come from Debian's registry), then: the khuyencong system user and folders, the
-# service's own command started as that user, the backup script and the restore drill, remove
-# (data, configuration and user kept), purge (configuration gone, data kept) and purge with
-# KHUYENCONG_PURGE_DATA=yes (all gone). systemd does not run in a chroot: the units' hardening
-# is checked by tests/package/package_test.sh instead.
+# Depends come from Debian's registry), then, in a chroot: the khuyencong system user and
+# folders, the service's own command started as that user, the backup script and the restore
+# drill, remove (data, configuration and user kept), purge (configuration gone, data kept) and
+# purge with KHUYENCONG_PURGE_DATA=yes (all gone). Then, where systemd-nspawn is installed
+# (systemd-container), the same root boots under systemd with the package installed again: the
+# hardened units themselves run (the service answers, signs in, draws a PDF report; its process
+# has no capabilities, a seccomp filter, no new privileges and a read-only /; the backup service
+# succeeds; the service stops cleanly).
 # Usage, as root: tests/package/install_test.sh out/khuyencong_<version>_amd64.deb
-#   (KC_KEEP_ROOT=1 keeps the root afterwards, to look into a failure)
 #   (scripts/package.sh builds it). Needs debootstrap and Debian's registry the first time.
+#   KC_KEEP_ROOT=1 keeps the root afterwards, to look into a failure.
 set -euo pipefail
 
-if [ "${1:-}" != --inside ]; then
+case ${1:-} in --inside | --prepare-boot | --booted) ;; *)
   deb=$(realpath "$1")
   [ "$(id -u)" = 0 ] || { echo "run as root (it makes a chroot)"; exit 2; }
   cache=${FRESH_CACHE:-/var/tmp/fresh-bookworm.tar}
@@ -35,6 +38,7 @@ if [ "${1:-}" != --inside ]; then
   cp "$deb" "$root/root/"
   cp "$0" "$root/root/install_test.sh"
   cp "$(dirname "$0")/../support/checks.sh" "$root/root/checks.sh"
+  cp -r "$(dirname "$0")/../../data/demo" "$root/root/demo" && chmod -R a+rX "$root/root"
   mount -t proc proc "$root/proc"
   cleanup() {
     for p in /proc/[0-9]*; do  # anything the test left running in the root (a server)
@@ -44,15 +48,83 @@ if [ "${1:-}" != --inside ]; then
     if [ -n "${KC_KEEP_ROOT:-}" ]; then echo "kept: $root"; else rm -rf --one-file-system "$root"; fi
   }
   trap cleanup EXIT
-  chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    LANG=C.UTF-8 bash /root/install_test.sh --inside "/root/$(basename "$deb")"
-  exit $?
+  in_root() {
+    chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+      LANG=C.UTF-8 bash /root/install_test.sh "$@"
+  }
+  status=0
+  in_root --inside "/root/$(basename "$deb")" || status=1
+  if command -v systemd-nspawn >/dev/null; then
+    echo "== the same root booted under systemd (systemd-nspawn)"
+    in_root --prepare-boot "/root/$(basename "$deb")" >/dev/null
+    umount -l "$root/proc"
+    timeout 300 systemd-nspawn -D "$root" --boot --console=pipe --register=no --keep-unit -q \
+      >"$root/root/nspawn.log" 2>&1 || true
+    if [ -f "$root/root/booted.txt" ]; then cat "$root/root/booted.txt"; else cat "$root/root/nspawn.log"; fi
+    grep -qx '[0-9]* passed, 0 failed' "$root/root/booted.txt" 2>/dev/null || status=1
+  else
+    echo "systemd-nspawn is not installed (apt-get install systemd-container): the units were not booted"
+  fi
+  exit $status
+  ;;
+esac
+
+as_service() { setpriv --reuid=khuyencong --regid=khuyencong --init-groups -- "$@"; }  # exec'd: no parent left
+
+# Inside the new root, after the chroot's checks: systemd and the package again, an
+# administrator and the demo's records, and a unit that runs --booted once the system is up.
+if [ "$1" = --prepare-boot ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -qq --no-install-recommends systemd systemd-sysv dbus curl "$2" >/dev/null 2>&1
+  cd /tmp
+  printf '%s\n' mat-khau-quan-tri-01 |
+    as_service khuyencong --config /etc/khuyencong/khuyencong.conf user add quantri --role quan_tri
+  as_service khuyencong --config /etc/khuyencong/khuyencong.conf import /root/demo
+  printf '[Unit]\nAfter=multi-user.target\n[Service]\nType=oneshot\nExecStart=/bin/bash /root/install_test.sh --booted\n' \
+    >/etc/systemd/system/kc-check.service
+  ln -sf /etc/systemd/system/kc-check.service /etc/systemd/system/multi-user.target.wants/kc-check.service
+  exit 0
+fi
+
+# Under systemd, run by kc-check.service; the results go to /root/booted.txt, then power off.
+if [ "$1" = --booted ]; then
+  exec >/root/booted.txt 2>&1
+  . /root/checks.sh
+  url=http://127.0.0.1:8080
+  for _ in $(seq 60); do curl -s -o /dev/null $url/ && break; sleep 1; done
+  check "systemd started khuyencong.service at boot" active "$(systemctl is-active khuyencong)"
+  check "it answers" 200 "$(curl -s -o /dev/null -w '%{http_code}' $url/)"
+  csrf=$(curl -s -c /tmp/jar $url/api/csrf | sed 's/.*"csrf":"\([^"]*\)".*/\1/')
+  check "a sign-in" 200 "$(curl -s -b /tmp/jar -c /tmp/jar -o /dev/null -w '%{http_code}' -H "X-CSRF-Token: $csrf" \
+    -H 'Content-Type: application/json' --data '{"ten_dang_nhap":"quantri","mat_khau":"mat-khau-quan-tri-01"}' $url/api/dang-nhap)"
+  check "the dashboard" 200 "$(curl -s -b /tmp/jar -o /dev/null -w '%{http_code}' $url/tong-quan)"
+  check "a PDF report drawn in the sandbox (fonts, cairo)" "200 %PDF-" \
+    "$(curl -s -b /tmp/jar -o /tmp/r.pdf -w '%{http_code}' "$url/bao-cao/tai?ke_hoach=bg-2016-2020&dinh_dang=pdf") $(head -c 5 /tmp/r.pdf)"
+  pid=$(systemctl show -p MainPID --value khuyencong)
+  check "the process runs as khuyencong" khuyencong "$(stat -c %U /proc/$pid)"
+  check "no capabilities" 0000000000000000 "$(awk '/^CapEff:/ {print $2}' /proc/$pid/status)"
+  check "no new privileges" 1 "$(awk '/^NoNewPrivs:/ {print $2}' /proc/$pid/status)"
+  check "a seccomp filter" 2 "$(awk '/^Seccomp:/ {print $2}' /proc/$pid/status)"
+  check "/ is read-only to it" ro "$(awk '$5 == "/" {split($6, o, ","); print o[1]}' /proc/$pid/mountinfo)"
+  check "/var/lib/khuyencong is writable to it" rw \
+    "$(awk '$5 == "/var/lib/khuyencong" {split($6, o, ","); print o[1]}' /proc/$pid/mountinfo | tail -1)"
+  check "the timer is waiting" yes "$(systemctl list-timers --all --no-pager | grep -q khuyencong-backup.timer && echo yes || echo no)"
+  systemctl start khuyencong-backup.service
+  check "the backup service succeeds in its sandbox" success "$(systemctl show -p Result --value khuyencong-backup.service)"
+  check "it wrote a backup" 1 "$(ls /var/lib/khuyencong/backups | grep -c '\.sao-luu$')"
+  systemctl stop khuyencong
+  check "the service stops cleanly" "inactive 0" \
+    "$(systemctl is-active khuyencong) $(systemctl show -p ExecMainStatus --value khuyencong)"
+  check "its log reached the journal as JSON" yes \
+    "$(journalctl -u khuyencong -o cat --no-pager | grep -q '"route":"bao_cao_tai"' && echo yes || echo no)"
+  checks_done || true
+  systemctl poweroff
+  exit 0
 fi
 
 # Inside the new root.
 deb=$2
 . /root/checks.sh
-as_service() { setpriv --reuid=khuyencong --regid=khuyencong --init-groups -- "$@"; }  # exec'd: no parent left
 conf=/etc/khuyencong/khuyencong.conf
 export DEBIAN_FRONTEND=noninteractive
 
