@@ -66,6 +66,9 @@ void add_serve_command(CLI::App& app, Context& ctx) {
   cmd->add_flag("--quiet-requests", o->quiet_requests, "Không ghi nhật ký từng yêu cầu (vẫn ghi thông báo của máy chủ)");
   cmd->add_option("--metrics-from", o->metrics_from,
                   "Địa chỉ hoặc dải mạng được đọc /metrics, cách nhau bởi dấu phẩy (mặc định 127.0.0.1,::1)");
+  cmd->add_option("--trusted-proxy", o->trusted_proxies,
+                  "Địa chỉ hoặc dải mạng của máy chủ ủy quyền ngược (nginx…) được tin tiêu đề X-Forwarded-For "
+                  "để biết địa chỉ người dùng, cách nhau bởi dấu phẩy (mặc định: không tin máy nào)");
   cmd->callback([&ctx, o, db, log_format] {
     web::WebOptions options = *o;
     options.db = ctx.db;
@@ -79,10 +82,12 @@ void add_serve_command(CLI::App& app, Context& ctx) {
     }
     options.log_format = *format;
     std::string address_error;
-    if (!web::AddressList::parse(options.metrics_from, address_error)) {
-      std::cerr << "--metrics-from: " << address_error << ".\n";
-      ctx.exit_code = 2;
-      return;
+    for (auto [flag, list] : {std::pair{"--metrics-from", &options.metrics_from}, {"--trusted-proxy", &options.trusted_proxies}}) {
+      if (!web::AddressList::parse(*list, address_error)) {
+        std::cerr << flag << ": " << address_error << ".\n";
+        ctx.exit_code = 2;
+        return;
+      }
     }
     if (!options.db_replicas.empty() && !is_postgres_url(options.db)) {
       std::cerr << "--db-replica cần --db là địa chỉ PostgreSQL (postgresql://…).\n";

@@ -312,6 +312,10 @@ void SqliteStore::backup_to(const std::string& file) {
   }
   try {
     copy_database(db_, out, "không sao lưu được vào " + file);
+    // The copy keeps the live database's WAL mode, so whoever opens the backup later (restore,
+    // the restore drill) would leave -wal and -shm files beside it: a backup is one file.
+    if (sqlite3_exec(out, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr) != SQLITE_OK)
+      throw StoreError("không sao lưu được vào " + file + ": " + sqlite3_errmsg(out));
   } catch (...) {
     sqlite3_close(out);
     throw;

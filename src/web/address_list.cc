@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "web/comma_list.h"
+
 namespace kc::web {
 
 namespace {
@@ -27,21 +29,11 @@ bool to_bytes(const std::string& text, std::array<uint8_t, 16>& out, bool& v4) {
   return false;
 }
 
-std::string trimmed(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
-
 }  // namespace
 
 std::optional<AddressList> AddressList::parse(const std::string& text, std::string& error) {
   AddressList list;
-  size_t pos = 0;
-  while (pos <= text.size()) {
-    size_t comma = text.find(',', pos);
-    if (comma == std::string::npos) comma = text.size();
-    std::string entry = trimmed(text.substr(pos, comma - pos));
-    pos = comma + 1;
+  for (const std::string& entry : comma_separated(text)) {
     if (entry.empty()) continue;
     std::string address = entry;
     int prefix = -1;
@@ -64,6 +56,12 @@ std::optional<AddressList> AddressList::parse(const std::string& text, std::stri
     list.networks_.push_back(n);
   }
   return list;
+}
+
+bool AddressList::is_address(const std::string& text) {
+  std::array<uint8_t, 16> bytes{};
+  bool v4 = false;
+  return to_bytes(text, bytes, v4);
 }
 
 bool AddressList::contains(const std::string& address) const {

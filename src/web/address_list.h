@@ -18,6 +18,8 @@ class AddressList {
   static std::optional<AddressList> parse(const std::string& text, std::string& error);
 
   bool contains(const std::string& address) const;
+  // Whether `text` is one IPv4 or IPv6 address (no network).
+  static bool is_address(const std::string& text);
 
  private:
   struct Network {

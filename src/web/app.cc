@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "core/vn_format.h"
+#include "web/client_address.h"
 #include "web/listen_socket.h"
 #include "web/request_context.h"
 #include "web/request_trace.h"
@@ -143,11 +144,21 @@ App::App(WebOptions options)
   auto metrics_from = AddressList::parse(options_.metrics_from, error);
   if (!metrics_from) throw std::invalid_argument("--metrics-from: " + error);
   metrics_from_ = std::move(*metrics_from);
+  auto trusted_proxies = AddressList::parse(options_.trusted_proxies, error);
+  if (!trusted_proxies) throw std::invalid_argument("--trusted-proxy: " + error);
+  trusted_proxies_ = std::move(*trusted_proxies);
   if (!options_.db_replicas.empty())
     router_ = std::make_unique<ReadRouter>(pool_, options_.db_replicas, pool_options(options_), options_.replica_retry);
 }
 
 App::~App() = default;
+
+std::string App::client_address(const httplib::Request& req) const {
+  std::string forwarded_for;
+  for (size_t i = 0, n = req.get_header_value_count("X-Forwarded-For"); i < n; ++i)
+    forwarded_for += (i ? "," : "") + req.get_header_value("X-Forwarded-For", i);
+  return web::client_address(req.remote_addr, forwarded_for, trusted_proxies_);
+}
 
 std::shared_ptr<const Dataset> App::dataset() {
   {

@@ -55,6 +55,9 @@ struct WebOptions {
   bool quiet_requests = false;  // no request lines; the server's own messages stay
   int log_fd = 1;               // standard output; tests pass a file
   std::string metrics_from = "127.0.0.1,::1";
+  // Reverse proxies whose X-Forwarded-For names the client (client_address.h); empty: none, the
+  // connection's own address is the client's.
+  std::string trusted_proxies;
   std::chrono::seconds session_purge_interval{60};
 };
 
@@ -88,6 +91,9 @@ class App {
   ReadRouter* read_router() { return router_.get(); }
   // Failed sign-ins, by account and address together with growing waits (throttle.h).
   SignInThrottle& sign_in_throttle() { return sign_in_throttle_; }
+  // The address the request's limits are counted for: the peer, or behind a trusted proxy the
+  // client it names (client_address.h).
+  std::string client_address(const httplib::Request& req) const;
 
   // The current Dataset; loaded on first use. Readers keep their snapshot alive while they use it.
   std::shared_ptr<const Dataset> dataset();
@@ -152,6 +158,7 @@ class App {
   int listen_socket_ = -1;  // the bound socket (listen_socket.h)
   RequestLog log_;
   AddressList metrics_from_;
+  AddressList trusted_proxies_;
   ServerMetrics metrics_;
   std::atomic<int64_t> next_purge_s_{0};  // steady clock seconds when the next purge is due
 };

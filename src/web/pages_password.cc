@@ -14,7 +14,7 @@ namespace {
 // code carries 80 bits, so wrong codes are counted per address only. One key shared by every
 // address would let anyone keep the page shut for everybody (its "account" limit never resets
 // while someone keeps failing).
-std::string reset_throttle_key(RequestContext& ctx) { return "*dat-lai-mat-khau*" + ctx.req.remote_addr; }
+std::string reset_throttle_key(RequestContext& ctx) { return "*dat-lai-mat-khau*" + ctx.app.client_address(ctx.req); }
 
 void change_form(RequestContext& ctx, int status, const FieldErrors& errors, const std::string& notice) {
   Data d;
@@ -35,7 +35,7 @@ void change(RequestContext& ctx) {
   FieldErrors errors = change_own_password(ctx.store(), username, ctx.param("mat_khau_hien_tai"),
                                            ctx.param("mat_khau_moi"), ctx.param("nhap_lai"));
   if (!errors.empty()) {
-    if (errors.front().first == "mat_khau_hien_tai") ctx.app.sign_in_throttle().failed(username, ctx.req.remote_addr);
+    if (errors.front().first == "mat_khau_hien_tai") ctx.app.sign_in_throttle().failed(username, ctx.app.client_address(ctx.req));
     change_form(ctx, 422, errors, "");
     return;
   }
@@ -63,7 +63,7 @@ void reset(RequestContext& ctx) {
   }
   ResetOutcome outcome = redeem_reset_code(ctx.store(), code, ctx.param("mat_khau_moi"), ctx.param("nhap_lai"));
   if (!outcome.errors.empty()) {
-    if (!outcome.code_ok) ctx.app.sign_in_throttle().failed(reset_throttle_key(ctx), ctx.req.remote_addr);
+    if (!outcome.code_ok) ctx.app.sign_in_throttle().failed(reset_throttle_key(ctx), ctx.app.client_address(ctx.req));
     reset_form(ctx, 422, outcome.errors, code);
     return;
   }

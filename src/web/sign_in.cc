@@ -13,7 +13,7 @@ std::string try_again_text(long seconds) {
 }
 
 long throttle_wait(RequestContext& ctx, const std::string& account) {
-  long wait = ctx.app.sign_in_throttle().wait_seconds(account, ctx.req.remote_addr);
+  long wait = ctx.app.sign_in_throttle().wait_seconds(account, ctx.app.client_address(ctx.req));
   if (wait > 0) ctx.res.set_header("Retry-After", std::to_string(wait));
   return wait;
 }
@@ -28,13 +28,14 @@ SignInOutcome sign_in_with_password(RequestContext& ctx, const std::string& user
     return out;
   }
   out.user = check_password(ctx.store(), username, password);
+  const std::string address = ctx.app.client_address(ctx.req);
   if (!out.user) {
-    throttle.failed(username, ctx.req.remote_addr);
+    throttle.failed(username, address);
     out.status = 422;
     out.error = "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.";
     return out;
   }
-  throttle.succeeded(username, ctx.req.remote_addr);
+  throttle.succeeded(username, address);
   std::string token = create_session(ctx.store(), out.user->username, ctx.app.options().session_seconds, out.session);
   ctx.start_session(token);
   return out;
