@@ -73,8 +73,9 @@ std::string progress_line(std::string_view label, std::string_view unit, int64_t
   double rate = progress_rate(done, elapsed_seconds);
   if (total <= 0 && done <= 0)
     return line + (finished ? "xong sau " : "đã chạy ") + duration_words(elapsed);
+  // Finished, the count is what was done: a total known in advance may have been an estimate.
+  if (finished) return line + format_int(done) + " " + std::string(unit) + ", xong sau " + duration_words(elapsed) + " (" + rate_words(rate, unit) + ")";
   line += format_int(done) + (total > 0 ? "/" + format_int(total) : "") + " " + std::string(unit);
-  if (finished) return line + ", xong sau " + duration_words(elapsed) + " (" + rate_words(rate, unit) + ")";
   line += " (" + rate_words(rate, unit);
   if (std::optional<int64_t> left = progress_seconds_left(done, total, elapsed_seconds))
     line += ", còn khoảng " + duration_words(*left);

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/progress.h"
 #include "interchange/problem.h"
 #include "text/legacy_charsets.h"
 
@@ -19,6 +20,8 @@ struct ImportOptions {
   std::optional<LegacyEncoding> legacy_encoding;
   // `--ma-hoa utf8`: take UTF-8 files as they are, without looking for font-mapped legacy text.
   bool keep_unicode = false;
+  // Told of the rows read (a bundle: rows of every file; a workbook: its sheets); none by default.
+  ProgressSink* progress = nullptr;
 };
 
 // A file (or a workbook's sheet) the import converted to Unicode.

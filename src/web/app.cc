@@ -145,6 +145,7 @@ App::App(WebOptions options)
   metrics_from_ = std::move(*metrics_from);
   if (!options_.db_replicas.empty())
     router_ = std::make_unique<ReadRouter>(pool_, options_.db_replicas, pool_options(options_), options_.replica_retry);
+  jobs_ = std::make_unique<BackgroundJobs>(options_.jobs);
 }
 
 App::~App() = default;
