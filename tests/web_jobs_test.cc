@@ -76,6 +76,9 @@ TEST_F(WebJobs, PlanDossierBuildsInTheBackgroundWhileOtherPagesAnswer) {
   ASSERT_TRUE(centre.sign_in("trungtam"));
   auto plan_page = centre.get("/ke-hoach/" + kPlan);
   ASSERT_NE(plan_page->body.find("action=\"/ke-hoach/" + kPlan + "/ho-so\""), std::string::npos) << "the button is a form";
+  size_t form = plan_page->body.find("action=\"/ke-hoach/" + kPlan + "/ho-so\"");
+  EXPECT_NE(plan_page->body.find("name=\"_csrf\" value=\"" + centre.csrf() + "\"", form), std::string::npos)
+      << "the form carries the session's token";
 
   // Starting the job answers at once, with the job's page.
   auto started = Clock::now();
