@@ -40,7 +40,8 @@ std::optional<int64_t> progress_seconds_left(int64_t done, int64_t total, double
 std::string duration_words(int64_t seconds);
 // The status as one line: "Đang nhập: 12.345/48.000 dòng (1.234 dòng/giây, còn khoảng 29 giây)";
 // without a total "Đang sao lưu: đã chạy 12 giây" (or "… 12.345 dòng (…/giây)" when counting);
-// `finished`: "… 48.000/48.000 dòng, xong sau 39 giây (1.231 dòng/giây)".
+// `finished`: "… 48.000 dòng, xong sau 39 giây (1.231 dòng/giây)" (the count done: a total
+// known in advance may have been an estimate).
 std::string progress_line(std::string_view label, std::string_view unit, int64_t done, int64_t total,
                           double elapsed_seconds, bool finished = false);
 
