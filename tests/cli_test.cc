@@ -73,3 +73,51 @@ TEST(Cli, UnknownPlanAndBadOptionsAreExplained) {
 
 }  // namespace
 }  // namespace kc::test
+
+namespace kc::test {
+namespace {
+
+// Long commands tell their progress on standard error (core/progress.h): plain lines here,
+// where standard error is a file, not a terminal; standard output keeps only the command's own
+// output (`report -o -` stays a clean document); --quiet, before or after the command, silences it.
+TEST(Cli, ProgressOnStandardErrorOnlyAndQuietSilencesIt) {
+  TempDir dir;
+  TestDatabase database;
+  std::string db = "--db " + database.quoted_url();
+  std::string err = q(dir / "err.txt");
+  // `| cat`: run_cli's own 2>&1 then applies to cat, so the output read is standard output alone.
+  auto run = [&](const std::string& args) {
+    CommandResult r = run_cli(db + " " + args + " 2>" + err + " | cat");
+    return std::pair(r.output, read_file(dir / "err.txt"));
+  };
+  auto [imported, import_progress] = run("import " + q(demo_dir()));
+  EXPECT_NE(imported.find("Đã nhập"), std::string::npos) << imported;
+  EXPECT_EQ(imported.find("Đang nhập"), std::string::npos) << "no progress on standard output";
+  EXPECT_NE(import_progress.find("Đang nhập: "), std::string::npos) << import_progress;
+  EXPECT_NE(import_progress.find(" dòng, xong sau "), std::string::npos) << import_progress;
+  EXPECT_EQ(import_progress.find('\r'), std::string::npos) << "no bar when standard error is a file";
+
+  auto [report, report_progress] = run("report phase --plan bg-2016-2020 -o -");
+  EXPECT_EQ(report.rfind("| UBND TỈNH BẮC GIANG", 0), 0u) << report.substr(0, 200);
+  EXPECT_NE(report_progress.find("Đang đọc dữ liệu: xong sau "), std::string::npos) << report_progress;
+  EXPECT_NE(report_progress.find("Đang lập báo cáo: xong sau "), std::string::npos) << report_progress;
+
+  auto [dossier, dossier_progress] = run("dossier plan bg-2016-2020 -o " + q(dir / "plan.zip"));
+  EXPECT_NE(dossier_progress.find("Đang lập hồ sơ: 297 đề án, xong sau "), std::string::npos) << dossier_progress;
+  EXPECT_NE(dossier_progress.find("Đang ghi tệp ZIP: "), std::string::npos) << dossier_progress;
+
+  EXPECT_NE(run("export " + q(dir / "csv")).second.find("Đang xuất: "), std::string::npos);
+  EXPECT_NE(run("backup " + q(dir / "sao-luu.bak")).second.find("Đang sao lưu"), std::string::npos);
+  auto [copied, copy_progress] = run("migrate-db --from " + database.quoted_url() + " --to " + q(dir / "copy.db"));
+  EXPECT_NE(copy_progress.find("Đang sao chép: "), std::string::npos) << copy_progress;
+  EXPECT_NE(copy_progress.find("Đang kiểm tra: "), std::string::npos) << copy_progress;
+
+  for (std::string args : {"--quiet export " + q(dir / "csv2"), "export " + q(dir / "csv3") + " -q"}) {
+    auto [out, progress] = run(args);
+    EXPECT_NE(out.find("Đã xuất"), std::string::npos) << args << ": " << out;
+    EXPECT_EQ(progress, "") << args;
+  }
+}
+
+}  // namespace
+}  // namespace kc::test

@@ -32,8 +32,8 @@ class InterruptedStore final : public Store {
   void clear(const RecordKind& kind) override { inner_.clear(kind); }
   ListPage list(const RecordKind& kind, const ListQuery& q) override { return inner_.list(kind, q); }
   void rebuild_search_index() override { inner_.rebuild_search_index(); }
-  void backup_to(const std::string& file) override { inner_.backup_to(file); }
-  void restore_from(const std::string& file) override { inner_.restore_from(file); }
+  void backup_to(const std::string& file, ProgressSink& progress) override { inner_.backup_to(file, progress); }
+  void restore_from(const std::string& file, ProgressSink& progress) override { inner_.restore_from(file, progress); }
   std::vector<ColumnInfo> describe_table(const std::string& t) override { return inner_.describe_table(t); }
   std::string describe() const override { return inner_.describe(); }
 

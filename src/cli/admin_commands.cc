@@ -19,7 +19,8 @@ struct MigrateOptions {
 void run_migrate(Context& ctx, const MigrateOptions& o) {
   auto from = open_store(o.from);
   auto to = open_store(o.to);
-  CopyResult r = copy_store(*from, *to, o.replace);
+  ProgressReporter progress = progress_reporter(ctx);
+  CopyResult r = copy_store(*from, *to, o.replace, progress);
   if (r.refused) {
     std::cerr << "Không sao chép: " << *r.refused << ".\n";
     ctx.exit_code = 1;
@@ -59,7 +60,8 @@ void add_backup_commands(CLI::App& app, Context& ctx) {
       return;
     }
     auto store = open_store(ctx.db);
-    store->backup_to(*backup_file);
+    ProgressReporter progress = progress_reporter(ctx);
+    store->backup_to(*backup_file, progress);
     std::cout << "Đã sao lưu " << store->describe() << " vào " << *backup_file << ".\n";
   });
 
@@ -68,7 +70,8 @@ void add_backup_commands(CLI::App& app, Context& ctx) {
   restore->add_option("file", *restore_file, "Tệp sao lưu do lệnh backup tạo")->required()->check(CLI::ExistingFile);
   restore->callback([&ctx, restore_file] {
     auto store = open_store(ctx.db);
-    store->restore_from(*restore_file);
+    ProgressReporter progress = progress_reporter(ctx);
+    store->restore_from(*restore_file, progress);
     std::cout << "Đã khôi phục " << store->describe() << " từ " << *restore_file << ".\n";
   });
 }

@@ -5,17 +5,26 @@
 
 #include <CLI/CLI.hpp>
 
+#include <iostream>
 #include <optional>
 #include <string>
 
+#include "core/progress.h"
 #include "text/legacy_charsets.h"
 
 namespace kc::cli {
 
 struct Context {
   std::string db = "khuyencong.db";  // --db: SQLite file path
+  bool quiet = false;                // --quiet: no progress on standard error
   int exit_code = 0;
 };
+
+// The progress of a long command, on standard error so that what a command writes to standard
+// output (`-o -`) stays clean: a bar on a terminal, plain lines otherwise, nothing with --quiet.
+inline ProgressReporter progress_reporter(const Context& ctx) {
+  return ProgressReporter(progress_mode_for_stderr(ctx.quiet), std::cerr);
+}
 
 void add_init_command(CLI::App& app, Context& ctx);
 void add_schema_command(CLI::App& app, Context& ctx);

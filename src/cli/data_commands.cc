@@ -44,6 +44,8 @@ void add_import_command(CLI::App& app, Context& ctx) {
       return;
     }
     auto store = open_store(ctx.db);
+    ProgressReporter progress = progress_reporter(ctx);
+    options.progress = &progress;
     ImportResult r = is_workbook_path(*dir) ? import_workbook(*store, *dir, options) : import_bundle(*store, *dir, options);
     for (const TextConversion& c : r.conversions) std::cout << "Đã chuyển bảng mã: " << format_conversion(c) << "\n";
     if (!r.ok()) {
@@ -79,12 +81,13 @@ void add_export_command(CLI::App& app, Context& ctx) {
     if (o->template_only && format != "xlsx")
       throw CLI::ValidationError("--template", "bảng tính mẫu chỉ có dạng xlsx");
     auto store = open_store(ctx.db);
+    ProgressReporter progress = progress_reporter(ctx);
     if (format == "csv") {
-      ExportResult r = export_bundle(*store, o->target);
+      ExportResult r = export_bundle(*store, o->target, progress);
       std::cout << "Đã xuất " << r.total_rows << " bản ghi ra thư mục " << o->target << ".\n";
       return;
     }
-    ExportResult r = export_bundle_workbook(*store, o->target, {.template_only = o->template_only});
+    ExportResult r = export_bundle_workbook(*store, o->target, {.template_only = o->template_only, .progress = &progress});
     if (o->template_only)
       std::cout << "Đã ghi bảng tính mẫu " << o->target << ".\n";
     else

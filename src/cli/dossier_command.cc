@@ -50,13 +50,14 @@ void add_dossier_command(CLI::App& app, Context& ctx) {
     cmd->add_option("--upload-dir", o->upload_dir, "Thư mục lưu tài liệu đính kèm (mặc định: <tệp csdl>.tai-lieu, như serve)");
     cmd->callback([&ctx, o, plan] {
       auto store = open_store(ctx.db);
+      ProgressReporter progress = progress_reporter(ctx);
+      DossierOptions options = options_for(ctx, *o);
+      options.progress = &progress;
       if (plan) {
         Dataset data = load_dataset(*store);
-        report(ctx, write_plan_dossier(*store, data, o->code, o->output, options_for(ctx, *o)),
-               "kế hoạch \"" + o->code + "\"", o->output);
+        report(ctx, write_plan_dossier(*store, data, o->code, o->output, options), "kế hoạch \"" + o->code + "\"", o->output);
       } else {
-        report(ctx, write_project_dossier(*store, o->code, o->output, options_for(ctx, *o)), "đề án \"" + o->code + "\"",
-               o->output);
+        report(ctx, write_project_dossier(*store, o->code, o->output, options), "đề án \"" + o->code + "\"", o->output);
       }
     });
   };

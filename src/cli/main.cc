@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   kc::cli::Context ctx;
   app.add_option("--db", ctx.db, "Cơ sở dữ liệu: đường dẫn tệp SQLite (mặc định khuyencong.db)");
+  app.add_flag("-q,--quiet", ctx.quiet, "Không hiện tiến độ của các lệnh chạy lâu (nhập, xuất, sao lưu, hồ sơ, báo cáo…)");
+  app.fallthrough();  // --quiet and --db are accepted after the subcommand too
   kc::cli::add_init_command(app, ctx);
   kc::cli::add_schema_command(app, ctx);
   kc::cli::add_import_command(app, ctx);

@@ -27,14 +27,25 @@ void run_phase_report(Context& ctx, const ReportOptions& o) {
     if (!doc_options.date) throw CLI::ValidationError("--date", "ngày \"" + o.date + "\" không hợp lệ (yyyy-mm-dd hoặc dd/mm/yyyy)");
   }
   auto store = web::open_for_reading(ctx.db, o.replicas);  // a replica when given one
+  // Reading a national dataset and drawing a PDF take seconds and count nothing: the progress
+  // is the time each step has run.
+  ProgressReporter progress = progress_reporter(ctx);
+  progress.stage("Đang đọc dữ liệu", "", 0);
+  std::optional<ProgressHeartbeat> running(std::in_place, progress);
   Dataset data = load_dataset(*store);
+  running.reset();
+  progress.finish();
   PhaseReportResult result = compute_phase_report(data, o.plan);
   if (result.error) {
     std::cerr << "Không lập được báo cáo: " << result.error->message << ".\n";
     ctx.exit_code = 1;
     return;
   }
+  progress.stage("Đang lập báo cáo", "", 0);
+  running.emplace(progress);
   write_phase_report(*result.report, *format, o.output, doc_options);
+  running.reset();
+  progress.finish();
   if (o.output != "-") std::cout << "Đã ghi báo cáo kế hoạch " << o.plan << " vào " << o.output << ".\n";
 }
 

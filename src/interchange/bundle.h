@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/progress.h"
 #include "interchange/bundle_encoding.h"
 #include "interchange/problem.h"
 #include "store/store.h"
@@ -35,8 +36,12 @@ struct ExportResult {
   int64_t total_rows = 0;
 };
 
-// Writes <dir>/<kind>.csv for every kind (header only when a kind has no rows).
-ExportResult export_bundle(Store& store, const std::filesystem::path& dir);
+// Writes <dir>/<kind>.csv for every kind (header only when a kind has no rows), telling
+// `progress` of each row written.
+ExportResult export_bundle(Store& store, const std::filesystem::path& dir, ProgressSink& progress = no_progress());
+
+// The rows of every kind together: the total an export's progress counts toward.
+int64_t bundle_row_count(Store& store);
 
 std::string bundle_file_name(const RecordKind& kind);
 

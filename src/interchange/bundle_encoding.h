@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/progress.h"
 #include "interchange/problem.h"
 #include "text/legacy_charsets.h"
 
@@ -21,6 +22,8 @@ struct ImportOptions {
   bool keep_unicode = false;
   // Who imports (the web page's user): recorded on the versions and steps of imported reports.
   std::string user = "nhap_du_lieu";
+  // Told of the rows read (a bundle: rows of every file; a workbook: its sheets); none by default.
+  ProgressSink* progress = nullptr;
 };
 
 // A file (or a workbook's sheet) the import converted to Unicode.

@@ -38,7 +38,8 @@ std::optional<FileData> read_file(const std::filesystem::path& path) {
 
 // Reads one kind's CSV file into the importer: the header, then every record.
 // Returns the number of data rows read.
-int64_t import_csv_rows(KindImporter& importer, std::string_view data) {
+// `progress` is told rows_before + the rows read so far.
+int64_t import_csv_rows(KindImporter& importer, std::string_view data, ProgressSink& progress, int64_t rows_before) {
   CsvReader reader(data);
   CsvRecord record;
   std::string csv_error;
@@ -55,6 +56,7 @@ int64_t import_csv_rows(KindImporter& importer, std::string_view data) {
   int64_t rows = 0;
   while (reader.next(record, csv_error, csv_error_field)) {
     ++rows;
+    progress.set_done(rows_before + rows);
     if (!csv_error.empty()) {
       const Field* field = importer.field_at(csv_error_field);
       importer.report(record.line, csv_error_field + 1, field ? std::string(field->name) : std::string(), csv_error);
@@ -92,8 +94,22 @@ ImportResult import_bundle(Store& store, const std::filesystem::path& dir, const
     return result;
   }
 
+  // The rows to read, for the progress shown: the files' lines less their headers (a line break
+  // inside a quoted cell counts one too many; the estimate is corrected at the end).
+  ProgressSink& progress = options.progress ? *options.progress : no_progress();
+  int64_t expected_rows = 0;
+  if (options.progress)
+    for (const RecordKind& k : catalog())
+      if (present.count(bundle_file_name(k)))
+        if (auto data = read_file(dir / bundle_file_name(k))) {
+          std::string_view text = data->view();
+          expected_rows += std::max<int64_t>(0, std::count(text.begin(), text.end(), '\n') - 1);
+        }
+  progress.stage("Đang nhập", "dòng", expected_rows);
+
   ImportSession session(store, result, options.user);
   std::vector<Problem> encoding_problems;
+  int64_t rows_read = 0;
   for (const RecordKind& k : catalog()) {
     std::string name = bundle_file_name(k);
     if (!present.count(name)) continue;
@@ -112,9 +128,12 @@ ImportResult import_bundle(Store& store, const std::filesystem::path& dir, const
     std::string_view text = decoded.conversion ? std::string_view(decoded.converted) : data->view();
     session.index().reserve(k, static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
     KindImporter importer(k, RowSourceForm::CsvFile, session.writer(), session.index(), result.problems);
-    int64_t rows = import_csv_rows(importer, text);
+    int64_t rows = import_csv_rows(importer, text, progress, rows_read);
+    rows_read += rows;
     session.end_kind(k, first_problem, rows - importer.built_in_rows_kept());
   }
+  progress.set_done(rows_read);
+  progress.finish();
   if (!encoding_problems.empty()) result.problems = std::move(encoding_problems);
   session.finish();
   return result;

@@ -288,6 +288,11 @@ SheetPlan plan_sheets(const std::vector<xlsx::SheetInfo>& sheets, std::vector<Pr
 void read_kinds(xlsx::Workbook& workbook, const SheetPlan& plan, const std::string& file_name,
                 const ImportOptions& options, ImportSession& session, ImportResult& result) {
   std::vector<Problem> encoding_problems;
+  // Progress by sheet: a sheet's rows are only known once it has been read.
+  ProgressSink& progress = options.progress ? *options.progress : no_progress();
+  int64_t sheets = 0, sheets_read = 0;
+  for (const auto& [kind_name, of_kind] : plan.sheets_of_kind) sheets += static_cast<int64_t>(of_kind.size());
+  progress.stage("Đang nhập sổ tính", "trang tính", sheets);
   for (const RecordKind& k : catalog()) {
     auto found = plan.sheets_of_kind.find(k.name);
     if (found == plan.sheets_of_kind.end()) continue;
@@ -311,10 +316,12 @@ void read_kinds(xlsx::Workbook& workbook, const SheetPlan& plan, const std::stri
       } catch (const xlsx::XlsxError& e) {
         result.problems.push_back({file_name, 0, 0, "", e.what()});
       }
+      progress.set_done(++sheets_read);
     }
     if (header.ok && encoding_problems.empty()) importer.finish();
     session.end_kind(k, first_problem, count - importer.built_in_rows_kept(), sources);
   }
+  progress.finish();
   if (!encoding_problems.empty()) {
     result.problems = std::move(encoding_problems);
     result.conversions.clear();

@@ -30,6 +30,8 @@ std::string project_folder(UniqueNames& folders, const std::string& code) {
   return "de_an/" + folders.claim(safe_file_name(code, "de-an", false));
 }
 
+ProgressSink& progress_of(const DossierOptions& o) { return o.progress ? *o.progress : no_progress(); }
+
 DossierSummary summarise(const DossierArchive& archive, DossierSummary s) {
   s.files = archive.entries().size();
   for (const ArchiveEntry& e : archive.entries()) s.bytes += e.size;
@@ -51,7 +53,8 @@ std::optional<DossierSummary> write_project_dossier(Store& store, const std::str
   archive.finish("Mục lục hồ sơ đề án " + project,
                  {"Đề án " + project + ": " + name + ".", built_line(options),
                   "Đọc hồ sơ đề án tại de_an/…/ho_so.html; dữ liệu máy đọc được ở de_an/…/du_lieu/ (CSV, cột như bộ dữ liệu "
-                  "nhập); tài liệu đính kèm giữ nguyên từng byte ở de_an/…/tai_lieu/."});
+                  "nhập); tài liệu đính kèm giữ nguyên từng byte ở de_an/…/tai_lieu/."},
+                 progress_of(options));
   return summarise(archive, summary);
 }
 
@@ -82,7 +85,11 @@ std::optional<DossierSummary> write_plan_dossier(Store& store, const Dataset& da
   const RecordKind& pk = kind("de_an");
   std::vector<std::vector<Cell>> listed;
   std::vector<Row> project_rows;
-  for (const std::string& code : codes) {
+  ProgressSink& progress = progress_of(options);
+  progress.stage("Đang lập hồ sơ", "đề án", static_cast<int64_t>(codes.size()));
+  for (size_t i = 0; i < codes.size(); ++i) {
+    const std::string& code = codes[i];
+    progress.set_done(static_cast<int64_t>(i));
     std::optional<Row> row = find_record(store, pk, code);
     if (!row) continue;  // removed since the Dataset was loaded
     std::string folder = project_folder(folders, code);
@@ -93,6 +100,8 @@ std::optional<DossierSummary> write_plan_dossier(Store& store, const Dataset& da
                       Cell(text.field(pk, *row, "trang_thai"))});
     project_rows.push_back(std::move(*row));
   }
+  progress.set_done(static_cast<int64_t>(codes.size()));
+  progress.finish();
 
   // The plan: its record, targets and their history.
   const RecordKind& tk = kind("muc_tieu");
@@ -150,7 +159,8 @@ std::optional<DossierSummary> write_plan_dossier(Store& store, const Dataset& da
   archive.finish("Mục lục hồ sơ kế hoạch " + plan_code,
                  {"Kế hoạch " + plan_code + ": " + plan.name + ".", built_line(options),
                   "Đọc kế hoạch tại ke_hoach/ke_hoach.html; mỗi đề án trong " + format_int(static_cast<int64_t>(listed.size())) +
-                      " đề án thuộc kế hoạch có thư mục de_an/<mã đề án>/ với ho_so.html, dữ liệu du_lieu/ và tài liệu tai_lieu/."});
+                      " đề án thuộc kế hoạch có thư mục de_an/<mã đề án>/ với ho_so.html, dữ liệu du_lieu/ và tài liệu tai_lieu/."},
+                 progress);
   return summarise(archive, summary);
 }
 

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "core/progress.h"
 #include "model/dataset.h"
 
 namespace kc {
@@ -30,6 +31,7 @@ class Store;
 struct DossierOptions {
   std::filesystem::path document_dir;  // where attached documents are kept (projects/documents.h)
   std::string built_by;                // who asked, for the index ("trungtam", "dòng lệnh")
+  ProgressSink* progress = nullptr;    // told of each project and of the archive's writing
 };
 
 struct DossierSummary {

@@ -4,6 +4,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <exception>
 #include <fstream>
 #include <stdexcept>
 
@@ -134,7 +135,31 @@ std::optional<ArchiveEntry> DossierArchive::add_file(const std::string& path, co
   return entries_.back();
 }
 
-void DossierArchive::finish(const std::string& title, const std::vector<std::string>& about) {
+namespace {
+
+// libzip's progress while it writes the archive (zip_close), passed on to a ProgressSink. The
+// sink may throw; C code must not be unwound, so the exception is kept, libzip is asked to
+// cancel, and finish() throws it afterwards.
+struct ZipProgress {
+  ProgressSink& sink;
+  int64_t files;
+  std::exception_ptr failure;
+
+  static void on_progress(zip_t*, double fraction, void* state) {
+    auto* self = static_cast<ZipProgress*>(state);
+    if (self->failure) return;
+    try {
+      self->sink.set_done(static_cast<int64_t>(fraction * static_cast<double>(self->files)));
+    } catch (...) {
+      self->failure = std::current_exception();
+    }
+  }
+  static int cancelled(zip_t*, void* state) { return static_cast<ZipProgress*>(state)->failure ? 1 : 0; }
+};
+
+}  // namespace
+
+void DossierArchive::finish(const std::string& title, const std::vector<std::string>& about, ProgressSink& progress) {
   std::stable_sort(entries_.begin(), entries_.end(), [](const ArchiveEntry& a, const ArchiveEntry& b) { return a.path < b.path; });
   int64_t total = 0;
   for (const ArchiveEntry& e : entries_) total += e.size;
@@ -167,11 +192,19 @@ void DossierArchive::finish(const std::string& title, const std::vector<std::str
   add_text(kIndexHtml, "Mục lục hồ sơ", html);
   add_text(kIndexCsv, "Mục lục hồ sơ (CSV)", csv);
   add_text(kChecksums, "Mã SHA-256 của từng tệp", sums);
-  if (zip_close(archive_) != 0) {
+  ZipProgress zip_progress{progress, static_cast<int64_t>(entries_.size()), nullptr};
+  progress.stage("Đang ghi tệp ZIP", "tệp", zip_progress.files);
+  zip_register_progress_callback_with_state(archive_, 0.001, &ZipProgress::on_progress, nullptr, &zip_progress);
+  zip_register_cancel_callback_with_state(archive_, &ZipProgress::cancelled, nullptr, &zip_progress);
+  int closed = zip_close(archive_);
+  if (zip_progress.failure) std::rethrow_exception(zip_progress.failure);  // the destructor discards the archive
+  if (closed != 0) {
     std::string why = zip_strerror(archive_);
     throw std::runtime_error("không ghi được hồ sơ " + output_.string() + ": " + why);
   }
   archive_ = nullptr;
+  progress.set_done(zip_progress.files);
+  progress.finish();
   entries_ = std::move(listed);
 }
 

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "core/progress.h"
+
 struct zip;
 
 namespace kc {
@@ -44,8 +46,10 @@ class DossierArchive {
   std::optional<ArchiveEntry> add_file(const std::string& path, const std::string& description,
                                        const std::filesystem::path& source);
 
-  // Writes the index (`title` and `about`, lines shown above the table) and the archive.
-  void finish(const std::string& title, const std::vector<std::string>& about);
+  // Writes the index (`title` and `about`, lines shown above the table) and the archive,
+  // telling `progress` how far libzip got (in files); an exception the sink throws (a web job
+  // cancelled) stops the writing and is thrown from here, leaving no output.
+  void finish(const std::string& title, const std::vector<std::string>& about, ProgressSink& progress = no_progress());
 
   const std::vector<ArchiveEntry>& entries() const { return entries_; }
 

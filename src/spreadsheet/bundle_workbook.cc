@@ -52,9 +52,15 @@ void write_notes(XlsxFile& file) {
 
 void fill_workbook(XlsxFile& file, Store& store, const WorkbookExportOptions& options, ExportResult& result) {
   DropdownLists dropdowns = DropdownLists::collect(store);
+  ProgressSink& progress = options.progress ? *options.progress : no_progress();
+  progress.stage("Đang xuất sổ tính", "dòng", options.template_only ? 0 : bundle_row_count(store));
   for (const RecordKind& k : catalog()) {
     RecordSheetWriter sheet(file, k, dropdowns, options.rows_per_sheet);
-    if (!options.template_only) store.scan(k, [&](const Row& row) { sheet.add(row); });
+    if (!options.template_only)
+      store.scan(k, [&](const Row& row) {
+        sheet.add(row);
+        progress.set_done(result.total_rows + sheet.rows());
+      });
     sheet.finish();
     result.rows_by_kind[std::string(k.name)] = sheet.rows();
     result.total_rows += sheet.rows();
@@ -69,7 +75,8 @@ ExportResult export_bundle_workbook(Store& store, const std::filesystem::path& p
   ExportResult result;
   XlsxFile file(path, /*constant_memory=*/true);
   fill_workbook(file, store, options, result);
-  file.commit();
+  file.commit();  // libxlsxwriter zips the sheets here
+  if (options.progress) options.progress->finish();
   return result;
 }
 

@@ -19,6 +19,7 @@ namespace kc {
 struct WorkbookExportOptions {
   bool template_only = false;                        // headers, notes and lists; no data rows
   int64_t rows_per_sheet = kMaxDataRowsPerSheet;     // lowered only by tests
+  ProgressSink* progress = nullptr;                  // told of each row written
 };
 
 ExportResult export_bundle_workbook(Store& store, const std::filesystem::path& file,

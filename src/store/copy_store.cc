@@ -38,7 +38,7 @@ bool CopyResult::verified() const {
   return !refused && std::all_of(tables.begin(), tables.end(), [](const TableCheck& t) { return t.matches(); });
 }
 
-CopyResult copy_store(Store& from, Store& to, bool replace) {
+CopyResult copy_store(Store& from, Store& to, bool replace, ProgressSink& progress) {
   CopyResult result;
   if (!replace) {
     std::string held;
@@ -53,18 +53,27 @@ CopyResult copy_store(Store& from, Store& to, bool replace) {
   {
     Transaction tx(to);
     std::vector<const RecordKind*> kinds = all_kinds();
+    int64_t total = 0;
+    for (const RecordKind* k : kinds) total += from.count(*k);
+    progress.stage("Đang sao chép", "bản ghi", total);
     // Rows every database has (the kinds of report) come from the source like the rest.
     for (auto k = kinds.rbegin(); k != kinds.rend(); ++k)
       if (replace || (*k)->built_in_rows) to.clear(**k);
     for (const RecordKind* k : kinds)
       from.scan(*k, [&](const Row& row) {
         to.insert(*k, row);
-        ++result.rows_copied;
+        progress.set_done(++result.rows_copied);
       });
     tx.commit();
+    progress.finish();
   }
-  for (const RecordKind* k : all_kinds())
+  std::vector<const RecordKind*> kinds = all_kinds();
+  progress.stage("Đang kiểm tra", "bảng", static_cast<int64_t>(kinds.size()));
+  for (const RecordKind* k : kinds) {
     result.tables.push_back({std::string(k->name), table_digest(from, *k), table_digest(to, *k)});
+    progress.set_done(static_cast<int64_t>(result.tables.size()));
+  }
+  progress.finish();
   return result;
 }
 

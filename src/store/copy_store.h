@@ -37,6 +37,7 @@ struct CopyResult {
 // Copies every record of `from` into `to` (the program's records and the system's: accounts,
 // audit trail). A target that already holds records is refused
 // unless `replace` is set, in which case its records are deleted in the same transaction.
-CopyResult copy_store(Store& from, Store& to, bool replace);
+// `progress` counts the rows copied, then the tables checked.
+CopyResult copy_store(Store& from, Store& to, bool replace, ProgressSink& progress = no_progress());
 
 }  // namespace kc

@@ -246,8 +246,15 @@ void PgStore::rebuild_search_index() {
   tx.commit();
 }
 
-void PgStore::backup_to(const std::string& file) {
-  ProcessResult r = run_process({"pg_dump", "--format=custom", "--no-owner", "--file=" + file, "--dbname=" + url_});
+void PgStore::backup_to(const std::string& file, ProgressSink& progress) {
+  // pg_dump tells no total: the progress is the time it has run.
+  progress.stage("Đang sao lưu (pg_dump)", "", 0);
+  ProcessResult r;
+  {
+    ProgressHeartbeat running(progress);
+    r = run_process({"pg_dump", "--format=custom", "--no-owner", "--file=" + file, "--dbname=" + url_});
+  }
+  progress.finish();
   if (r.exit_code != 0) throw StoreError("pg_dump không sao lưu được: " + r.output);
 }
 
@@ -281,13 +288,18 @@ int archived_schema_version(const std::string& file) {
 
 }  // namespace
 
-void PgStore::restore_from(const std::string& file) {
+void PgStore::restore_from(const std::string& file, ProgressSink& progress) {
   // A backup of a later release is refused before anything is replaced: this program could not
   // open what it restored.
   refuse_newer_schema(archived_schema_version(file), "trong tệp sao lưu " + file);
   // --single-transaction: a failed restore leaves the database as it was.
-  ProcessResult r = run_process({"pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
-                                 "--dbname=" + url_, file});
+  progress.stage("Đang khôi phục (pg_restore)", "", 0);
+  ProcessResult r;
+  {
+    ProgressHeartbeat running(progress);
+    r = run_process({"pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname=" + url_, file});
+  }
+  progress.finish();
   if (r.exit_code != 0) throw StoreError("pg_restore không khôi phục được từ " + file + ": " + r.output);
   prepared_inserts_.clear();
 }

@@ -36,8 +36,8 @@ class PgStore final : public Store {
   void clear(const RecordKind& kind) override;
   ListPage list(const RecordKind& kind, const ListQuery& query) override;
   void rebuild_search_index() override;
-  void backup_to(const std::string& file) override;
-  void restore_from(const std::string& file) override;
+  void backup_to(const std::string& file, ProgressSink& progress = no_progress()) override;
+  void restore_from(const std::string& file, ProgressSink& progress = no_progress()) override;
   std::vector<ColumnInfo> describe_table(const std::string& table) override;
   std::string describe() const override;
 

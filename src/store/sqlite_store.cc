@@ -291,19 +291,29 @@ void SqliteStore::rebuild_search_index() {
 namespace {
 
 // Copies every page of `from` into `to` with SQLite's online backup API.
-void copy_database(sqlite3* from, sqlite3* to, const std::string& what) {
+// The online backup API, 256 pages a step; `progress` counts pages (known after the first step).
+void copy_database(sqlite3* from, sqlite3* to, const std::string& what, std::string_view label, ProgressSink& progress) {
   sqlite3_backup* b = sqlite3_backup_init(to, "main", from, "main");
   if (!b) throw StoreError(what + ": " + sqlite3_errmsg(to));
   int rc;
-  while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-    sqlite3_sleep(rc == SQLITE_OK ? 0 : 20);
+  bool counting = false;
+  auto again = [](int code) { return code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED; };
+  do {
+    rc = sqlite3_backup_step(b, 256);
+    int pages = sqlite3_backup_pagecount(b);
+    if (!counting) progress.stage(label, "trang", pages);
+    counting = true;
+    progress.set_done(pages - sqlite3_backup_remaining(b));
+    if (again(rc)) sqlite3_sleep(rc == SQLITE_OK ? 0 : 20);
+  } while (again(rc));
   sqlite3_backup_finish(b);
+  if (rc == SQLITE_DONE) progress.finish();
   if (rc != SQLITE_DONE) throw StoreError(what + ": " + sqlite3_errstr(rc));
 }
 
 }  // namespace
 
-void SqliteStore::backup_to(const std::string& file) {
+void SqliteStore::backup_to(const std::string& file, ProgressSink& progress) {
   sqlite3* out = nullptr;
   if (sqlite3_open_v2(file.c_str(), &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
     std::string message = out ? sqlite3_errmsg(out) : "?";
@@ -311,7 +321,7 @@ void SqliteStore::backup_to(const std::string& file) {
     throw StoreError("không tạo được tệp sao lưu " + file + ": " + message);
   }
   try {
-    copy_database(db_, out, "không sao lưu được vào " + file);
+    copy_database(db_, out, "không sao lưu được vào " + file, "Đang sao lưu", progress);
     // The copy keeps the live database's WAL mode, so whoever opens the backup later (restore,
     // the restore drill) would leave -wal and -shm files beside it: a backup is one file.
     if (sqlite3_exec(out, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr) != SQLITE_OK)
@@ -323,7 +333,7 @@ void SqliteStore::backup_to(const std::string& file) {
   sqlite3_close(out);
 }
 
-void SqliteStore::restore_from(const std::string& file) {
+void SqliteStore::restore_from(const std::string& file, ProgressSink& progress) {
   sqlite3* in = nullptr;
   if (sqlite3_open_v2(file.c_str(), &in, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
     std::string message = in ? sqlite3_errmsg(in) : "?";
@@ -351,7 +361,7 @@ void SqliteStore::restore_from(const std::string& file) {
   index_delete_.reset();
   index_insert_.reset();
   try {
-    copy_database(in, db_, "không khôi phục được từ " + file);
+    copy_database(in, db_, "không khôi phục được từ " + file, "Đang khôi phục", progress);
   } catch (...) {
     sqlite3_close(in);
     throw;

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "core/progress.h"
 #include "schema/record_kind.h"
 #include "schema/value.h"
 
@@ -113,8 +114,10 @@ class Store {
   // A consistent copy of the whole database in the engine's own format (SQLite: an online
   // backup to a database file; PostgreSQL: pg_dump's custom format), and its inverse, which
   // replaces everything in this database with the copy's content.
-  virtual void backup_to(const std::string& file) = 0;
-  virtual void restore_from(const std::string& file) = 0;
+  // `progress` follows the copy (SQLite: pages copied; PostgreSQL: the time pg_dump or
+  // pg_restore has run, which tell no total).
+  virtual void backup_to(const std::string& file, ProgressSink& progress = no_progress()) = 0;
+  virtual void restore_from(const std::string& file, ProgressSink& progress = no_progress()) = 0;
 
   virtual std::vector<ColumnInfo> describe_table(const std::string& table) = 0;
 

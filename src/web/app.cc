@@ -149,6 +149,7 @@ App::App(WebOptions options)
   trusted_proxies_ = std::move(*trusted_proxies);
   if (!options_.db_replicas.empty())
     router_ = std::make_unique<ReadRouter>(pool_, options_.db_replicas, pool_options(options_), options_.replica_retry);
+  jobs_ = std::make_unique<BackgroundJobs>(options_.jobs);
 }
 
 App::~App() = default;

@@ -14,6 +14,7 @@
 
 #include "model/dataset.h"
 #include "web/address_list.h"
+#include "web/background_jobs.h"
 #include "web/list_cache.h"
 #include "web/request_log.h"
 #include "web/server_metrics.h"
@@ -59,6 +60,9 @@ struct WebOptions {
   // connection's own address is the client's.
   std::string trusted_proxies;
   std::chrono::seconds session_purge_interval{60};
+  // Long work asked for on the web (a plan's dossier) runs on the jobs' own threads
+  // (background_jobs.h): how many at once, how many wait, how long results are kept.
+  JobLimits jobs;
 };
 
 // Who may call a route. An empty role list with `signed_in` false means the public.
@@ -105,6 +109,7 @@ class App {
   // read from records outside the Dataset (amendments waiting) may be remembered for one value.
   uint64_t write_version() const { return write_version_.load(); }
   ListCache& list_cache() { return list_cache_; }
+  BackgroundJobs& jobs() { return *jobs_; }
   SessionCache& session_cache() { return session_cache_; }
 
   // Operations (operations.cc): the log on standard output, the counters /metrics shows, and
@@ -161,6 +166,8 @@ class App {
   AddressList trusted_proxies_;
   ServerMetrics metrics_;
   std::atomic<int64_t> next_purge_s_{0};  // steady clock seconds when the next purge is due
+  // Last, so that it goes first: running jobs are cancelled and joined before the rest goes.
+  std::unique_ptr<BackgroundJobs> jobs_;
 };
 
 // The heading of an error page, in words a person understands ("Không tìm thấy trang" for 404);

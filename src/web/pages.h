@@ -17,6 +17,7 @@ void register_project_pages(App& app);   // projects and their lifecycle
 void register_import_pages(App& app);    // loading a workbook (.xlsx) from the browser (pages_import.cc)
 void register_plan_pages(App& app);      // phase and annual plans, their targets and achievement (pages_plans*.cc)
 void register_dossier_pages(App& app);   // project and plan dossiers as ZIP downloads (pages_dossier.cc)
+void register_job_pages(App& app);       // background jobs: progress and download (pages_jobs.cc)
 void register_registry_api(App& app);    // /api/<registry>: the registries as JSON (api_registry.cc)
 void register_project_api(App& app);     // /api/de-an proposals and steps, /api/tong-hop (api_projects.cc)
 void register_api_sign_in(App& app);     // /api/csrf, /api/dang-nhap, /api/dang-xuat (api_sign_in.cc)

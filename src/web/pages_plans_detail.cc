@@ -199,6 +199,7 @@ void plan_page(RequestContext& ctx, int status, const Row& plan, const TargetFor
   Data d;
   d.set("code", code);
   d.set("url", plan_url(code));
+  d.set("csrf", ctx.csrf());  // the dossier's form (a background job, pages_dossier.cc)
   d.set("name", field_text(plan, "ten"));
   d.set("fields", plan_fields(plan, *data));
   std::string directions = field_text(plan, "phuong_huong");

@@ -16,6 +16,7 @@ void register_routes(App& app) {
   register_plan_pages(app);
   register_import_pages(app);
   register_dossier_pages(app);
+  register_job_pages(app);
   register_project_api(app);
   register_registry_api(app);
   register_api_sign_in(app);
