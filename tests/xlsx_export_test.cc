@@ -176,7 +176,8 @@ TEST_F(BundleWorkbookTest, RowsPastTheSheetLimitGoOnInContinuationSheets) {
 }
 
 TEST_F(BundleWorkbookTest, TemplateHasHeadersAndListsButNoDataRows) {
-  CommandResult r = run_cli("--db " + std::string("'") + "unused" + "' export --template /nonexistent-dir/x.xlsx");
+  TempDir scratch;  // the database the refused command opens stays out of the working directory
+  CommandResult r = run_cli("--db '" + (scratch / "unused.db").string() + "' export --template /nonexistent-dir/x.xlsx");
   EXPECT_NE(r.exit_code, 0);
   std::string bytes = bundle_template_bytes(fixture_->store());
   InspectedWorkbook wb(bytes);
