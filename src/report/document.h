@@ -81,7 +81,8 @@ struct Letterhead {
 
 struct Signature {
   std::vector<std::string> recipients;  // lines after "Nơi nhận:"
-  std::string position;                 // "GIÁM ĐỐC"
+  std::string authority;                // "KT. GIÁM ĐỐC" when a deputy signs (Nghị định 30): above the position
+  std::string position;                 // "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"
   std::string signer;                   // "Trần Quang Tấn"
 };
 

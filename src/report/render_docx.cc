@@ -387,7 +387,9 @@ std::string signature(const Signature& s) {
   std::string left =
       ooxml::text_paragraph(compact, "Nơi nhận:", {.half_points = 24, .bold = true, .italic = true});
   for (const std::string& r : s.recipients) left += ooxml::text_paragraph(compact, r, {.half_points = 22});
-  std::string right = ooxml::text_paragraph(middle, s.position, {.half_points = 28, .bold = true});
+  std::string right;
+  if (!s.authority.empty()) right += ooxml::text_paragraph(middle, s.authority, {.half_points = 28, .bold = true});
+  right += ooxml::text_paragraph(middle, s.position, {.half_points = 28, .bold = true});
   for (int i = 0; i < 4; ++i) right += ooxml::paragraph(middle, "");
   right += ooxml::text_paragraph(centered(), s.signer, {.half_points = 28, .bold = true});
   std::string rows = ooxml::table_row(ooxml::table_cell(kHalf, left) +

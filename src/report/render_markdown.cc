@@ -112,6 +112,7 @@ std::string render_markdown(const doc::Document& d) {
     for (const std::string& r : s.recipients) out += escape(r) + "  \n";
     out += "\n";
   }
+  if (!s.authority.empty()) out += "**" + escape(s.authority) + "**  \n";
   if (!s.position.empty()) out += "**" + escape(s.position) + "**\n\n";
   if (!s.signer.empty()) out += "**" + escape(s.signer) + "**\n";
   for (const doc::Appendix& a : d.appendices) {

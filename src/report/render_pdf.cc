@@ -484,7 +484,8 @@ class PdfWriter {
     std::string recipients = "<b><i>" + escape("Nơi nhận:") + "</i></b>";
     for (const std::string& r : s.recipients) recipients += "\n<span size=\"" + std::to_string(11 * PANGO_SCALE) + "\">" + escape(r) + "</span>";
     SignatureLayouts out{Layout(cr_, recipients, {12}, half),
-                         Layout(cr_, escape(s.position), {kBodySize, true, false, Align::Center}, half),
+                         Layout(cr_, escape(s.authority.empty() ? s.position : s.authority + "\n" + s.position),
+                                {kBodySize, true, false, Align::Center}, half),
                          Layout(cr_, escape(s.signer), {kBodySize, true, false, Align::Center}, half), 4 * kBodySize * 1.2, 0};
     out.height = std::max(out.left.height(), out.position.height() + out.gap + out.signer.height());
     return out;

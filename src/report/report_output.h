@@ -21,6 +21,9 @@ std::optional<ReportFormat> format_from_extension(const std::filesystem::path& p
 struct RenderedReport {
   std::string bytes, media_type, extension;
 };
+// A document in Markdown, HTML, PDF or DOCX (not JSON or XLSX, which are not documents).
+RenderedReport render_document(const doc::Document& document, ReportFormat format);
+
 RenderedReport render_phase_report(const PhaseReport& report, ReportFormat format, const PhaseDocumentOptions& options);
 
 // Renders `report` and writes it atomically to `path` ("-" writes text formats to stdout).
