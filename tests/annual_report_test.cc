@@ -115,8 +115,7 @@ void expect_period_figures(const AnnualReport& r, const Expected& e, const std::
   }
   for (const auto& [number, count] : e.projects_by_content)
     EXPECT_EQ(figure(r, prefix + ".noi_dung." + std::to_string(number) + ".so_de_an"), count) << "content " << number;
-  for (const auto& [code, sum] : e.outputs)
-    if (r.figure(prefix + ".chi_tieu." + code)) EXPECT_EQ(figure(r, prefix + ".chi_tieu." + code), sum) << code;
+  for (const auto& [code, sum] : e.outputs) EXPECT_EQ(figure(r, prefix + ".chi_tieu." + code), sum) << code;
 }
 
 TEST(AnnualReportFigures, TheDemos2018FromTheBundlesCsv) {
@@ -124,7 +123,6 @@ TEST(AnnualReportFigures, TheDemos2018FromTheBundlesCsv) {
   Expected e = expected_from_csv(2018);
   expect_period_figures(r, e, "nam");
   ASSERT_FALSE(e.outputs.empty());
-  for (const auto& [code, sum] : e.outputs) EXPECT_EQ(figure(r, "nam.chi_tieu." + code), sum) << code;
   EXPECT_EQ(figure(r, "nam.nghiem_thu.tong.so_de_an"), e.accepted);
   EXPECT_EQ(figure(r, "nam.nghiem_thu.tong.kinh_phi"), e.accepted_budget);
   EXPECT_EQ(figure(r, "nam.cham_tien_do.so_de_an"), e.behind);
@@ -298,7 +296,9 @@ TEST(AnnualReportDocument, EveryFormatRenders) {
                          ReportFormat::Json}) {
     RenderedReport out = r.render(f, sample_narratives(), issued());
     EXPECT_GT(out.bytes.size(), 500u) << out.extension;
-    if (starts.count(f)) EXPECT_EQ(out.bytes.substr(0, starts[f].size()), starts[f]) << out.extension;
+    if (starts.count(f)) {
+      EXPECT_EQ(out.bytes.substr(0, starts[f].size()), starts[f]) << out.extension;
+    }
   }
   std::string json = r.render(ReportFormat::Json, {}, {}).bytes;
   EXPECT_NE(json.find("\"ma\": \"nam.de_an.tong.so_de_an\""), std::string::npos);

@@ -258,13 +258,15 @@ class AnnualDocumentBuilder {
 
   // 3. Assessment: the targets' achievement computed, then what staff write.
   void assessment() {
-    heading(ParagraphStyle::Heading2, "3. Đánh giá chung");
     int64_t reached = 0, with_target = 0;
     for (const IndicatorResult& t : r_.targets) {
       if (!t.target || *t.target <= 0) continue;
       ++with_target;
       if (t.actual >= *t.target) ++reached;
     }
+    // Without targets nor the staff's assessment there is nothing to assess: no empty heading.
+    if (with_target == 0 && !has_narrative("I.3.1") && !has_narrative("I.3.2") && !has_narrative("I.3.3")) return;
+    heading(ParagraphStyle::Heading2, "3. Đánh giá chung");
     if (with_target > 0 || has_narrative("I.3.1")) heading(ParagraphStyle::Heading3, "3.1. Kết quả đạt được");
     if (with_target > 0)
       bullet(std::to_string(reached) + "/" + std::to_string(with_target) + " chỉ tiêu của kế hoạch năm đã đạt hoặc vượt kế hoạch" +
