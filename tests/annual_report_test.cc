@@ -202,6 +202,27 @@ TEST(AnnualReportFigures, AnAmendmentApprovedInTheYearListsItsProjectByName) {
   EXPECT_EQ(figure(annual(2018, false), "nam.dieu_chinh.so_de_an"), 0);
 }
 
+// Beneficiaries are establishments, each counted once however many projects supported it.
+TEST(AnnualReportFigures, AnEstablishmentSupportedTwiceIsOneBeneficiary) {
+  Dataset data = demo();
+  int64_t before = figure(annual(2018, false, data), "nam.co_so_thu_huong");
+  std::vector<size_t> of_2018;
+  for (size_t i = 0; i < data.projects.size(); ++i)
+    if (data.projects.year_from[i] == 2018 && implemented(data.projects.status[i])) of_2018.push_back(i);
+  ASSERT_GE(of_2018.size(), 2u);
+  size_t entry = data.beneficiaries.size();
+  for (size_t b = 0; b < data.beneficiaries.size() && entry == data.beneficiaries.size(); ++b)
+    for (size_t i : of_2018)
+      if (data.beneficiaries.project[b] == static_cast<int32_t>(i)) entry = b;
+  ASSERT_LT(entry, data.beneficiaries.size());
+  // The same establishment, supported by a second project of the year.
+  int32_t other = data.beneficiaries.project[entry] == static_cast<int32_t>(of_2018[0]) ? static_cast<int32_t>(of_2018[1])
+                                                                                       : static_cast<int32_t>(of_2018[0]);
+  data.beneficiaries.project.push_back(other);
+  data.beneficiaries.establishment.push_back(data.beneficiaries.establishment[entry]);
+  EXPECT_EQ(figure(annual(2018, false, data), "nam.co_so_thu_huong"), before);
+}
+
 TEST(AnnualReportFigures, AnUnknownYearOrPlanIsRefusedInVietnamese) {
   ComputedReportResult r = compute_report(demo(), ReportStructure::Annual, ReportScope{"", 2030});
   EXPECT_FALSE(r.report);
