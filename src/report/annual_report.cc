@@ -147,7 +147,9 @@ class AnnualComputation {
         } else if (accepted_undated) {
           ++s.acceptance_undated;
         }
-        if (status_settled(status)) {
+        // A settlement follows the acceptance: a project accepted after the period's end was not
+        // settled within it, whatever its status says today.
+        if (status_settled(status) && (accepted_dated || accepted_undated)) {
           if (p.settled_on[i] == 0) {
             ++s.settlement_undated;
           } else if (p.settled_on[i] <= end) {
