@@ -161,10 +161,12 @@ class AnnualComputation {
       }
       if (p.year_from[i] == r_.year && status == "phe_duyet" && p.approved_on[i] != 0 && p.approved_on[i] <= end)
         ++r_.approved_not_started;
-      // Behind schedule: approved or later, due to end by the period's year, started by then,
-      // and not accepted by the period's last day (an accepted status without a date is not
-      // listed: its acceptance cannot be placed).
-      if (status_counts_as_approved(status) && p.year_to[i] <= r_.year && p.year_from[i] <= r_.year && !accepted_dated &&
+      // Behind schedule: approved or later, due to end by the period's year (by the year before
+      // for six months: a project due this year is not late on 30/06), started by then, and not
+      // accepted by the period's last day (an accepted status without a date is not listed: its
+      // acceptance cannot be placed).
+      const int due_by = r_.six_month ? r_.year - 1 : r_.year;
+      if (status_counts_as_approved(status) && p.year_to[i] <= due_by && p.year_from[i] <= r_.year && !accepted_dated &&
           !accepted_undated)
         r_.behind.push_back(line(i, "kết thúc năm " + std::to_string(p.year_to[i]) + ", chưa nghiệm thu"));
     }
