@@ -151,10 +151,12 @@ class AnnualDocumentBuilder {
       text += ", " + format_count_prose(s.settled_total.projects) + " đề án đã quyết toán (kinh phí " +
               million_dong_text(s.settled_total.budget) + ")";
     // Steps taken without a recorded day cannot be placed in the period: said apart.
-    std::vector<std::string> undated;
-    if (s.acceptance_undated > 0) undated.push_back(format_count_prose(s.acceptance_undated) + " đề án đã nghiệm thu");
-    if (s.settlement_undated > 0) undated.push_back(format_count_prose(s.settlement_undated) + " đề án đã quyết toán");
-    if (!undated.empty()) text += "; theo trạng thái hồ sơ còn " + join_vi_list(undated) + " nhưng chưa ghi ngày thực hiện bước này";
+    if (s.acceptance_undated > 0)
+      text += "; ngoài ra " + format_count_prose(s.acceptance_undated) +
+              " đề án đã nghiệm thu theo trạng thái hồ sơ nhưng chưa ghi ngày nghiệm thu";
+    if (s.settlement_undated > 0)
+      text += "; theo trạng thái hồ sơ, " + format_count_prose(s.settlement_undated) +
+              " đề án đã quyết toán nhưng chưa ghi ngày quyết toán";
     body(text + ". Số liệu giải ngân chưa được theo dõi trong hệ thống; kinh phí quyết toán là kinh phí ngân sách nhà nước của các đề án đã quyết toán.");
     if (r_.approved_not_started > 0)
       body("Có " + format_count_prose(r_.approved_not_started) + " đề án của kế hoạch " + year() +
