@@ -11,6 +11,9 @@
 #include <set>
 
 #include "core/vn_format.h"
+#include "interchange/bundle.h"
+#include "schema/record_kind.h"
+#include "store/store.h"
 #include "report/annual_report.h"
 #include "report/annual_report_document.h"
 #include "report/render_text.h"
@@ -18,6 +21,7 @@
 #include "support/demo_csv.h"
 #include "support/demo_report.h"
 #include "support/office_support.h"
+#include "support/test_database.h"
 #include "support/test_support.h"
 
 namespace kc::test {
@@ -233,6 +237,82 @@ TEST(AnnualReportFigures, AnEstablishmentSupportedTwiceIsOneBeneficiary) {
   data.beneficiaries.project.push_back(other);
   data.beneficiaries.establishment.push_back(data.beneficiaries.establishment[entry]);
   EXPECT_EQ(figure(annual(2018, false, data), "nam.co_so_thu_huong"), before);
+}
+
+// The loader reads approved amendments only, dated by the day they were approved.
+TEST(AnnualReportFigures, ApprovedAmendmentsAreReadFromTheStore) {
+  TestDatabase db;
+  auto store = db.open();
+  ASSERT_TRUE(import_bundle(*store, demo_dir()).ok());
+  const RecordKind& k = kind("dieu_chinh");
+  auto row = [&](const std::string& code, const std::string& status, const std::string& decided) {
+    Row r(k.fields.size());
+    auto set = [&](std::string_view field, std::string value) { r[static_cast<size_t>(k.field_index(field))] = std::move(value); };
+    set("ma", code);
+    set("de_an", "bg-2018-t-001");
+    set("noi_dung_dieu_chinh", "kinh_phi");
+    set("de_nghi", "{}");
+    set("ly_do", "Giá vật tư tăng");
+    set("trang_thai", status);
+    set("nguoi_de_nghi", "trungtam");
+    set("thoi_diem_de_nghi", "2018-04-20T02:00:00Z");
+    if (!decided.empty()) set("thoi_diem_duyet", decided);
+    return r;
+  };
+  store->begin();
+  store->insert(k, row("dc-1", "da_duyet", "2018-05-02T03:00:00Z"));
+  store->insert(k, row("dc-2", "cho_duyet", ""));
+  store->commit();
+  Dataset data = load_dataset(*store);
+  ASSERT_EQ(data.amendments.size(), 1u) << "a pending amendment is not read";
+  EXPECT_EQ(data.projects.code[static_cast<size_t>(data.amendments[0].project)], "bg-2018-t-001");
+  EXPECT_EQ(data.amendments[0].decided, (Date{2018, 5, 2}));
+  AnnualReport r = annual(2018, false, data);
+  ASSERT_EQ(r.amended.size(), 1u);
+  EXPECT_EQ(r.amended[0].name, std::string(data.projects.name(static_cast<size_t>(data.amendments[0].project))));
+}
+
+// Projects are listed by content, then by name in Vietnamese order: "Bắc…" before "Bình…",
+// "Đ…" after every "D", before "Ea…".
+TEST(AnnualReportFigures, ListedProjectsAreInVietnameseOrder) {
+  Dataset data = demo();
+  std::vector<std::string> names;
+  for (size_t i = 0; i < data.projects.size(); ++i) names.emplace_back(data.projects.name(i));
+  std::vector<size_t> national;
+  for (size_t i = 0; i < data.projects.size(); ++i)
+    if (data.projects.year_from[i] == 2018 && data.projects.level[i] == FundingLevel::National &&
+        implemented(data.projects.status[i]))
+      national.push_back(i);
+  ASSERT_EQ(national.size(), 3u);
+  const std::vector<std::string> renamed = {"Ea Súp: đề án", "Đình Lập: đề án", "Bình Gia: đề án"};
+  for (size_t k = 0; k < national.size(); ++k) {
+    names[national[k]] = renamed[k];
+    data.projects.content[national[k]] = data.projects.content[national[0]];  // one content: by name only
+  }
+  names.push_back("Bắc Sơn: đề án");  // a fourth, copied from the first
+  size_t copy = data.projects.size();
+  data.projects.code.push_back("bg-2018-q-extra");
+  data.projects.content.push_back(data.projects.content[national[0]]);
+  data.projects.level.push_back(FundingLevel::National);
+  data.projects.status.push_back(data.projects.status[national[0]]);
+  data.projects.year_from.push_back(2018);
+  data.projects.year_to.push_back(2018);
+  data.projects.unit.push_back(data.projects.unit[national[0]]);
+  data.projects.budget.push_back(1);
+  data.projects.counterpart.push_back(0);
+  data.projects.approved_on.push_back(data.projects.approved_on[national[0]]);
+  data.projects.accepted_on.push_back(data.projects.accepted_on[national[0]]);
+  data.projects.settled_on.push_back(0);
+  data.projects.name_text.clear();
+  data.projects.name_end.clear();
+  for (const std::string& n : names) {
+    data.projects.name_text += n;
+    data.projects.name_end.push_back(static_cast<uint32_t>(data.projects.name_text.size()));
+  }
+  ASSERT_EQ(data.projects.name(copy), "Bắc Sơn: đề án");
+  std::vector<std::string> listed;
+  for (const ProjectLine& p : annual(2018, false, data).national) listed.push_back(p.name);
+  EXPECT_EQ(listed, (std::vector<std::string>{"Bắc Sơn: đề án", "Bình Gia: đề án", "Đình Lập: đề án", "Ea Súp: đề án"}));
 }
 
 TEST(AnnualReportFigures, AnUnknownYearOrPlanIsRefusedInVietnamese) {
