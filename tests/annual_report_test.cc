@@ -130,6 +130,14 @@ TEST(AnnualReportFigures, TheDemos2018FromTheBundlesCsv) {
   EXPECT_EQ(figure(r, "nam.nghiem_thu.tong.so_de_an"), e.accepted);
   EXPECT_EQ(figure(r, "nam.nghiem_thu.tong.kinh_phi"), e.accepted_budget);
   EXPECT_EQ(figure(r, "nam.cham_tien_do.so_de_an"), e.behind);
+  int64_t approved = 0, approved_budget = 0;  // approved within 2018, approved or later status
+  for (auto& p : demo_csv_rows("de_an.csv"))
+    if ((p["trang_thai"] == "phe_duyet" || implemented(p["trang_thai"])) && day(p["ngay_phe_duyet"]).year == 2018) {
+      ++approved;
+      approved_budget += std::stoll(p["kinh_phi_nsnn"]);
+    }
+  EXPECT_EQ(figure(r, "nam.phe_duyet.so_de_an"), approved);
+  EXPECT_EQ(figure(r, "nam.phe_duyet.kinh_phi"), approved_budget);
   // The bundle dates no settlement: the settled projects of the year are said undated.
   int64_t settled = 0;
   for (auto& p : demo_csv_rows("de_an.csv"))

@@ -159,6 +159,8 @@ class AnnualComputation {
         }
         if (p.level[i] == FundingLevel::National) r_.national.push_back(line(i, accepted_dated ? "" : "chưa nghiệm thu"));
       }
+      if (status_counts_as_approved(status) && p.approved_on[i] >= r_.period.first_day().ordinal() && p.approved_on[i] <= end)
+        r_.approved.add(p.budget[i], p.counterpart[i]);
       if (p.year_from[i] == r_.year && status == "phe_duyet" && p.approved_on[i] != 0 && p.approved_on[i] <= end)
         ++r_.approved_not_started;
       // Behind schedule: approved or later, due to end by the period's year (by the year before

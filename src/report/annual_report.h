@@ -56,6 +56,7 @@ struct AnnualReport {
   std::optional<PeriodProgress> progress;  // six-month: the year's plan on 30/06
   std::vector<IndicatorResult> targets;    // the annual plan's targets, with the period's results
   StageTotals stages;
+  Totals approved;                         // of the plan's area, approved within the period (by the day)
   int64_t approved_not_started = 0;        // of the year, approved and not started by the period's end
   std::vector<ProjectLine> national;       // national-funded projects of the period, their state
   std::vector<ProjectLine> behind;         // due to end by the period's year, not accepted by its end

@@ -142,8 +142,12 @@ class AnnualDocumentBuilder {
          money_achievement("kinh_phi_doi_ung", c_.total.counterpart) + ".");
   }
 
-  // Where the counted projects stood on the period's last day; disbursement is not recorded.
+  // Approvals of the period, then where the counted projects stood on its last day;
+  // disbursement is not recorded.
   void stages() {
+    if (!r_.six_month)  // six months: told with the year's plan on 30/06
+      body(upper_first_vi(period()) + ", " + format_count_prose(r_.approved.projects) +
+           " đề án được phê duyệt với kinh phí ngân sách nhà nước " + million_dong_text(r_.approved.budget) + ".");
     const StageTotals& s = r_.stages;
     std::string text = "Đến ngày " + end_day() + ", " + format_count_prose(s.accepted_total.projects) +
                        " đề án đã được nghiệm thu (kinh phí " + million_dong_text(s.accepted_total.budget) + ")";

@@ -102,6 +102,7 @@ void build_annual_figures(AnnualReport& r) {
   const std::string period = r.period_label();
   add_period_figures(f, r.current, prefix, period, "(" + period + ")");
   add_targets(f, prefix, r.targets);
+  add_totals(f, prefix + ".phe_duyet", "được phê duyệt trong kỳ báo cáo", r.approved);
   const StageTotals& s = r.stages;
   add_level_totals(f, prefix + ".nghiem_thu", "đã nghiệm thu đến hết kỳ báo cáo", s.accepted, s.accepted_total);
   add_level_totals(f, prefix + ".quyet_toan", "đã quyết toán đến hết kỳ báo cáo", s.settled, s.settled_total);
