@@ -93,7 +93,9 @@ struct Projects {
   // per project (at national scale 110.000 strings cost twice the text itself).
   std::string name_text;
   std::vector<uint32_t> name_end;
+  // "" for a project added without a name (a Dataset built by hand).
   std::string_view name(size_t i) const {
+    if (i >= name_end.size()) return {};
     size_t from = i == 0 ? 0 : name_end[i - 1];
     return std::string_view(name_text).substr(from, name_end[i] - from);
   }
