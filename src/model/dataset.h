@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -87,7 +88,31 @@ struct Projects {
   // The settlement ("quyết toán") has no column: it is dated by the lifecycle's step into it
   // (de_an_su_kien), when the step was taken in the application; 0 otherwise.
   std::vector<int32_t> settled_on;
+  // Names, for the reports that list projects (the annual report's national-funded projects,
+  // those behind schedule or amended): one text with each name's end offset, not one string
+  // per project (at national scale 110.000 strings cost twice the text itself).
+  std::string name_text;
+  std::vector<uint32_t> name_end;
+  // "" for a project added without a name (a Dataset built by hand).
+  std::string_view name(size_t i) const {
+    if (i >= name_end.size()) return {};
+    size_t from = i == 0 ? 0 : name_end[i - 1];
+    return std::string_view(name_text).substr(from, name_end[i] - from);
+  }
   size_t size() const { return code.size(); }
+};
+
+// Approved amendments of projects (dieu_chinh with trang_thai da_duyet): few, so whole rows.
+struct ApprovedAmendment {
+  int32_t project = -1;
+  std::string kind;               // noi_dung_dieu_chinh: kinh_phi, tien_do, dia_diem, co_so
+  std::optional<Date> decided;    // the day it was approved (thoi_diem_duyet), when recorded
+};
+
+// Beneficiaries of projects (de_an_co_so) as two columns: project and establishment indexes.
+struct Beneficiaries {
+  std::vector<int32_t> project, establishment;
+  size_t size() const { return project.size(); }
 };
 
 struct Outputs {
@@ -165,6 +190,8 @@ struct Dataset {
   std::vector<Target> targets;
   Projects projects;
   Outputs outputs;
+  std::vector<ApprovedAmendment> amendments;
+  Beneficiaries beneficiaries;
   std::vector<Activity> activities;
   std::vector<CraftVillage> craft_villages;
   Establishments establishments;

@@ -108,6 +108,7 @@ void reserve_projects(Projects& p, size_t n) {
   p.approved_on.reserve(n);
   p.accepted_on.reserve(n);
   p.settled_on.reserve(n);
+  p.name_end.reserve(n);
 }
 
 // The big columns may have grown past their count (rows written between count and scan); a
@@ -126,6 +127,10 @@ void release_spare_capacity(Dataset& d) {
   p.approved_on.shrink_to_fit();
   p.accepted_on.shrink_to_fit();
   p.settled_on.shrink_to_fit();
+  p.name_text.shrink_to_fit();
+  p.name_end.shrink_to_fit();
+  d.beneficiaries.project.shrink_to_fit();
+  d.beneficiaries.establishment.shrink_to_fit();
   d.outputs.project.shrink_to_fit();
   d.outputs.indicator.shrink_to_fit();
   d.outputs.value.shrink_to_fit();
@@ -245,6 +250,8 @@ Dataset load_dataset(Store& store) {
   reserve_projects(p, static_cast<size_t>(store.count(kind("de_an"))));
   scan(store, "de_an", [&](const Columns& c, const Row& r) {
     p.code.push_back(text(r, c["ma"]));
+    p.name_text += text_or_empty(r[c["ten"]]);
+    p.name_end.push_back(static_cast<uint32_t>(p.name_text.size()));
     p.content.push_back(static_cast<int16_t>(lookup(contents, text(r, c["noi_dung"]))));
     p.level.push_back(funding_level(text_or_empty(r[c["cap_kinh_phi"]])));
     p.status.push_back(text(r, c["trang_thai"]));
@@ -268,6 +275,29 @@ Dataset load_dataset(Store& store) {
     d.outputs.project.push_back(project_index.find(text_or_empty(r[c["de_an"]])));
     d.outputs.indicator.push_back(static_cast<int16_t>(lookup(indicators, text_or_empty(r[c["chi_tieu"]]))));
     d.outputs.value.push_back(number(r, c["gia_tri"]));
+  });
+
+  // Only approved amendments count for the reports; the database filters them.
+  {
+    const RecordKind& amendments = kind("dieu_chinh");
+    Columns c(amendments);
+    ListQuery q;
+    q.equals.emplace_back(c["trang_thai"], Value{std::string("da_duyet")});
+    q.limit = 10'000'000;
+    q.known_total = 0;  // no count query
+    for (const Row& r : store.list(amendments, q).rows) {
+      std::string_view decided = text_or_empty(r[c["thoi_diem_duyet"]]);
+      d.amendments.push_back({project_index.find(text_or_empty(r[c["de_an"]])), text(r, c["noi_dung_dieu_chinh"]),
+                              decided.size() >= 10 ? parse_date(decided.substr(0, 10)) : std::nullopt});
+    }
+  }
+
+  size_t beneficiaries = static_cast<size_t>(store.count(kind("de_an_co_so")));
+  d.beneficiaries.project.reserve(beneficiaries);
+  d.beneficiaries.establishment.reserve(beneficiaries);
+  scan(store, "de_an_co_so", [&](const Columns& c, const Row& r) {
+    d.beneficiaries.project.push_back(project_index.find(text_or_empty(r[c["de_an"]])));
+    d.beneficiaries.establishment.push_back(establishment_index.find(text_or_empty(r[c["co_so"]])));
   });
 
   scan(store, "hoat_dong", [&](const Columns& c, const Row& r) {

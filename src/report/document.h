@@ -81,9 +81,9 @@ struct Letterhead {
 
 struct Signature {
   std::vector<std::string> recipients;  // lines after "Nơi nhận:"
-  std::string position;                 // "GIÁM ĐỐC"
+  std::string position;                 // "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"
   std::string signer;                   // "Trần Quang Tấn"
-  std::string authority = {};           // "KT. GIÁM ĐỐC" above the position when a deputy signs
+  std::string authority = {};           // "KT. GIÁM ĐỐC" when a deputy signs (Nghị định 30): above the position
 };
 
 // An appendix, printed after the signature on a new page: its title ("Phụ lục 1") and subject

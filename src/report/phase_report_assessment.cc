@@ -135,36 +135,7 @@ class AssessmentWriter {
     bullet(text + ".");
   }
 
-  std::string share(const Totals& part) const {
-    std::string text = format_count_prose(part.projects) + " đề án";
-    if (r_.total.projects > 0) text += " (" + format_ratio_percent(part.projects, r_.total.projects, 1) + "% số đề án)";
-    text += ", kinh phí " + million_dong_text(part.budget);
-    if (r_.total.budget > 0) text += " (" + format_ratio_percent(part.budget, r_.total.budget, 1) + "% kinh phí)";
-    return text;
-  }
-
-  void by_area() {
-    if (r_.total.projects == 0) {  // the missing projects are told in 2.
-      bullet("Chưa có đề án nào được ghi nhận để so sánh kết quả giữa các địa bàn.");
-      return;
-    }
-    const AreaSummary& a = r_.areas;
-    std::string names;
-    for (const std::string& n : a.priority_names) names += (names.empty() ? "" : ", ") + n;
-    if (names.empty()) {
-      bullet("Chưa có đơn vị hành chính nào của " + r_.area_name +
-             " được ghi nhận là địa bàn ưu tiên trong thời kỳ của kế hoạch.");
-    } else {
-      bullet("Các địa bàn ưu tiên (" + join_vi_list(a.priority_kinds) + ": " + names + "): " + share(a.priority) + ".");
-    }
-    bullet("Các địa bàn còn lại: " + share(a.other) + ".");
-    if (a.province_wide.projects > 0) bullet("Đề án triển khai trên phạm vi toàn " + r_.area_type + ": " + share(a.province_wide) + ".");
-    if (!names.empty() && a.other.projects > 0)
-      bullet("Số đề án tại các địa bàn ưu tiên bằng " + format_ratio_percent(a.priority.projects, a.other.projects, 1) +
-             "% số đề án tại các địa bàn còn lại" +
-             (a.priority.projects < a.other.projects ? "; các địa bàn ưu tiên của chương trình còn ít đề án." : ".") +
-             " Chi tiết tại Phụ lục 4.");
-  }
+  void by_area() { append_area_comparison(r_, body_, "Phụ lục 4"); }
 
   void targets_not_reached() {
     if (auto what = missing_what(r_, MissingKind::Targets)) {
@@ -199,6 +170,37 @@ std::vector<ReportSection> assessment_sections() {
           {"I.3.2", kLimitations, "Tồn tại, hạn chế, sau các chỉ tiêu chưa đạt mục tiêu."},
           {"I.3.3", kCauses, "Nguyên nhân khách quan, chủ quan của những tồn tại, hạn chế."},
           {"I.3.4", kLessons, "Bài học kinh nghiệm (không bắt buộc)."}};
+}
+
+void append_area_comparison(const PhaseReport& report, std::vector<doc::Block>& body, const std::string& appendix) {
+  auto bullet = [&](std::string text) { body.push_back(doc::para("- " + std::move(text), ParagraphStyle::Bullet)); };
+  auto share = [&](const Totals& part) {
+    std::string text = format_count_prose(part.projects) + " đề án";
+    if (report.total.projects > 0) text += " (" + format_ratio_percent(part.projects, report.total.projects, 1) + "% số đề án)";
+    text += ", kinh phí " + million_dong_text(part.budget);
+    if (report.total.budget > 0) text += " (" + format_ratio_percent(part.budget, report.total.budget, 1) + "% kinh phí)";
+    return text;
+  };
+  if (report.total.projects == 0) {  // the missing projects are told where the results are
+    bullet("Chưa có đề án nào được ghi nhận để so sánh kết quả giữa các địa bàn.");
+    return;
+  }
+  const AreaSummary& a = report.areas;
+  std::string names;
+  for (const std::string& n : a.priority_names) names += (names.empty() ? "" : ", ") + n;
+  if (names.empty()) {
+    bullet("Chưa có đơn vị hành chính nào của " + report.area_name +
+           " được ghi nhận là địa bàn ưu tiên trong thời kỳ của kế hoạch.");
+  } else {
+    bullet("Các địa bàn ưu tiên (" + join_vi_list(a.priority_kinds) + ": " + names + "): " + share(a.priority) + ".");
+  }
+  bullet("Các địa bàn còn lại: " + share(a.other) + ".");
+  if (a.province_wide.projects > 0) bullet("Đề án triển khai trên phạm vi toàn " + report.area_type + ": " + share(a.province_wide) + ".");
+  if (!names.empty() && a.other.projects > 0)
+    bullet("Số đề án tại các địa bàn ưu tiên bằng " + format_ratio_percent(a.priority.projects, a.other.projects, 1) +
+           "% số đề án tại các địa bàn còn lại" +
+           (a.priority.projects < a.other.projects ? "; các địa bàn ưu tiên của chương trình còn ít đề án." : ".") +
+           (appendix.empty() ? std::string() : " Chi tiết tại " + appendix + "."));
 }
 
 void append_marked_text(const std::string& text, std::vector<doc::Block>& body) {

@@ -6,6 +6,7 @@
 #include "core/vn_format.h"
 #include "report/missing_data.h"
 #include "report/phase_report_sections.h"
+#include "report/report_letterhead.h"
 #include "report/report_phrases.h"
 #include "text/normalize.h"
 
@@ -18,23 +19,6 @@ using doc::ParagraphStyle;
 using doc::Span;
 
 constexpr size_t kNational = 0, kProvincial = 1, kDistrict = 2;
-
-bool ends_with_ci(const std::string& text, const std::string& suffix) {
-  std::string t = to_upper_vi(text), x = to_upper_vi(suffix);
-  return !x.empty() && t.size() > x.size() && t.ends_with(x);
-}
-
-// Nghị định 30, Phụ lục I: under its parent ("UBND TỈNH BẮC GIANG") the issuing body is named
-// without the place the parent already names ("SỞ CÔNG THƯƠNG", not "SỞ CÔNG THƯƠNG TỈNH BẮC
-// GIANG"). The place is the plan's area, in full ("tỉnh Bắc Giang") or short ("Bắc Giang").
-std::string letterhead_agency_name(const PhaseReport& r) {
-  if (r.parent_agency_name.empty() || r.area_short_name.empty() ||
-      to_upper_vi(r.parent_agency_name).find(to_upper_vi(r.area_short_name)) == std::string::npos)
-    return r.agency_name;
-  for (const std::string& place : {r.area_name, r.area_short_name})
-    if (ends_with_ci(r.agency_name, " " + place)) return r.agency_name.substr(0, r.agency_name.size() - place.size() - 1);
-  return r.agency_name;
-}
 
 // An activity's description without what its name already says: clauses the name holds word
 // for word, and a place ("tại …", "ở …") the name already gives. The demo's 2.8 otherwise read
@@ -113,8 +97,6 @@ class PhaseDocumentBuilder {
 
  private:
   std::string period() const { return period_text(r_.from_year, r_.to_year); }
-  // "BC-SCT": the kind of document and the agency's abbreviation.
-  std::string symbol() const { return "BC-" + (r_.agency_abbreviation.empty() ? std::string("…") : r_.agency_abbreviation); }
   std::string next_period() const { return period_text(r_.to_year + 1, r_.to_year + 5); }
 
   // The narrative of section `id`, after the section's computed text.
@@ -138,12 +120,7 @@ class PhaseDocumentBuilder {
   void note(std::string text) { d_.body.push_back(doc::para(std::move(text), ParagraphStyle::Note)); }
 
   void letterhead() {
-    d_.letterhead.parent_agency = to_upper_vi(r_.parent_agency_name);
-    d_.letterhead.agency = to_upper_vi(letterhead_agency_name(r_));
-    d_.letterhead.number = "Số: " + (!o_.issue.number_symbol.empty() ? o_.issue.number_symbol
-                                      : (o_.number.empty() ? std::string("       ") : o_.number) + "/" + symbol());
-    d_.letterhead.place_date = r_.area_short_name + ", " +
-                               (o_.date ? to_vn_words(*o_.date) : std::string("ngày      tháng      năm        "));
+    d_.letterhead = report_letterhead(r_, number(), o_.date);
     d_.kind = "BÁO CÁO";
     d_.subject.push_back("Kết quả hoạt động khuyến công " + r_.area_name + " giai đoạn " + period());
     if (has_part_two())
@@ -406,36 +383,12 @@ class PhaseDocumentBuilder {
     d_.appendices.push_back(std::move(a));
   }
 
-  // "Phụ lục 1. Số đề án …" → title "Phụ lục 1", subject "Số đề án …", and the reference line.
-  doc::Appendix appendix(const std::string& caption) const {
-    doc::Appendix a;
-    size_t dot = caption.find(". ");
-    a.title = caption.substr(0, dot);
-    if (dot != std::string::npos) a.subject = caption.substr(dot + 2);
-    std::string issuer = r_.agency_name.empty() ? std::string("…") : r_.agency_name;
-    std::string number = !o_.issue.number_symbol.empty()
-                             ? o_.issue.number_symbol
-                             : (o_.number.empty() ? std::string("…") : o_.number) + "/" + symbol();
-    a.reference = "(Kèm theo Báo cáo số " + number + " ngày " + (o_.date ? to_vn(*o_.date) : std::string("…/…/…")) + " của " + issuer + ")";
-    return a;
-  }
+  // The number printed: a draft's whole "125/BC-SCT", else the number given on the command line.
+  const std::string& number() const { return o_.issue.number_symbol.empty() ? o_.number : o_.issue.number_symbol; }
 
-  void signature() {
-    doc::Signature& s = d_.signature;
-    const ReportIssueDetails& issue = o_.issue;
-    s.authority = to_upper_vi(issue.signing_authority);
-    s.position = to_upper_vi(issue.signer_title.empty() ? r_.signer_position : issue.signer_title);
-    s.signer = issue.signer_name.empty() ? r_.signer_name : issue.signer_name;
-    if (!issue.recipients.empty()) {
-      s.recipients = issue.recipients;
-      return;
-    }
-    if (!r_.ministry_name.empty()) s.recipients.push_back("- " + r_.ministry_name + " (b/c);");
-    if (!r_.parent_agency_name.empty()) s.recipients.push_back("- " + r_.parent_agency_name + " (b/c);");
-    s.recipients.push_back("- Lưu: VT" +
-                           (r_.organisation.centre_abbreviation.empty() ? std::string() : ", " + r_.organisation.centre_abbreviation) +
-                           ".");
-  }
+  doc::Appendix appendix(const std::string& caption) const { return report_appendix(r_, caption, number(), o_.date); }
+
+  void signature() { d_.signature = report_signature(r_, o_.issue); }
 
   const PhaseReport& r_;
   const PhaseDocumentOptions& o_;

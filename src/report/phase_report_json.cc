@@ -44,6 +44,17 @@ json series(const SeriesEndpoints& s) {
 
 }  // namespace
 
+json figures_json(const std::vector<Figure>& figures) {
+  json out = json::array();
+  for (const Figure& f : figures) {
+    json fj = {{"ma", f.id}, {"ten", f.label}, {"don_vi", f.unit}, {"gia_tri", f.value}, {"so_thap_phan", f.decimals},
+               {"hien_thi", f.text()}};
+    if (!f.method.empty()) fj["cach_tinh"] = f.method;
+    out.push_back(std::move(fj));
+  }
+  return out;
+}
+
 json phase_report_json(const PhaseReport& r) {
   json j;
   j["ke_hoach"] = {{"ma", r.plan_code}, {"ten", r.plan_name}, {"dia_ban", r.area_name},
@@ -107,14 +118,7 @@ json phase_report_json(const PhaseReport& r) {
   for (const YearRow& y : r.years) years.push_back({{"nam", y.year}, {"theo_cap", by_level(y.by_level)}});
   j["theo_nam"] = years;
 
-  json figures = json::array();
-  for (const Figure& f : r.figures) {
-    json fj = {{"ma", f.id}, {"ten", f.label}, {"don_vi", f.unit}, {"gia_tri", f.value}, {"so_thap_phan", f.decimals},
-               {"hien_thi", f.text()}};
-    if (!f.method.empty()) fj["cach_tinh"] = f.method;
-    figures.push_back(std::move(fj));
-  }
-  j["so_lieu"] = figures;
+  j["so_lieu"] = figures_json(r.figures);
   json missing = json::array();
   for (const MissingData& m : missing_data(r)) missing.push_back({{"tep", m.file}, {"noi_dung", m.what}});
   j["thieu_so_lieu"] = missing;

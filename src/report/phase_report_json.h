@@ -10,4 +10,7 @@ namespace kc {
 
 nlohmann::json phase_report_json(const PhaseReport& report);
 
+// Figures as `so_lieu` lists them: id, label, unit, value, decimals, printed text, method.
+nlohmann::json figures_json(const std::vector<Figure>& figures);
+
 }  // namespace kc

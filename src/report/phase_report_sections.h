@@ -19,6 +19,10 @@ void append_assessment(const PhaseReport& report, const NarrativeSections& narra
 // The assessment's narrative sections "I.3.1" … "I.3.4" with their headings.
 std::vector<ReportSection> assessment_sections();
 
+// Projects and money in the priority areas against the rest (and province-wide), the kinds of
+// priority area named from the records; `appendix` ("Phụ lục 4") is where the table is, or "".
+void append_area_comparison(const PhaseReport& report, std::vector<doc::Block>& body, const std::string& appendix);
+
 // Plan text with light markup: "## " starts a heading, "- " a bullet, other lines paragraphs.
 void append_marked_text(const std::string& text, std::vector<doc::Block>& body);
 

@@ -1,45 +1,13 @@
 // The appendix tables of the phase report: by content and funding level, targets and
 // achievement, by area, by year. Money in million đồng. Built once with typed cells
 // (phase_report_sheets.h); the document prints their text.
-#include "core/vn_format.h"
 #include "report/phase_report_document.h"
 #include "report/phase_report_sheets.h"
-#include "text/normalize.h"
+#include "report/report_sheet_cells.h"
 
 namespace kc {
 
 namespace {
-
-// Text cells start with a capital ("Huyện Lục Nam", "Miền núi"), as an office's tables do.
-SheetCell text(std::string t) { return {upper_first_vi(t), std::nullopt, {}, std::nullopt}; }
-SheetCell money(int64_t dong) {
-  return {format_million_dong(dong), static_cast<double>(dong) / 1e6, "#,##0.0", dong};
-}
-SheetCell count(int64_t n) { return {format_int(n), static_cast<double>(n), "#,##0", n}; }
-SheetCell plain_number(int64_t n) { return {std::to_string(n), static_cast<double>(n), "0", std::nullopt}; }
-SheetCell percent(int64_t numerator, int64_t denominator, int decimals) {
-  if (denominator <= 0) return text("–");
-  return {format_ratio_percent(numerator, denominator, decimals),
-          100.0 * static_cast<double>(numerator) / static_cast<double>(denominator),
-          decimals > 0 ? "#,##0." + std::string(static_cast<size_t>(decimals), '0') : "#,##0", std::nullopt};
-}
-
-void add_level_cells(std::vector<SheetCell>& row, const std::array<Totals, kFundingLevels>& by_level) {
-  Totals total;
-  for (const Totals& t : by_level) {
-    row.push_back(count(t.projects));
-    row.push_back(money(t.budget));
-    total.add(t);
-  }
-  row.push_back(count(total.projects));
-  row.push_back(money(total.budget));
-}
-
-const std::vector<std::string> kLevelHeader = {"Đề án QG", "Kinh phí QG", "Đề án tỉnh", "Kinh phí tỉnh",
-                                               "Đề án huyện", "Kinh phí huyện", "Tổng số đề án", "Tổng kinh phí"};
-
-// "Phụ lục 1" from "Phụ lục 1. …": a sheet name (at most 31 characters, no ':').
-std::string sheet_name_of(const std::string& caption) { return caption.substr(0, caption.find('.')); }
 
 // One table per measure (projects, money) keeps the long content titles readable in portrait.
 SheetTable by_content(const PhaseReport& r, bool money_table) {
@@ -49,13 +17,13 @@ SheetTable by_content(const PhaseReport& r, bool money_table) {
   t.header = {"Nội dung", "Khuyến công quốc gia", "Khuyến công tỉnh", "Khuyến công cấp huyện", "Tổng cộng"};
   t.numeric = {false, true, true, true, true};
   auto cells = [&](const std::array<Totals, kFundingLevels>& levels, std::string label) {
-    std::vector<SheetCell> row = {text(std::move(label))};
+    std::vector<SheetCell> row = {cell_text(std::move(label))};
     Totals total;
     for (const Totals& l : levels) {
-      row.push_back(money_table ? money(l.budget) : count(l.projects));
+      row.push_back(money_table ? cell_money(l.budget) : cell_count(l.projects));
       total.add(l);
     }
-    row.push_back(money_table ? money(total.budget) : count(total.projects));
+    row.push_back(money_table ? cell_money(total.budget) : cell_count(total.projects));
     return row;
   };
   for (const ContentResult& c : r.contents) t.rows.push_back(cells(c.by_level, std::to_string(c.number) + ". " + c.title));
@@ -76,8 +44,8 @@ SheetTable by_target(const PhaseReport& r) {
   int n = 0;
   for (const IndicatorResult& i : r.targets) {
     bool m = i.money();
-    t.rows.push_back({plain_number(++n), text(i.name), text(m ? "triệu đồng" : i.unit), m ? money(*i.target) : count(*i.target),
-                      m ? money(i.actual) : count(i.actual), percent(i.actual, *i.target, i.percent_decimals())});
+    t.rows.push_back({cell_plain(++n), cell_text(i.name), cell_text(m ? "triệu đồng" : i.unit), m ? cell_money(*i.target) : cell_count(*i.target),
+                      m ? cell_money(i.actual) : cell_count(i.actual), cell_percent(i.actual, *i.target, i.percent_decimals())});
   }
   return t;
 }
@@ -87,18 +55,18 @@ SheetTable by_area(const PhaseReport& r) {
   t.caption = "Phụ lục 4. Đề án và kinh phí theo địa bàn (triệu đồng)";
   t.header = {"Địa bàn", "Địa bàn ưu tiên", "Số đề án", "Tỷ lệ số đề án (%)", "Kinh phí NSNN", "Kinh phí đối ứng"};
   t.numeric = {false, false, true, true, true, true};
-  auto share = [&](int64_t n) { return percent(n, r.total.projects, 1); };
+  auto share = [&](int64_t n) { return cell_percent(n, r.total.projects, 1); };
   for (const AreaRow& a : r.areas.rows) {
     std::string labels;
     for (const std::string& l : a.priority_labels) labels += (labels.empty() ? "" : ", ") + l;
-    t.rows.push_back({text(a.name), text(labels), count(a.totals.projects), share(a.totals.projects), money(a.totals.budget),
-                      money(a.totals.counterpart)});
+    t.rows.push_back({cell_text(a.name), cell_text(labels), cell_count(a.totals.projects), share(a.totals.projects), cell_money(a.totals.budget),
+                      cell_money(a.totals.counterpart)});
   }
   t.summed_rows = static_cast<int>(t.rows.size());
-  t.rows.push_back({text("Cộng các địa bàn ưu tiên"), text(""), count(r.areas.priority.projects),
-                    share(r.areas.priority.projects), money(r.areas.priority.budget), money(r.areas.priority.counterpart)});
-  t.rows.push_back({text("Tổng cộng"), text(""), count(r.total.projects), share(r.total.projects), money(r.total.budget),
-                    money(r.total.counterpart)});
+  t.rows.push_back({cell_text("Cộng các địa bàn ưu tiên"), cell_text(""), cell_count(r.areas.priority.projects),
+                    share(r.areas.priority.projects), cell_money(r.areas.priority.budget), cell_money(r.areas.priority.counterpart)});
+  t.rows.push_back({cell_text("Tổng cộng"), cell_text(""), cell_count(r.total.projects), share(r.total.projects), cell_money(r.total.budget),
+                    cell_money(r.total.counterpart)});
   t.last_row_is_total = true;
   t.charts.push_back({SheetChart::Type::Bar, false, "Số đề án theo địa bàn", {2}});
   t.charts.push_back({SheetChart::Type::Bar, false, "Kinh phí ngân sách nhà nước theo địa bàn (triệu đồng)", {4}});
@@ -112,12 +80,12 @@ SheetTable by_year(const PhaseReport& r) {
   t.header.insert(t.header.end(), kLevelHeader.begin(), kLevelHeader.end());
   t.numeric = {false, true, true, true, true, true, true, true, true};
   for (const YearRow& y : r.years) {
-    std::vector<SheetCell> row = {plain_number(y.year)};
+    std::vector<SheetCell> row = {cell_plain(y.year)};
     add_level_cells(row, y.by_level);
     t.rows.push_back(std::move(row));
   }
   t.summed_rows = static_cast<int>(t.rows.size());
-  std::vector<SheetCell> total = {text("Tổng cộng")};
+  std::vector<SheetCell> total = {cell_text("Tổng cộng")};
   add_level_cells(total, r.by_level);
   t.rows.push_back(std::move(total));
   t.last_row_is_total = true;
@@ -139,19 +107,7 @@ std::vector<SheetTable> phase_sheet_tables(const PhaseReport& report) {
 
 std::vector<doc::Table> phase_appendix_tables(const PhaseReport& report) {
   std::vector<doc::Table> out;
-  for (SheetTable& s : phase_sheet_tables(report)) {
-    doc::Table t;
-    t.caption = std::move(s.caption);
-    t.header = std::move(s.header);
-    t.numeric = std::move(s.numeric);
-    t.last_row_is_total = s.last_row_is_total;
-    for (auto& row : s.rows) {
-      std::vector<std::string> cells;
-      for (SheetCell& c : row) cells.push_back(std::move(c.text));
-      t.rows.push_back(std::move(cells));
-    }
-    out.push_back(std::move(t));
-  }
+  for (SheetTable& s : phase_sheet_tables(report)) out.push_back(document_table(std::move(s)));
   return out;
 }
 

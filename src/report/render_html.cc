@@ -154,7 +154,8 @@ std::string render_html(const doc::Document& d) {
     out += "<strong>Nơi nhận:</strong>";
     for (const std::string& r : s.recipients) out += "<br>" + html_escape(r);
   }
-  out += "</td><td class=\"signer\">" + (s.authority.empty() ? "" : html_escape(s.authority) + "<br>") + html_escape(s.position) + "<br><br><br><br>" + html_escape(s.signer) +
+  out += "</td><td class=\"signer\">" + (s.authority.empty() ? std::string() : html_escape(s.authority) + "<br>") +
+         html_escape(s.position) + "<br><br><br><br>" + html_escape(s.signer) +
          "</td></tr></table>\n";
   for (const doc::Appendix& a : d.appendices) {
     out += "<hr class=\"page-break\">\n<section class=\"appendix\"><p class=\"title\">" + html_escape(a.title) +

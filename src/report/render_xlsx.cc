@@ -97,7 +97,9 @@ void add_chart(XlsxFile& file, lxw_worksheet* ws, const SheetTable& t, const She
              "biểu đồ " + spec.title);
 }
 
-void write_table(XlsxFile& file, const SheetTable& t) {
+}  // namespace
+
+void write_sheet_table(XlsxFile& file, const SheetTable& t) {
   lxw_worksheet* ws = file.add_sheet(t.sheet_name);
   const std::string& s = t.sheet_name;
   check_xlsx(worksheet_write_string(ws, 0, 0, t.caption.c_str(), file.format("", true)), s);
@@ -128,11 +130,9 @@ void write_table(XlsxFile& file, const SheetTable& t) {
   for (size_t i = 0; i < t.charts.size(); ++i) add_chart(file, ws, t, t.charts[i], static_cast<int>(i));
 }
 
-}  // namespace
-
 void fill_phase_workbook(XlsxFile& file, const PhaseReport& report) {
   write_info(file, report);
-  for (const SheetTable& t : phase_sheet_tables(report)) write_table(file, t);
+  for (const SheetTable& t : phase_sheet_tables(report)) write_sheet_table(file, t);
 }
 
 }  // namespace kc

@@ -7,10 +7,15 @@
 #include <filesystem>
 
 #include "report/phase_report.h"
+#include "report/phase_report_sheets.h"
 #include "spreadsheet/xlsx_file.h"
 
 namespace kc {
 
 void fill_phase_workbook(XlsxFile& file, const PhaseReport& report);
+
+// One appendix table on a sheet of its own: typed cells, the total row as SUM formulas where
+// the rows add up to it exactly, the table's charts (the annual reports' workbooks use it too).
+void write_sheet_table(XlsxFile& file, const SheetTable& table);
 
 }  // namespace kc

@@ -6,6 +6,7 @@
 #include "report/phase_report.h"
 #include "report/phase_report_document.h"
 #include "report/report_kinds.h"
+#include "report/report_letterhead.h"
 
 namespace kc {
 
@@ -22,12 +23,7 @@ ComputedReportResult compute_phase_kind(const Dataset& data, const ReportScope& 
   if (plan >= 0 && data.plans[static_cast<size_t>(plan)].unit >= 0)
     c.area_code = data.units[static_cast<size_t>(data.plans[static_cast<size_t>(plan)].unit)].code;
   c.figures = report->figures;
-  // The defaults are what the document prints without issue details (one way to say them).
-  doc::Signature printed = build_phase_document(*report, {}).signature;
-  c.issue_defaults.signing_authority = printed.authority;
-  c.issue_defaults.signer_title = printed.position;
-  c.issue_defaults.signer_name = printed.signer;
-  c.issue_defaults.recipients = printed.recipients;
+  c.issue_defaults = default_issue_details(*report);
   c.render = [report](ReportFormat format, const NarrativeSections& narratives, const ReportIssueDetails& issue) {
     PhaseDocumentOptions options;
     options.date = issue.date;

@@ -57,27 +57,36 @@ std::string report_format_media_type(ReportFormat format) {
   throw std::logic_error("unknown report format");
 }
 
-RenderedReport render_phase_report(const PhaseReport& report, ReportFormat format, const PhaseDocumentOptions& options) {
+RenderedReport render_document(const doc::Document& document, ReportFormat format) {
   switch (format) {
-    case ReportFormat::Markdown:
-      return {render_markdown(build_phase_document(report, options)), "text/markdown; charset=utf-8", "md"};
-    case ReportFormat::Html:
-      return {render_html(build_phase_document(report, options)), "text/html; charset=utf-8", "html"};
-    case ReportFormat::Json:
-      return {phase_report_json(report).dump(2) + "\n", "application/json; charset=utf-8", "json"};
-    case ReportFormat::Pdf:
-      return {doc::render_pdf(build_phase_document(report, options)), "application/pdf", "pdf"};
+    case ReportFormat::Markdown: return {render_markdown(document), "text/markdown; charset=utf-8", "md"};
+    case ReportFormat::Html: return {render_html(document), "text/html; charset=utf-8", "html"};
+    case ReportFormat::Pdf: return {doc::render_pdf(document), "application/pdf", "pdf"};
     case ReportFormat::Docx: {
       // The DOCX writer works on files; a private temporary one is read back.
       static std::atomic<unsigned> counter{0};
       std::filesystem::path tmp = std::filesystem::temp_directory_path() /
                                   ("khuyencong-" + std::to_string(getpid()) + "-" + std::to_string(++counter) + ".docx");
-      doc::render_docx(build_phase_document(report, options), tmp);
+      doc::render_docx(document, tmp);
       auto bytes = read_whole_file(tmp);
       std::filesystem::remove(tmp);
       if (!bytes) throw std::runtime_error("không đọc lại được tệp DOCX vừa tạo");
       return {std::move(*bytes), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"};
     }
+    case ReportFormat::Json:
+    case ReportFormat::Xlsx: break;
+  }
+  throw std::logic_error("render_document: JSON and XLSX are not documents");
+}
+
+RenderedReport render_phase_report(const PhaseReport& report, ReportFormat format, const PhaseDocumentOptions& options) {
+  switch (format) {
+    case ReportFormat::Markdown:
+    case ReportFormat::Html:
+    case ReportFormat::Pdf:
+    case ReportFormat::Docx: return render_document(build_phase_document(report, options), format);
+    case ReportFormat::Json:
+      return {phase_report_json(report).dump(2) + "\n", "application/json; charset=utf-8", "json"};
     case ReportFormat::Xlsx:
       return {XlsxFile::to_bytes(false, [&](XlsxFile& file) { fill_phase_workbook(file, report); }), kXlsxMediaType, "xlsx"};
   }

@@ -25,6 +25,9 @@ std::string report_format_media_type(ReportFormat format);
 struct RenderedReport {
   std::string bytes, media_type, extension;
 };
+// A document in Markdown, HTML, PDF or DOCX (not JSON or XLSX, which are not documents).
+RenderedReport render_document(const doc::Document& document, ReportFormat format);
+
 RenderedReport render_phase_report(const PhaseReport& report, ReportFormat format, const PhaseDocumentOptions& options);
 
 // Renders `report` and writes it atomically to `path` ("-" writes text formats to stdout).
