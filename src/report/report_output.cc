@@ -59,9 +59,9 @@ std::string report_format_media_type(ReportFormat format) {
 
 RenderedReport render_document(const doc::Document& document, ReportFormat format) {
   switch (format) {
-    case ReportFormat::Markdown: return {render_markdown(document), "text/markdown; charset=utf-8", "md"};
-    case ReportFormat::Html: return {render_html(document), "text/html; charset=utf-8", "html"};
-    case ReportFormat::Pdf: return {doc::render_pdf(document), "application/pdf", "pdf"};
+    case ReportFormat::Markdown: return {render_markdown(document), report_format_media_type(format), "md"};
+    case ReportFormat::Html: return {render_html(document), report_format_media_type(format), "html"};
+    case ReportFormat::Pdf: return {doc::render_pdf(document), report_format_media_type(format), "pdf"};
     case ReportFormat::Docx: {
       // The DOCX writer works on files; a private temporary one is read back.
       static std::atomic<unsigned> counter{0};
@@ -71,7 +71,7 @@ RenderedReport render_document(const doc::Document& document, ReportFormat forma
       auto bytes = read_whole_file(tmp);
       std::filesystem::remove(tmp);
       if (!bytes) throw std::runtime_error("không đọc lại được tệp DOCX vừa tạo");
-      return {std::move(*bytes), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"};
+      return {std::move(*bytes), report_format_media_type(format), "docx"};
     }
     case ReportFormat::Json:
     case ReportFormat::Xlsx: break;
