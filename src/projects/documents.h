@@ -16,6 +16,10 @@ class Store;
 
 inline constexpr size_t kMaxDocumentBytes = 10 * 1024 * 1024;
 
+// The subfolder of the documents folder that files without a tai_lieu row are moved into when
+// the server starts (set_aside_unreferenced): "no record".
+inline constexpr const char* kSetAsideFolder = "khong-co-ban-ghi";
+
 struct Upload {
   std::string filename;  // as the user's computer named it
   std::string content;

@@ -4,10 +4,12 @@
 #include <netinet/in.h>
 #include <pwd.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
+#include <csignal>
 #include <regex>
 #include <stdexcept>
 
@@ -128,6 +130,20 @@ void PgCluster::stop(const char* mode) {
   if (!running_) return;
   run({kBin + "pg_ctl", "-D", dir_ + "/data", "-m", mode, "-w", "stop"});
   running_ = false;
+}
+
+void PgCluster::kill_postmaster() {
+  if (!running_) return;
+  // The first line of postmaster.pid is the postmaster's process id.
+  pid_t pid = static_cast<pid_t>(std::stol(read_file(dir_ + "/data/postmaster.pid")));
+  ::kill(pid, SIGKILL);
+  running_ = false;
+  for (int i = 0; i < 1000; ++i) {
+    waitpid(pid, nullptr, WNOHANG);  // reaps it when we are its parent (a child subreaper)
+    if (::kill(pid, 0) != 0) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  throw std::runtime_error("the postmaster " + std::to_string(pid) + " did not go away after SIGKILL");
 }
 
 std::string PgCluster::url(const std::string& database) const {

@@ -38,6 +38,11 @@ class PgCluster {
 
   void start();                      // waits until it accepts connections; throws on failure
   void stop(const char* mode = "fast");  // waits until it has stopped
+  // The postmaster killed with SIGKILL, as a crash of the database server's machine process
+  // would: no shutdown, its backends left to notice on their own. Returns once it is gone (the
+  // caller reaps it if it is the postmaster's parent, see bench/crash/crash_test.cc); start()
+  // may then have to be tried again until the old backends have quit.
+  void kill_postmaster();
   bool running() const { return running_; }
   int port() const { return port_; }
   std::string url(const std::string& database = "postgres") const;
