@@ -7,7 +7,7 @@
 // itself once PostgreSQL is started again.
 //
 //   crash_test [--engine sqlite|postgres] [--kills 100] [--kill-postgres] [--writers 4]
-//              [--seed N] [--max-run-ms 1500] [--binary <khuyencong>]
+//              [--seed N] [--max-run-ms 1500] [--binary <khuyencong>] [--ctest]
 // Exit status: 0 when nothing was lost, corrupt, mismatched, orphaned or missing; 1 otherwise;
 // 77 when PostgreSQL clusters cannot be made here (CTest counts it as skipped).
 #include <sys/prctl.h>
@@ -16,6 +16,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <iostream>
 #include <random>
 #include <thread>
@@ -37,6 +38,7 @@ struct Options {
   std::string engine = "sqlite", binary = KC_CLI_PATH;
   int kills = 100, writers = 4, max_run_ms = 1500;
   bool kill_postgres = false;
+  bool ctest = false;  // as the suite runs it: PostgreSQL only in its PostgreSQL pass
   uint64_t seed = 0;
 };
 
@@ -94,6 +96,10 @@ int run(const Options& o) {
   if (o.kill_postgres && o.engine != "postgres") throw std::runtime_error("--kill-postgres needs --engine postgres");
   std::unique_ptr<test::PgCluster> cluster;
   if (o.engine == "postgres") {
+    if (o.ctest && !std::getenv("KC_TEST_POSTGRES")) {
+      std::cout << "skipped: PostgreSQL only in the suite's PostgreSQL pass (scripts/with-postgres.sh, KC_TEST_POSTGRES)\n";
+      return 77;
+    }
     if (auto why = test::PgCluster::unavailable()) {
       std::cout << "skipped: " << *why << "\n";
       return 77;
@@ -221,6 +227,7 @@ int main(int argc, char** argv) {
   app.add_option("--seed", o.seed, "random seed (0: a new one, printed)");
   app.add_option("--max-run-ms", o.max_run_ms, "longest time between a restart and the next kill");
   app.add_option("--binary", o.binary, "the khuyencong binary");
+  app.add_flag("--ctest", o.ctest, "as the test suite runs it: PostgreSQL only when KC_TEST_POSTGRES is set");
   CLI11_PARSE(app, argc, argv);
   try {
     return kc::crash::run(o);

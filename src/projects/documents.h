@@ -39,6 +39,17 @@ StoredDocument store_document(Store& store, const std::filesystem::path& dir, co
                               const std::string& event, const Upload& upload, const std::string& user);
 void remove_stored(const std::filesystem::path& dir, const StoredDocument& doc);
 
+// What the server does with the documents folder when it starts, before it takes a request.
+// An upload writes its file, then commits its row: a server killed between the two (a crash, a
+// power cut) leaves a file no row names, and one killed while writing leaves a "*.tmp". The
+// first kind is moved into kSetAsideFolder — not deleted: a server started on the wrong
+// database must not destroy the documents of the right one — and the second is deleted (it was
+// never complete). Throws StoreError when the rows cannot be read; nothing is moved then.
+struct DocumentSweep {
+  int64_t set_aside = 0, partial_removed = 0;
+};
+DocumentSweep set_aside_unreferenced(Store& store, const std::filesystem::path& dir);
+
 std::optional<StoredDocument> find_document(Store& store, const std::string& id);
 std::vector<StoredDocument> documents_of(Store& store, const std::string& project);
 
