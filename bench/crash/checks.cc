@@ -153,15 +153,14 @@ void check_folder(const DocumentRows& rows, const fs::path& folder, Findings& f)
   for (const auto& [name, d] : rows.by_name) {
     std::error_code ec;
     auto size = fs::file_size(folder / d.stored_name, ec);
-    if (ec || static_cast<int64_t>(size) != d.size) {
-      ++f.missing_files;
+    if ((ec || static_cast<int64_t>(size) != d.size) && f.missing_files.insert(d.stored_name).second) {
       f.note("document " + d.id + " (" + d.filename + "): its file " + d.stored_name + " is missing or of another size");
     }
   }
   if (!fs::exists(folder)) return;
   for (const auto& entry : fs::directory_iterator(folder)) {
-    if (!entry.is_regular_file() || rows.stored_names.count(entry.path().filename().string())) continue;
-    ++f.orphaned_files;
+    std::string name = entry.path().filename().string();
+    if (!entry.is_regular_file() || rows.stored_names.count(name) || !f.orphaned_files.insert(name).second) continue;
     f.note("orphaned file in the documents folder: " + entry.path().filename().string());
   }
 }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -20,8 +21,9 @@ struct Findings {
   int64_t lost = 0;              // an acknowledged write missing or with other values
   int64_t corrupt = 0;           // an integrity check failed or a table could not be read
   int64_t audit_mismatches = 0;  // a record whose newest audit entry's "after" is not the record
-  int64_t orphaned_files = 0;    // a file in the documents folder with no tai_lieu row
-  int64_t missing_files = 0;     // a tai_lieu row whose file is missing or of another size
+  // Files in the documents folder with no tai_lieu row, and tai_lieu rows whose file is missing
+  // or of another size: each counted once however many checks see it.
+  std::set<std::string> orphaned_files, missing_files;
   std::vector<std::string> details;  // the first problems, for the report
   void note(const std::string& problem);
 };

@@ -199,7 +199,7 @@ int run(const Options& o) {
             << "refused writes (4xx): " << all.refused << "\n"
             << "acknowledged writes checked after the restarts (summed): " << findings.verified << "\n"
             << "lost: " << findings.lost << "\ncorrupt: " << findings.corrupt << "\naudit mismatches: " << findings.audit_mismatches
-            << "\norphaned files: " << findings.orphaned_files << "\nmissing files: " << findings.missing_files
+            << "\norphaned files: " << findings.orphaned_files.size() << "\nmissing files: " << findings.missing_files.size()
             << "\nfiles of unfinished uploads set aside by the server at start: " << files_set_aside(documents) << "\n";
   if (o.kill_postgres)
     std::cout << "503 while PostgreSQL was down: seen after " << outages_503.summary() << "; not seen: " << no_503
@@ -208,8 +208,8 @@ int run(const Options& o) {
     std::cout << "restart to /healthz 200: " << restarts.summary() << "\n";
   for (const std::string& r : writers.front()->refusals()) std::cout << "refused: " << r << "\n";
   for (const std::string& d : findings.details) std::cout << "problem: " << d << "\n";
-  bool ok = findings.lost == 0 && findings.corrupt == 0 && findings.audit_mismatches == 0 && findings.orphaned_files == 0 &&
-            findings.missing_files == 0 && no_503 == 0 && all.refused == 0 && all.total_acked() > 0;
+  bool ok = findings.lost == 0 && findings.corrupt == 0 && findings.audit_mismatches == 0 && findings.orphaned_files.empty() &&
+            findings.missing_files.empty() && no_503 == 0 && all.refused == 0 && all.total_acked() > 0;
   std::cout << (ok ? "PASSED" : "FAILED") << "\n";
   return ok ? 0 : 1;
 }

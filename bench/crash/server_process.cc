@@ -2,37 +2,21 @@
 
 #include <fcntl.h>
 #include <httplib.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <stdexcept>
 #include <thread>
 
-namespace kc::crash {
+#include "support/pg_cluster.h"
 
-int free_port() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  if (fd < 0 || bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
-    if (fd >= 0) close(fd);
-    throw std::runtime_error("no free port");
-  }
-  int port = ntohs(addr.sin_port);
-  close(fd);
-  return port;
-}
+namespace kc::crash {
 
 ServerProcess::ServerProcess(std::string binary, std::string db, std::vector<std::string> serve_args,
                              std::filesystem::path log)
     : binary_(std::move(binary)), db_(std::move(db)), serve_args_(std::move(serve_args)), log_(std::move(log)),
-      port_(free_port()) {}
+      port_(test::free_port()) {}
 
 ServerProcess::~ServerProcess() {
   if (running()) kill_now();

@@ -11,9 +11,6 @@
 
 namespace kc::crash {
 
-// A TCP port on 127.0.0.1 that nobody listens on now.
-int free_port();
-
 class ServerProcess {
  public:
   // `serve_args` come after `serve` (the port is added); the server's output is appended to `log`.

@@ -20,6 +20,9 @@
 
 namespace kc::test {
 
+// A TCP port on 127.0.0.1 that nobody listens on now.
+int free_port();
+
 class PgCluster {
  public:
   // Why clusters cannot be made on this machine (no PostgreSQL 15 server binaries, no
