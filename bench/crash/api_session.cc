@@ -2,10 +2,13 @@
 
 namespace kc::crash {
 
-ApiSession::ApiSession(int port) : client_("127.0.0.1", port) {
-  client_.set_connection_timeout(2, 0);
-  client_.set_read_timeout(15, 0);
-  client_.set_keep_alive(true);
+ApiSession::ApiSession(int port) { use_port(port); }
+
+void ApiSession::use_port(int port) {
+  client_ = std::make_unique<httplib::Client>("127.0.0.1", port);
+  client_->set_connection_timeout(2, 0);
+  client_->set_read_timeout(15, 0);
+  client_->set_keep_alive(true);
 }
 
 httplib::Headers ApiSession::headers(bool write) const {
@@ -41,13 +44,13 @@ bool ApiSession::sign_in(const std::string& username, const std::string& passwor
 }
 
 httplib::Result ApiSession::get(const std::string& path) {
-  auto r = client_.Get(path, headers(false));
+  auto r = client_->Get(path, headers(false));
   remember(r);
   return r;
 }
 
 httplib::Result ApiSession::post_json(const std::string& path, const nlohmann::json& body) {
-  auto r = client_.Post(path, headers(true), body.dump(), "application/json");
+  auto r = client_->Post(path, headers(true), body.dump(), "application/json");
   remember(r);
   return r;
 }
@@ -55,13 +58,13 @@ httplib::Result ApiSession::post_json(const std::string& path, const nlohmann::j
 httplib::Result ApiSession::put_json(const std::string& path, const nlohmann::json& body, const std::string& if_match) {
   httplib::Headers h = headers(true);
   h.emplace("If-Match", if_match);
-  auto r = client_.Put(path, h, body.dump(), "application/json");
+  auto r = client_->Put(path, h, body.dump(), "application/json");
   remember(r);
   return r;
 }
 
 httplib::Result ApiSession::post_form(const std::string& path, httplib::MultipartFormDataItems items) {
-  auto r = client_.Post(path, headers(true), items);
+  auto r = client_->Post(path, headers(true), items);
   remember(r);
   return r;
 }

@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -14,6 +15,8 @@ namespace kc::crash {
 class ApiSession {
  public:
   explicit ApiSession(int port);
+  // The server moved to another port (the session and its cookies go on).
+  void use_port(int port);
   // Signs in through /api/csrf and /api/dang-nhap; false when refused or unanswered.
   bool sign_in(const std::string& username, const std::string& password);
 
@@ -25,7 +28,7 @@ class ApiSession {
  private:
   httplib::Headers headers(bool write) const;
   void remember(const httplib::Result& r);
-  httplib::Client client_;
+  std::unique_ptr<httplib::Client> client_;
   std::map<std::string, std::string> cookies_;
   std::string csrf_;
 };

@@ -122,8 +122,7 @@ int run(const Options& o) {
     std::cout << "FAILED: " << why << "\nthe server's log:\n" << test::read_file(dir / "server.log") << "\n";
     return 1;
   };
-  server.start();
-  if (!server.wait_ready(std::chrono::seconds(60))) return fail("the server did not start");
+  if (!server.start_ready(std::chrono::seconds(60))) return fail("the server did not start");
 
   uint64_t seed = o.seed ? o.seed : std::random_device{}();
   std::mt19937_64 rng(seed);
@@ -160,15 +159,16 @@ int run(const Options& o) {
     }
     auto restart = Clock::now();
     if (!o.kill_postgres) {
-      server.start();
       // One kill in ten lands during start-up (opening the database, the Dataset's first load).
       if (std::uniform_int_distribution<int>(0, 9)(rng) == 0) {
+        server.start();
         std::this_thread::sleep_for(milliseconds(std::uniform_int_distribution<int>(0, 300)(rng)));
         server.kill_now();
         ++startup_kills;
-        server.start();
       }
-      if (!server.wait_ready(std::chrono::seconds(60))) return fail("the server did not start again after kill " + std::to_string(k));
+      if (!server.start_ready(std::chrono::seconds(60)))
+        return fail("the server did not start again after kill " + std::to_string(k));
+      for (auto& w : writers) w->use_port(server.port());
       restarts.add(ms_since(restart));
     } else {
       restart_postgres(*cluster);

@@ -66,6 +66,16 @@ bool ServerProcess::wait_ready(std::chrono::milliseconds timeout) {
   return false;
 }
 
+bool ServerProcess::start_ready(std::chrono::milliseconds timeout) {
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    start();
+    if (wait_ready(timeout)) return true;
+    if (running()) return false;  // still starting after `timeout`
+    port_ = test::free_port();
+  }
+  return false;
+}
+
 void ServerProcess::reap() {
   int status = 0;
   waitpid(pid_, &status, 0);

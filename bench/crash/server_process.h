@@ -22,6 +22,10 @@ class ServerProcess {
   void start();  // returns at once; the server may still be opening its database
   // Waits until GET /healthz answers 200; false after `timeout` or when the process exited.
   bool wait_ready(std::chrono::milliseconds timeout);
+  // start() and wait_ready(); a server that exits before it is ready (its port taken meanwhile by
+  // another program's connection, between a kill and this start) is started again on a new port,
+  // twice at most. port() tells where it is.
+  bool start_ready(std::chrono::milliseconds timeout);
   void kill_now();   // SIGKILL, then reaps the process
   void terminate();  // SIGTERM (a clean stop), then reaps the process
   bool running() const { return pid_ > 0; }

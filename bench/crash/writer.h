@@ -52,6 +52,7 @@ class Writer {
  public:
   Writer(int id, int port, uint64_t seed);
   bool sign_in();
+  void use_port(int port) { session_.use_port(port); }
   // Writes until `stop` becomes true; each write's outcome goes into the ledger.
   void run(const std::atomic<bool>& stop);
 
