@@ -91,6 +91,53 @@ void restart_postgres(test::PgCluster& cluster) {
   }
 }
 
+// What a run did and found; the run's exit status (0: nothing lost, corrupt or out of place).
+struct RunFacts {
+  int startup_kills = 0, no_503 = 0;
+  double total_s = 0;
+  Timings *restarts, *outages_503, *recoveries;
+};
+
+int report(const Options& o, const std::vector<std::unique_ptr<Writer>>& writers, const Findings& findings,
+           const RunFacts& run, const std::filesystem::path& documents) {
+  WriteCounts all;
+  for (const auto& w : writers) {
+    for (size_t i = 0; i < all.acked.size(); ++i) all.acked[i] += w->counts().acked[i];
+    all.unanswered += w->counts().unanswered;
+    all.server_errors += w->counts().server_errors;
+    all.refused += w->counts().refused;
+  }
+  std::cout << "kills: " << o.kills << (o.kill_postgres ? " of the PostgreSQL postmaster" : " of the app server");
+  if (run.startup_kills) std::cout << " (plus " << run.startup_kills << " more during start-up)";
+  std::cout << " in " << static_cast<int>(run.total_s) << " s\n"
+            << "acknowledged writes: " << all.total_acked() << "\n";
+  for (size_t i = 0; i < all.acked.size(); ++i)
+    std::cout << "  " << op_name(static_cast<Op>(i)) << ": " << all.acked[i] << "\n";
+  std::cout << "unanswered writes (killed under them; either outcome allowed): " << all.unanswered
+            << " (of them 5xx: " << all.server_errors << ")\n"
+            << "refused writes (4xx): " << all.refused << "\n"
+            << "acknowledged writes checked after the restarts (summed): " << findings.verified << "\n"
+            << "lost: " << findings.lost << "\ncorrupt: " << findings.corrupt
+            << "\naudit mismatches: " << findings.audit_mismatches
+            << "\norphaned files: " << findings.orphaned_files.size()
+            << "\nmissing files: " << findings.missing_files.size()
+            << "\nfiles of unfinished uploads set aside by the server at start: " << files_set_aside(documents) << "\n";
+  if (o.kill_postgres)
+    std::cout << "503 while PostgreSQL was down: seen after " << run.outages_503->summary() << "; not seen: " << run.no_503
+              << "\nrecovery without restarting the app, from PostgreSQL's restart to /healthz 200: "
+              << run.recoveries->summary() << "\n";
+  else
+    std::cout << "restart to /healthz 200: " << run.restarts->summary() << "\n";
+  for (const auto& w : writers)
+    for (const std::string& r : w->refusals()) std::cout << "refused: " << r << "\n";
+  for (const std::string& d : findings.details) std::cout << "problem: " << d << "\n";
+  bool ok = findings.lost == 0 && findings.corrupt == 0 && findings.audit_mismatches == 0 &&
+            findings.orphaned_files.empty() && findings.missing_files.empty() && run.no_503 == 0 && all.refused == 0 &&
+            all.total_acked() > 0;
+  std::cout << (ok ? "PASSED" : "FAILED") << "\n";
+  return ok ? 0 : 1;
+}
+
 int run(const Options& o) {
   if (o.engine != "sqlite" && o.engine != "postgres") throw std::runtime_error("--engine: sqlite or postgres");
   if (o.kill_postgres && o.engine != "postgres") throw std::runtime_error("--kill-postgres needs --engine postgres");
@@ -182,36 +229,7 @@ int run(const Options& o) {
   double total_s = ms_since(started) / 1000;
   server.terminate();
 
-  WriteCounts all;
-  for (auto& w : writers) {
-    for (size_t i = 0; i < all.acked.size(); ++i) all.acked[i] += w->counts().acked[i];
-    all.unanswered += w->counts().unanswered;
-    all.server_errors += w->counts().server_errors;
-    all.refused += w->counts().refused;
-  }
-  std::cout << "kills: " << o.kills << (o.kill_postgres ? " of the PostgreSQL postmaster" : " of the app server");
-  if (startup_kills) std::cout << " (plus " << startup_kills << " more during start-up)";
-  std::cout << " in " << static_cast<int>(total_s) << " s\n"
-            << "acknowledged writes: " << all.total_acked() << "\n";
-  for (size_t i = 0; i < all.acked.size(); ++i) std::cout << "  " << op_name(static_cast<Op>(i)) << ": " << all.acked[i] << "\n";
-  std::cout << "unanswered writes (killed under them; either outcome allowed): " << all.unanswered << " (of them 5xx: "
-            << all.server_errors << ")\n"
-            << "refused writes (4xx): " << all.refused << "\n"
-            << "acknowledged writes checked after the restarts (summed): " << findings.verified << "\n"
-            << "lost: " << findings.lost << "\ncorrupt: " << findings.corrupt << "\naudit mismatches: " << findings.audit_mismatches
-            << "\norphaned files: " << findings.orphaned_files.size() << "\nmissing files: " << findings.missing_files.size()
-            << "\nfiles of unfinished uploads set aside by the server at start: " << files_set_aside(documents) << "\n";
-  if (o.kill_postgres)
-    std::cout << "503 while PostgreSQL was down: seen after " << outages_503.summary() << "; not seen: " << no_503
-              << "\nrecovery without restarting the app, from PostgreSQL's restart to /healthz 200: " << recoveries.summary() << "\n";
-  else
-    std::cout << "restart to /healthz 200: " << restarts.summary() << "\n";
-  for (const std::string& r : writers.front()->refusals()) std::cout << "refused: " << r << "\n";
-  for (const std::string& d : findings.details) std::cout << "problem: " << d << "\n";
-  bool ok = findings.lost == 0 && findings.corrupt == 0 && findings.audit_mismatches == 0 && findings.orphaned_files.empty() &&
-            findings.missing_files.empty() && no_503 == 0 && all.refused == 0 && all.total_acked() > 0;
-  std::cout << (ok ? "PASSED" : "FAILED") << "\n";
-  return ok ? 0 : 1;
+  return report(o, writers, findings, {startup_kills, no_503, total_s, &restarts, &outages_503, &recoveries}, documents);
 }
 
 }  // namespace

@@ -50,7 +50,8 @@ Writer::Outcome Writer::outcome(const httplib::Result& r, int ok_status, Op op) 
     return Outcome::unanswered;
   }
   ++counts_.refused;
-  if (refusals_.size() < 5) refusals_.push_back(std::string(op_name(op)) + ": " + std::to_string(r->status) + " " + r->body.substr(0, 300));
+  if (refusals_.size() < 5)
+    refusals_.push_back(std::string(op_name(op)) + ": " + std::to_string(r->status) + " " + r->body.substr(0, 300));
   return Outcome::refused;
 }
 

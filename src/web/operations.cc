@@ -100,8 +100,9 @@ void App::sweep_documents() {
     auto lease = pool_.lease();
     DocumentSweep s = set_aside_unreferenced(*lease, dir);
     if (s.set_aside > 0)
-      log_.message("Đã chuyển " + format_int(s.set_aside) + " tệp tài liệu không có bản ghi (tải lên chưa hoàn tất khi máy chủ "
-                   "dừng đột ngột) vào thư mục " + (dir / kSetAsideFolder).string());
+      log_.message("Đã chuyển " + format_int(s.set_aside) +
+                   " tệp tài liệu không có bản ghi (tải lên chưa hoàn tất khi máy chủ dừng đột ngột) vào thư mục " +
+                   (dir / kSetAsideFolder).string());
     if (s.partial_removed > 0) log_.message("Đã xóa " + format_int(s.partial_removed) + " tệp tài liệu ghi dở.");
   } catch (const std::exception& e) {
     // The rows unreadable (nothing moved without them) or the folder: tried again at the next start.
