@@ -1,6 +1,7 @@
 #include "projects/documents.h"
 
 #include <fstream>
+#include <set>
 
 #include "core/clock.h"
 #include "core/file_io.h"
@@ -71,7 +72,8 @@ StoredDocument store_document(Store& store, const std::filesystem::path& dir, co
   d.type = lower_extension(upload.filename);
   d.size = static_cast<int64_t>(upload.content.size());
   d.stored_name = random_hex(16) + ".bin";
-  write_file_atomically(dir / d.stored_name, upload.content);
+  // On the disk before the row that names it is committed (the caller's transaction).
+  write_file_durably(dir / d.stored_name, upload.content);
   store.insert(kind("tai_lieu"), Row{d.id, d.project, event.empty() ? Value{} : Value{event}, d.filename, d.type, d.size,
                                      d.stored_name, user, utc_now_text()});
   return d;
@@ -80,6 +82,27 @@ StoredDocument store_document(Store& store, const std::filesystem::path& dir, co
 void remove_stored(const std::filesystem::path& dir, const StoredDocument& doc) {
   std::error_code ec;
   std::filesystem::remove(dir / doc.stored_name, ec);
+}
+
+DocumentSweep set_aside_unreferenced(Store& store, const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  DocumentSweep sweep;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return sweep;
+  std::set<std::string> named;
+  store.scan(kind("tai_lieu"), [&](const Row& r) { named.insert(std::string(text_or_empty(r[6]))); });
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (!entry.is_regular_file() || named.count(name)) continue;
+    if (entry.path().extension() == ".tmp") {
+      if (fs::remove(entry.path(), ec)) ++sweep.partial_removed;
+      continue;
+    }
+    fs::create_directories(dir / kSetAsideFolder, ec);
+    fs::rename(entry.path(), dir / kSetAsideFolder / name, ec);
+    if (!ec) ++sweep.set_aside;
+  }
+  return sweep;
 }
 
 std::optional<StoredDocument> find_document(Store& store, const std::string& id) {

@@ -405,6 +405,7 @@ int App::bind() {
 
 void App::run() {
   purge_expired_sessions();  // what expired while the server was down (then as requests come)
+  sweep_documents();         // what a crash under an upload left, before any upload can start
   next_purge_s_ = std::chrono::duration_cast<std::chrono::seconds>(
                       std::chrono::steady_clock::now().time_since_epoch() + options_.session_purge_interval)
                       .count();

@@ -117,6 +117,8 @@ class App {
   // by the request that finds it due, after its answer was written). Returns how many went.
   const RequestLog& log() const { return log_; }
   int64_t purge_expired_sessions();
+  // At start: files of uploads that never committed set aside (documents.h, set_aside_unreferenced).
+  void sweep_documents();
 
   void add(Route route);
   const std::vector<Route>& routes() const { return routes_; }

@@ -1,10 +1,13 @@
-// The App's operations side: the request log, /metrics, and the purge of expired sessions
-// (docs/deployment.md, "Operations").
+// The App's operations side: the request log, /metrics, the purge of expired sessions
+// (docs/deployment.md, "Operations"), and the documents folder's sweep at start.
 #include <httplib.h>
 
 #include <iostream>
 
+#include "core/vn_format.h"
+#include "projects/documents.h"
 #include "web/app.h"
+#include "web/project_pages.h"
 #include "web/request_trace.h"
 #include "web/sessions.h"
 
@@ -88,6 +91,22 @@ int64_t App::purge_expired_sessions() {
   } catch (const StoreError& e) {
     std::cerr << "[web] xóa phiên đăng nhập hết hạn: " << e.what() << "\n";  // tried again at the next turn
     return 0;
+  }
+}
+
+void App::sweep_documents() {
+  std::filesystem::path dir = document_dir(options_);
+  try {
+    auto lease = pool_.lease();
+    DocumentSweep s = set_aside_unreferenced(*lease, dir);
+    if (s.set_aside > 0)
+      log_.message("Đã chuyển " + format_int(s.set_aside) +
+                   " tệp tài liệu không có bản ghi (tải lên chưa hoàn tất khi máy chủ dừng đột ngột) vào thư mục " +
+                   (dir / kSetAsideFolder).string());
+    if (s.partial_removed > 0) log_.message("Đã xóa " + format_int(s.partial_removed) + " tệp tài liệu ghi dở.");
+  } catch (const std::exception& e) {
+    // The rows unreadable (nothing moved without them) or the folder: tried again at the next start.
+    std::cerr << "[web] kiểm tra thư mục tài liệu " << dir.string() << ": " << e.what() << "\n";
   }
 }
 

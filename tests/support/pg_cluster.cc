@@ -4,10 +4,12 @@
 #include <netinet/in.h>
 #include <pwd.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
+#include <csignal>
 #include <regex>
 #include <stdexcept>
 
@@ -32,24 +34,6 @@ std::vector<std::string> as_owner(std::vector<std::string> argv) {
   return argv;
 }
 
-// A TCP port on 127.0.0.1 that nobody listens on now.
-int free_port() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  socklen_t len = sizeof addr;
-  if (fd < 0 || bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
-    if (fd >= 0) close(fd);
-    throw std::runtime_error("no free port");
-  }
-  int port = ntohs(addr.sin_port);
-  close(fd);
-  return port;
-}
-
 std::string new_directory() {
   std::string pattern = (std::filesystem::temp_directory_path() / "kc-pgtest.XXXXXX").string();
   if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
@@ -72,6 +56,23 @@ PGconn* connect(const std::string& url) {
 }
 
 }  // namespace
+
+int free_port() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  socklen_t len = sizeof addr;
+  if (fd < 0 || bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+    if (fd >= 0) close(fd);
+    throw std::runtime_error("no free port");
+  }
+  int port = ntohs(addr.sin_port);
+  close(fd);
+  return port;
+}
 
 std::optional<std::string> PgCluster::unavailable() {
   if (access((kBin + "initdb").c_str(), X_OK) != 0) return "PostgreSQL 15 server binaries are not installed";
@@ -128,6 +129,20 @@ void PgCluster::stop(const char* mode) {
   if (!running_) return;
   run({kBin + "pg_ctl", "-D", dir_ + "/data", "-m", mode, "-w", "stop"});
   running_ = false;
+}
+
+void PgCluster::kill_postmaster() {
+  if (!running_) return;
+  // The first line of postmaster.pid is the postmaster's process id.
+  pid_t pid = static_cast<pid_t>(std::stol(read_file(dir_ + "/data/postmaster.pid")));
+  ::kill(pid, SIGKILL);
+  running_ = false;
+  for (int i = 0; i < 1000; ++i) {
+    waitpid(pid, nullptr, WNOHANG);  // reaps it when we are its parent (a child subreaper)
+    if (::kill(pid, 0) != 0) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  throw std::runtime_error("the postmaster " + std::to_string(pid) + " did not go away after SIGKILL");
 }
 
 std::string PgCluster::url(const std::string& database) const {

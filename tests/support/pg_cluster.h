@@ -20,6 +20,9 @@
 
 namespace kc::test {
 
+// A TCP port on 127.0.0.1 that nobody listens on now.
+int free_port();
+
 class PgCluster {
  public:
   // Why clusters cannot be made on this machine (no PostgreSQL 15 server binaries, no
@@ -38,6 +41,11 @@ class PgCluster {
 
   void start();                      // waits until it accepts connections; throws on failure
   void stop(const char* mode = "fast");  // waits until it has stopped
+  // The postmaster killed with SIGKILL, as a crash of the database server's machine process
+  // would: no shutdown, its backends left to notice on their own. Returns once it is gone (the
+  // caller reaps it if it is the postmaster's parent, see bench/crash/crash_test.cc); start()
+  // may then have to be tried again until the old backends have quit.
+  void kill_postmaster();
   bool running() const { return running_; }
   int port() const { return port_; }
   std::string url(const std::string& database = "postgres") const;
