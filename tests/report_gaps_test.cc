@@ -18,7 +18,17 @@ struct BuiltReport {
   std::string markdown;
 };
 
+// Keeps only the header line of a bundle file: the kind has no records at all.
+void drop_rows(BundleFixture& fx, const std::string& file) {
+  std::string data = read_file(fx.file(file));
+  write_file(fx.file(file), data.substr(0, data.find('\n') + 1));
+}
+
 BuiltReport build(BundleFixture& fx) {
+  // The demo's reports quote figures of the whole demo that a trimmed bundle no longer gives, and
+  // an issued report whose figures are gone is refused at import (report_drafts_test): these
+  // bundles leave the reports out.
+  for (const char* file : {"bao_cao_muc.csv", "bao_cao.csv"}) drop_rows(fx, file);
   ImportResult imported = fx.import_bundle();
   EXPECT_TRUE(imported.ok()) << describe_problems(imported);
   Dataset data = load_dataset(fx.store());
@@ -29,12 +39,6 @@ BuiltReport build(BundleFixture& fx) {
   }
   std::string markdown = render_markdown(build_phase_document(*r.report, {Date{2020, 11, 30}}));
   return {std::move(*r.report), std::move(markdown)};
-}
-
-// Keeps only the header line of a bundle file: the kind has no records at all.
-void drop_rows(BundleFixture& fx, const std::string& file) {
-  std::string data = read_file(fx.file(file));
-  write_file(fx.file(file), data.substr(0, data.find('\n') + 1));
 }
 
 bool says(const std::string& text, const std::string& phrase) { return text.find(phrase) != std::string::npos; }
