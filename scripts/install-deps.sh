@@ -13,7 +13,7 @@ build_packages=(
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev unzip libxml2-utils
   libreoffice-writer-nogui poppler-utils time postgresql-15 chromium
-  clang libclang-rt-14-dev nginx lintian strace
+  clang libclang-rt-14-dev nginx lintian strace systemd
 )
 
 # Node.js and npm fetch the front end's assets (web/package-lock.json); a machine that already
