@@ -74,8 +74,15 @@ StoredDocument store_document(Store& store, const std::filesystem::path& dir, co
   d.stored_name = random_hex(16) + ".bin";
   // On the disk before the row that names it is committed (the caller's transaction).
   write_file_durably(dir / d.stored_name, upload.content);
-  store.insert(kind("tai_lieu"), Row{d.id, d.project, event.empty() ? Value{} : Value{event}, d.filename, d.type, d.size,
-                                     d.stored_name, user, utc_now_text()});
+  try {
+    store.insert(kind("tai_lieu"), Row{d.id, d.project, event.empty() ? Value{} : Value{event}, d.filename, d.type,
+                                       d.size, d.stored_name, user, utc_now_text()});
+  } catch (...) {
+    // The caller never learns of this document, so it cannot remove the file: do it here
+    // (a PostgreSQL server that goes away under the insert left orphans before).
+    remove_stored(dir, d);
+    throw;
+  }
   return d;
 }
 
