@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "model/dataset.h"
+#include "projects/uncertain_documents.h"
 #include "web/address_list.h"
 #include "web/background_jobs.h"
 #include "web/list_cache.h"
@@ -119,6 +120,9 @@ class App {
   int64_t purge_expired_sessions();
   // At start: files of uploads that never committed set aside (documents.h, set_aside_unreferenced).
   void sweep_documents();
+  // Uploads whose COMMIT failed (uncertain_documents.h): settled by /healthz and after requests.
+  UncertainDocuments& uncertain_documents() { return uncertain_documents_; }
+  void settle_uncertain_documents();
 
   void add(Route route);
   const std::vector<Route>& routes() const { return routes_; }
@@ -168,6 +172,7 @@ class App {
   AddressList trusted_proxies_;
   ServerMetrics metrics_;
   std::atomic<int64_t> next_purge_s_{0};  // steady clock seconds when the next purge is due
+  UncertainDocuments uncertain_documents_;
   // Last, so that it goes first: running jobs are cancelled and joined before the rest goes.
   std::unique_ptr<BackgroundJobs> jobs_;
 };

@@ -55,6 +55,7 @@ void App::request_finished(const httplib::Request& req, const httplib::Response&
                 req.method, res.status, duration, t.user});
   t = RequestTrace{};
   purge_sessions_when_due();
+  if (uncertain_documents_.pending()) settle_uncertain_documents();
 }
 
 // Only for the configured addresses, and never through a proxy; others are told there is no such
@@ -107,6 +108,17 @@ void App::sweep_documents() {
   } catch (const std::exception& e) {
     // The rows unreadable (nothing moved without them) or the folder: tried again at the next start.
     std::cerr << "[web] kiểm tra thư mục tài liệu " << dir.string() << ": " << e.what() << "\n";
+  }
+}
+
+void App::settle_uncertain_documents() {
+  try {
+    auto lease = pool_.lease();  // the primary: a replica may not have the row yet
+    int64_t removed = uncertain_documents_.settle(*lease);
+    if (removed > 0)
+      log_.message("Đã xóa " + format_int(removed) + " tệp tài liệu của lần tải lên không được ghi vào cơ sở dữ liệu.");
+  } catch (const StoreError&) {
+    // The database still does not answer: kept for the next request.
   }
 }
 

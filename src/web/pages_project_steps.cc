@@ -140,9 +140,14 @@ void take(RequestContext& ctx) {
         for (const StoredDocument& d : written)
           audit(ctx.store(), ctx.user()->username, "dinh_kem", &kind("tai_lieu"), d.id, std::nullopt, std::nullopt,
                 d.filename + " (" + std::to_string(d.size) + " byte)");
+      } catch (...) {
+        for (const StoredDocument& d : written) remove_stored(dir, d);  // not committed: no orphan files
+        throw;
+      }
+      try {
         tx.commit();
       } catch (...) {
-        for (const StoredDocument& d : written) remove_stored(dir, d);  // no orphan files
+        ctx.app.uncertain_documents().add(dir, written);  // it may have landed: asked again later
         throw;
       }
     }

@@ -71,6 +71,8 @@ void register_public_pages(App& app) {
   app.add({"GET", "/healthz", "healthz", Access::public_access(), true, [](RequestContext& ctx) {
              // Usable = a connection can be had and the schema answers.
              int version = ctx.store().schema_version();
+             // Before answering "ok": whoever waits for it then finds the documents folder settled.
+             if (ctx.app.uncertain_documents().pending()) ctx.app.settle_uncertain_documents();
              ctx.json(200, {{"trang_thai", "ok"}, {"phien_ban_luoc_do", version}});
            }});
   app.add({"GET", "/favicon.ico", "bieu_tuong", Access::public_access(), false,
