@@ -62,8 +62,6 @@ echo "ngày / date:   $(date -u '+%Y-%m-%d %H:%M UTC'); load average: $(cut -d' 
 echo "PostgreSQL $(psql -X -At "$KC_TEST_POSTGRES" -c 'SHOW server_version'), fsync $(psql -X -At "$KC_TEST_POSTGRES" -c 'SHOW fsync'), shared_buffers $(psql -X -At "$KC_TEST_POSTGRES" -c 'SHOW shared_buffers'), TCP on 127.0.0.1"
 echo "dataset: $data (scale $scale), $rows rows"
 
-# The SQLite source of migrate-db, imported once by the build's binary.
-"$after" --db "$tmp/source.db" --quiet import "$data" >/dev/null
 
 # timed <label> <what> <rows or "copied"> <command…>: wall seconds and rows/s of one command.
 timed() {
@@ -78,13 +76,13 @@ timed() {
   end=$(date +%s.%N)
   # migrate-db prints "Đã sao chép 1.717.150 bản ghi …": the records it copied.
   [ "$count" = copied ] && count=$(sed -n 's/^Đã sao chép \([0-9.]*\) bản ghi.*/\1/p' "$tmp/out.txt" | tr -d .)
-  if [ "$what" = import ]; then
+  if [ "${what%% *}" = import ]; then
     local imported
     imported=$(grep -o '[0-9]\+' "$tmp/out.txt" | head -1 || true)
     [ "$imported" = "$rows" ] || { echo "$label import wrote '$imported' rows, the dataset has $rows" >&2; exit 1; }
   fi
   awk -v label="$label" -v what="$what" -v rows="$count" -v s="$start" -v e="$end" -v load="$(cut -d' ' -f1 /proc/loadavg)" \
-    'BEGIN {w = e - s; printf "%-7s %-22s %9d rows %8.2f s %9.0f rows/s  (load %s)\n", label, what, rows, w, rows / w, load}' |
+    'BEGIN {w = e - s; printf "%-7s %-26s %9d rows %8.2f s %9.0f rows/s  (load %s)\n", label, what, rows, w, rows / w, load}' |
     tee -a "$tmp/results.txt"
 }
 
@@ -97,6 +95,9 @@ measure() {
 }
 
 echo
+# The SQLite source of migrate-db, imported by the build's binary: also the reference, SQLite's
+# import under the same load.
+timed after "import SQLite (reference)" "$rows" "$after" --db "$tmp/source.db" --quiet import "$data"
 for run in $(seq 1 "$runs"); do
   [ -n "$before" ] && measure before "$before"
   measure after "$after"
@@ -111,7 +112,7 @@ if [ -n "$before" ]; then
   echo "after / before (rows/s, medians of $runs run(s)):"
   for what in import "migrate-db to PG"; do
     awk -v what="$what" '
-      substr($0, 9, 22) ~ "^" what " *$" { r[$1] = r[$1] " " $(NF - 3) }
+      substr($0, 9, 26) ~ "^" what " *$" { r[$1] = r[$1] " " $(NF - 3) }
       function median(s,   a, n, i, j, t) { n = split(s, a, " "); for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
         return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
       END { b = median(r["before"]); a = median(r["after"]); printf "  %-18s before %9.0f rows/s  after %9.0f rows/s  × %.1f\n", what, b, a, a / b }' \

@@ -164,11 +164,24 @@ void PgStore::insert(const RecordKind& kind, const Row& row) {
 void PgStore::insert_many(const RecordKind& kind, const Row* rows, size_t count) {
   if (count == 0) return;
   std::string table(kind.name);
-  if (transaction_depth > 0 && bulk_tables_.insert(table).second) defer_foreign_keys(table);
+  bool fresh = first_bulk_write_into_empty(kind);
   copy_buffer_.clear();
   for (size_t i = 0; i < count; ++i) append_copy_row(copy_buffer_, rows[i]);
   copy_in("COPY " + table + " (" + column_list(kind) + ") FROM STDIN", copy_buffer_, table);
-  if (kind.searchable) index_rows(kind, rows, count);
+  if (kind.searchable) index_rows(kind, rows, count, fresh);
+}
+
+bool PgStore::first_bulk_write_into_empty(const RecordKind& kind) {
+  if (transaction_depth == 0) return false;
+  std::string table(kind.name);
+  auto [it, first] = bulk_tables_.emplace(table, false);
+  if (!first) return it->second;
+  Result held = exec("SELECT EXISTS (SELECT 1 FROM " + table + ")");
+  if (std::string(PQgetvalue(held.get(), 0, 0)) == "t") return false;
+  it->second = true;
+  defer_foreign_keys(table);
+  if (kind.searchable) exec("DELETE FROM tim_kiem WHERE loai_ho_so = $1", {table.c_str()});
+  return true;
 }
 
 void PgStore::copy_in(const std::string& sql, const std::string& data, const std::string& what) {
@@ -186,10 +199,8 @@ void PgStore::copy_in(const std::string& sql, const std::string& data, const std
 
 // A foreign key checked row by row costs a query per row at commit (a deferred trigger's); added
 // again after the rows, it is checked by one join over the table. Only for a table that this
-// transaction sees empty, so that the check covers no more rows than the triggers would have.
+// transaction found empty, so that the check covers no more rows than the triggers would have.
 void PgStore::defer_foreign_keys(const std::string& table) {
-  Result held = exec("SELECT EXISTS (SELECT 1 FROM " + table + ")");
-  if (std::string(PQgetvalue(held.get(), 0, 0)) == "t") return;
   Result keys = exec(
       "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = to_regclass($1) AND contype = 'f' "
       "ORDER BY conname",
@@ -244,13 +255,15 @@ std::string text_array_literal(const std::vector<std::string>& items) {
 
 }  // namespace
 
-void PgStore::index_rows(const RecordKind& kind, const Row* rows, size_t count) {
+void PgStore::index_rows(const RecordKind& kind, const Row* rows, size_t count, bool fresh) {
   std::string name(kind.name);
   std::vector<std::string> keys(count);
   for (size_t i = 0; i < count; ++i) keys[i] = record_key_text(kind, rows[i]);
-  // As index_row does for one row: an entry left under one of these keys goes first.
-  std::string array = text_array_literal(keys);
-  exec("DELETE FROM tim_kiem WHERE loai_ho_so = $1 AND khoa = ANY($2::text[])", {name.c_str(), array.c_str()});
+  if (!fresh) {
+    // As index_row does for one row: an entry left under one of these keys goes first.
+    std::string array = text_array_literal(keys);
+    exec("DELETE FROM tim_kiem WHERE loai_ho_so = $1 AND khoa = ANY($2::text[])", {name.c_str(), array.c_str()});
+  }
   copy_buffer_.clear();
   for (size_t i = 0; i < count; ++i) {
     append_copy_text(copy_buffer_, name);

@@ -6,7 +6,6 @@
 
 #include <map>
 #include <memory>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -57,13 +56,16 @@ class PgStore final : public Store, public BulkInsert {
   [[noreturn]] void fail(const std::string& what, pg_result* r = nullptr);
 
   void index_row(const RecordKind& kind, const Row& row, bool removing);
-  // The search index entries of rows just inserted (replacing any left under their keys).
-  void index_rows(const RecordKind& kind, const Row* rows, size_t count);
+  // The search index entries of rows just inserted, replacing any left under their keys unless
+  // `fresh`: the kind's entries were all deleted when its table was found empty.
+  void index_rows(const RecordKind& kind, const Row* rows, size_t count, bool fresh);
   // COPY … FROM STDIN with `data` in COPY text format (store/copy_text.h); `what` names the
   // table in the message of a failure.
   void copy_in(const std::string& sql, const std::string& data, const std::string& what);
-  // Before the first bulk write into an empty table in a transaction: its foreign keys are
-  // dropped, to be added again (and so checked over the whole table at once) by commit().
+  // Whether the first bulk write of this transaction into `kind` finds its table empty; then
+  // its foreign keys are dropped, to be added again (and so checked over the whole table at
+  // once) by commit(), and its search index entries, which name no row, are deleted.
+  bool first_bulk_write_into_empty(const RecordKind& kind);
   void defer_foreign_keys(const std::string& table);
   void restore_foreign_keys();
   std::string quoted_identifier(const std::string& name);
@@ -76,7 +78,7 @@ class PgStore final : public Store, public BulkInsert {
   pg_conn* conn_ = nullptr;
   std::map<std::string_view, std::string> prepared_inserts_;  // kind -> statement name
   std::string copy_buffer_;                                    // the rows of one insert_many
-  std::set<std::string, std::less<>> bulk_tables_;             // written by insert_many in this transaction
+  std::map<std::string, bool, std::less<>> bulk_tables_;      // written by insert_many in this transaction: empty before?
   std::vector<ForeignKey> deferred_keys_;                      // dropped until commit()
   TextCollations collations_;                                  // how list_sql orders codes and names
 };
