@@ -62,9 +62,9 @@ class PgStore final : public Store, public BulkInsert {
   // COPY … FROM STDIN with `data` in COPY text format (store/copy_text.h); `what` names the
   // table in the message of a failure.
   void copy_in(const std::string& sql, const std::string& data, const std::string& what);
-  // Whether the first bulk write of this transaction into `kind` finds its table empty; then
-  // its foreign keys are dropped, to be added again (and so checked over the whole table at
-  // once) by commit(), and its search index entries, which name no row, are deleted.
+  // Whether `kind`'s table was empty at this transaction's first bulk write into it. At that
+  // write, an empty table's foreign keys are dropped, to be added again (and so checked over the
+  // whole table at once) by commit(), and its kind's search index entries, naming no row, deleted.
   bool first_bulk_write_into_empty(const RecordKind& kind);
   void defer_foreign_keys(const std::string& table);
   void restore_foreign_keys();
@@ -78,7 +78,7 @@ class PgStore final : public Store, public BulkInsert {
   pg_conn* conn_ = nullptr;
   std::map<std::string_view, std::string> prepared_inserts_;  // kind -> statement name
   std::string copy_buffer_;                                    // the rows of one insert_many
-  std::map<std::string, bool, std::less<>> bulk_tables_;      // written by insert_many in this transaction: empty before?
+  std::map<std::string, bool, std::less<>> bulk_tables_;      // bulk-written in this transaction -> was empty
   std::vector<ForeignKey> deferred_keys_;                      // dropped until commit()
   TextCollations collations_;                                  // how list_sql orders codes and names
 };
