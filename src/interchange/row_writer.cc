@@ -2,6 +2,8 @@
 
 #include <system_error>
 
+#include "store/bulk_insert.h"
+
 namespace kc {
 
 RowWriter::RowWriter(Store& store) : store_(store) {
@@ -72,11 +74,10 @@ void RowWriter::write_loop() {
     room_.notify_one();
     if (!failed) {
       try {
-        for (size_t i = 0; i < batch.size; ++i) {
-          if (batch.replace)
-            store_.update(*batch.kind, batch.rows[i]);
-          else
-            store_.insert(*batch.kind, batch.rows[i]);
+        if (batch.replace) {
+          for (size_t i = 0; i < batch.size; ++i) store_.update(*batch.kind, batch.rows[i]);
+        } else {
+          insert_many(store_, *batch.kind, batch.rows.data(), batch.size);
         }
       } catch (...) {
         lock.lock();

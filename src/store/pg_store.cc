@@ -7,6 +7,7 @@
 
 #include "core/clock.h"
 #include "core/process.h"
+#include "store/copy_text.h"
 #include "store/migrations.h"
 #include "schema/record_key.h"
 #include "store/sql_text.h"
@@ -122,9 +123,23 @@ int PgStore::migrate_to(int version) {
   return applied;
 }
 
-void PgStore::begin() { exec("BEGIN"); }
-void PgStore::commit() { exec("COMMIT"); }
-void PgStore::rollback() { exec("ROLLBACK"); }
+void PgStore::begin() {
+  bulk_tables_.clear();
+  deferred_keys_.clear();
+  exec("BEGIN");
+}
+
+void PgStore::commit() {
+  restore_foreign_keys();  // a row without its referenced record fails here, as at COMMIT
+  exec("COMMIT");
+  bulk_tables_.clear();
+}
+
+void PgStore::rollback() {
+  bulk_tables_.clear();
+  deferred_keys_.clear();  // the rollback brings them back
+  exec("ROLLBACK");
+}
 
 void PgStore::insert(const RecordKind& kind, const Row& row) {
   auto it = prepared_inserts_.find(kind.name);
@@ -144,6 +159,121 @@ void PgStore::insert(const RecordKind& kind, const Row& row) {
   if (PQresultStatus(r.get()) != PGRES_COMMAND_OK)
     fail("không ghi được bản ghi vào bảng " + std::string(kind.name), r.get());
   if (kind.searchable) index_row(kind, row, false);
+}
+
+void PgStore::insert_many(const RecordKind& kind, const Row* rows, size_t count) {
+  if (count == 0) return;
+  std::string table(kind.name);
+  bool fresh = first_bulk_write_into_empty(kind);
+  copy_buffer_.clear();
+  for (size_t i = 0; i < count; ++i) append_copy_row(copy_buffer_, rows[i]);
+  copy_in("COPY " + table + " (" + column_list(kind) + ") FROM STDIN", copy_buffer_, table);
+  if (kind.searchable) index_rows(kind, rows, count, fresh);
+}
+
+bool PgStore::first_bulk_write_into_empty(const RecordKind& kind) {
+  if (transaction_depth == 0) return false;
+  std::string table(kind.name);
+  auto [it, first] = bulk_tables_.emplace(table, false);
+  if (!first) return it->second;
+  Result held = exec("SELECT EXISTS (SELECT 1 FROM " + table + ")");
+  if (std::string(PQgetvalue(held.get(), 0, 0)) == "t") return false;
+  it->second = true;
+  defer_foreign_keys(table);
+  if (kind.searchable) exec("DELETE FROM tim_kiem WHERE loai_ho_so = $1", {table.c_str()});
+  return true;
+}
+
+void PgStore::copy_in(const std::string& sql, const std::string& data, const std::string& what) {
+  const std::string failure = "không ghi được bản ghi vào bảng " + what;
+  Result start(PQexec(conn_, sql.c_str()));
+  if (PQresultStatus(start.get()) != PGRES_COPY_IN) fail(failure, start.get());
+  // On a blocking connection PQputCopyData sends (or buffers) everything; a row the server
+  // refuses is reported by the result after PQputCopyEnd.
+  if (PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) != 1 || PQputCopyEnd(conn_, nullptr) != 1)
+    fail(failure);
+  Result end(PQgetResult(conn_));
+  while (pg_result* extra = PQgetResult(conn_)) PQclear(extra);
+  if (PQresultStatus(end.get()) != PGRES_COMMAND_OK) fail(failure, end.get());
+}
+
+// A foreign key checked row by row costs a query per row at commit (a deferred trigger's); added
+// again after the rows, it is checked by one join over the table. Only for a table that this
+// transaction found empty, so that the check covers no more rows than the triggers would have.
+void PgStore::defer_foreign_keys(const std::string& table) {
+  Result keys = exec(
+      "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = to_regclass($1) AND contype = 'f' "
+      "ORDER BY conname",
+      {table.c_str()});
+  std::vector<ForeignKey> dropped;
+  for (int r = 0; r < PQntuples(keys.get()); ++r)
+    dropped.push_back({table, PQgetvalue(keys.get(), r, 0), PQgetvalue(keys.get(), r, 1)});
+  if (dropped.empty()) return;
+  // PostgreSQL refuses to alter a table (or the one it refers to) with checks of this
+  // transaction's earlier writes still pending: its keys then stay, and check row by row.
+  exec("SAVEPOINT defer_foreign_keys");
+  try {
+    for (const ForeignKey& k : dropped) exec("ALTER TABLE " + table + " DROP CONSTRAINT " + quoted_identifier(k.name));
+  } catch (const StoreError&) {
+    exec("ROLLBACK TO SAVEPOINT defer_foreign_keys");
+    return;
+  }
+  exec("RELEASE SAVEPOINT defer_foreign_keys");
+  deferred_keys_.insert(deferred_keys_.end(), dropped.begin(), dropped.end());
+}
+
+void PgStore::restore_foreign_keys() {
+  std::vector<ForeignKey> keys;
+  keys.swap(deferred_keys_);
+  for (const ForeignKey& k : keys)
+    exec("ALTER TABLE " + k.table + " ADD CONSTRAINT " + quoted_identifier(k.name) + " " + k.definition);
+}
+
+std::string PgStore::quoted_identifier(const std::string& name) {
+  char* quoted = PQescapeIdentifier(conn_, name.c_str(), name.size());
+  if (!quoted) fail("tên không hợp lệ: " + name);
+  std::string out(quoted);
+  PQfreemem(quoted);
+  return out;
+}
+
+namespace {
+
+// A PostgreSQL text[] literal: {"a","b"}, with backslashes and double quotes escaped.
+std::string text_array_literal(const std::vector<std::string>& items) {
+  std::string out = "{";
+  for (const std::string& item : items) {
+    out += out.size() > 1 ? ",\"" : "\"";
+    for (char c : item) {
+      if (c == '\\' || c == '"') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+}  // namespace
+
+void PgStore::index_rows(const RecordKind& kind, const Row* rows, size_t count, bool fresh) {
+  std::string name(kind.name);
+  std::vector<std::string> keys(count);
+  for (size_t i = 0; i < count; ++i) keys[i] = record_key_text(kind, rows[i]);
+  if (!fresh) {
+    // As index_row does for one row: an entry left under one of these keys goes first.
+    std::string array = text_array_literal(keys);
+    exec("DELETE FROM tim_kiem WHERE loai_ho_so = $1 AND khoa = ANY($2::text[])", {name.c_str(), array.c_str()});
+  }
+  copy_buffer_.clear();
+  for (size_t i = 0; i < count; ++i) {
+    append_copy_text(copy_buffer_, name);
+    copy_buffer_ += '\t';
+    append_copy_text(copy_buffer_, keys[i]);
+    copy_buffer_ += '\t';
+    append_copy_text(copy_buffer_, record_search_text(kind, rows[i]));
+    copy_buffer_ += '\n';
+  }
+  copy_in("COPY tim_kiem (loai_ho_so, khoa, noi_dung) FROM STDIN", copy_buffer_, "tim_kiem");
 }
 
 void PgStore::index_row(const RecordKind& kind, const Row& row, bool removing) {

@@ -4,20 +4,23 @@
 
 namespace kc {
 
+std::string column_list(const RecordKind& kind) {
+  std::string columns;
+  for (size_t i = 0; i < kind.fields.size(); ++i) columns += (i ? ", " : "") + std::string(kind.fields[i].name);
+  return columns;
+}
+
 std::string insert_sql(const RecordKind& kind, Placeholders style) {
-  std::string columns, params;
+  std::string params;
   for (size_t i = 0; i < kind.fields.size(); ++i) {
-    columns += (i ? ", " : "") + std::string(kind.fields[i].name);
     params += i ? ", " : "";
     params += style == Placeholders::Question ? "?" : "$" + std::to_string(i + 1);
   }
-  return "INSERT INTO " + std::string(kind.name) + " (" + columns + ") VALUES (" + params + ")";
+  return "INSERT INTO " + std::string(kind.name) + " (" + column_list(kind) + ") VALUES (" + params + ")";
 }
 
 std::string select_in_key_order_sql(const RecordKind& kind, const std::string& text_collation) {
-  std::string sql = "SELECT ";
-  for (size_t i = 0; i < kind.fields.size(); ++i) sql += (i ? ", " : "") + std::string(kind.fields[i].name);
-  sql += " FROM " + std::string(kind.name) + " ORDER BY ";
+  std::string sql = "SELECT " + column_list(kind) + " FROM " + std::string(kind.name) + " ORDER BY ";
   for (size_t i = 0; i < kind.key.size(); ++i) {
     const Field& f = kind.fields[kind.key[i]];
     sql += (i ? ", " : "") + std::string(f.name) + (stored_as_integer(f.type) ? "" : text_collation);
@@ -48,9 +51,7 @@ std::string key_condition(const RecordKind& kind, Placeholders style, size_t fir
 }  // namespace
 
 std::string select_by_key_sql(const RecordKind& kind, Placeholders style) {
-  std::string sql = "SELECT ";
-  for (size_t i = 0; i < kind.fields.size(); ++i) sql += (i ? ", " : "") + std::string(kind.fields[i].name);
-  return sql + " FROM " + std::string(kind.name) + " WHERE " + key_condition(kind, style, 1);
+  return "SELECT " + column_list(kind) + " FROM " + std::string(kind.name) + " WHERE " + key_condition(kind, style, 1);
 }
 
 std::string update_by_key_sql(const RecordKind& kind, Placeholders style) {

@@ -12,6 +12,9 @@ namespace kc {
 
 enum class Placeholders { Question, Numbered };  // "?, ?" (SQLite) or "$1, $2" (PostgreSQL)
 
+// "f1, f2, …": every field of the kind, in field order.
+std::string column_list(const RecordKind& kind);
+
 // INSERT INTO kind (f1, f2, …) VALUES (…)
 std::string insert_sql(const RecordKind& kind, Placeholders style);
 
