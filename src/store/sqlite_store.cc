@@ -5,6 +5,7 @@
 #include "store/migrations.h"
 #include "schema/record_key.h"
 #include "store/sql_text.h"
+#include "store/trigram_search.h"
 #include "text/collate.h"
 
 namespace kc {
@@ -69,6 +70,7 @@ void SqliteStore::set_page_cache_kib(int64_t kib) { exec("PRAGMA cache_size = -"
 SqliteStore::~SqliteStore() {
   insert_statements_.clear();
   index_delete_.reset();
+  index_kind_.reset();
   index_insert_.reset();
   sqlite3_close(db_);
 }
@@ -111,6 +113,7 @@ int SqliteStore::migrate_to(int version) {
     if (m.version > version) break;
     Transaction tx(*this);
     if (!m.sql.empty()) exec(std::string(m.sql));
+    if (!m.sqlite_sql.empty()) exec(std::string(m.sqlite_sql));
     auto rec = prepare("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, datetime('now'))");
     sqlite3_bind_int(rec.get(), 1, m.version);
     sqlite3_bind_text(rec.get(), 2, m.description.data(), static_cast<int>(m.description.size()), SQLITE_STATIC);
@@ -179,7 +182,8 @@ void SqliteStore::insert(const RecordKind& kind, const Row& row) {
 void SqliteStore::index_row(const RecordKind& kind, const Row& row, bool removing) {
   if (!index_delete_) {
     index_delete_ = prepare(search_index_upsert_delete_sql(Placeholders::Question));
-    index_insert_ = prepare(search_index_insert_sql(Placeholders::Question));
+    index_kind_ = prepare(std::string(sqlite_search_kind_sql()));
+    index_insert_ = prepare(std::string(sqlite_search_insert_sql()));
   }
   std::string key = record_key_text(kind, row);
   sqlite3_stmt* del = index_delete_.get();
@@ -189,6 +193,11 @@ void SqliteStore::index_row(const RecordKind& kind, const Row& row, bool removin
   sqlite3_reset(del);
   if (rc != SQLITE_DONE) fail("không cập nhật được chỉ mục tìm kiếm");
   if (removing) return;
+  sqlite3_stmt* number = index_kind_.get();
+  sqlite3_bind_text(number, 1, kind.name.data(), static_cast<int>(kind.name.size()), SQLITE_STATIC);
+  rc = sqlite3_step(number);
+  sqlite3_reset(number);
+  if (rc != SQLITE_DONE) fail("không cập nhật được chỉ mục tìm kiếm");
   std::string text = record_search_text(kind, row);
   sqlite3_stmt* ins = index_insert_.get();
   sqlite3_bind_text(ins, 1, kind.name.data(), static_cast<int>(kind.name.size()), SQLITE_STATIC);
@@ -254,8 +263,22 @@ void SqliteStore::clear(const RecordKind& kind) {
   if (kind.searchable) exec("DELETE FROM tim_kiem WHERE loai_ho_so = '" + std::string(kind.name) + "'");
 }
 
+std::optional<TrigramFilter> SqliteStore::trigram_filter(const RecordKind& kind, const std::string& search) {
+  std::optional<std::string> match = trigram_match(search);
+  if (!match) return std::nullopt;
+  auto number = prepare("SELECT so FROM tim_kiem_loai WHERE loai_ho_so = ?");
+  sqlite3_bind_text(number.get(), 1, kind.name.data(), static_cast<int>(kind.name.size()), SQLITE_STATIC);
+  int rc = sqlite3_step(number.get());
+  if (rc == SQLITE_DONE) return std::nullopt;  // no entry of this kind yet: LIKE finds nothing either
+  if (rc != SQLITE_ROW) fail("không đọc được chỉ mục tìm kiếm");
+  int64_t k = sqlite3_column_int64(number.get(), 0);
+  return TrigramFilter{std::move(*match), kind_first_entry(k), kind_first_entry(k + 1) - 1};
+}
+
 ListPage SqliteStore::list(const RecordKind& kind, const ListQuery& query) {
-  ListSql sql = list_sql(kind, query, Placeholders::Question, kCollations);
+  std::optional<TrigramFilter> trigrams;
+  if (!query.search.empty() && kind.searchable) trigrams = trigram_filter(kind, query.search);
+  ListSql sql = list_sql(kind, query, Placeholders::Question, kCollations, trigrams ? &*trigrams : nullptr);
   ListPage page;
   if (query.known_total) {
     page.total = *query.known_total;
@@ -359,6 +382,7 @@ void SqliteStore::restore_from(const std::string& file, ProgressSink& progress) 
   }
   insert_statements_.clear();
   index_delete_.reset();
+  index_kind_.reset();
   index_insert_.reset();
   try {
     copy_database(in, db_, "không khôi phục được từ " + file, "Đang khôi phục", progress);

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "store/sql_text.h"
 #include "store/store.h"
 
 struct sqlite3;
@@ -57,8 +58,11 @@ class SqliteStore final : public Store {
   // Keeps the search index entry of a searchable row in step (delete, then insert unless removing).
   void index_row(const RecordKind& kind, const Row& row, bool removing);
 
+  // The trigram index's part of a search of `kind` (trigram_search.h), or nothing when it cannot help.
+  std::optional<TrigramFilter> trigram_filter(const RecordKind& kind, const std::string& search);
+
   std::map<std::string_view, Statement> insert_statements_;
-  Statement index_delete_, index_insert_;
+  Statement index_delete_, index_kind_, index_insert_;
 };
 
 }  // namespace kc
