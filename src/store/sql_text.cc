@@ -98,7 +98,8 @@ ListSql list_sql(const RecordKind& kind, const ListQuery& query, Placeholders st
       // itself, SQLite's planner walks the kind's entries and asks the index for each.
       from = " FROM tim_kiem_bo_ba f CROSS JOIN tim_kiem s CROSS JOIN " + table + " t";
       add("f.tim_kiem_bo_ba MATCH " + placeholder(style, ++n));
-      add("f.rowid BETWEEN " + placeholder(style, ++n) + " AND " + placeholder(style, ++n));
+      std::string first = placeholder(style, ++n);
+      add("f.rowid BETWEEN " + first + " AND " + placeholder(style, ++n));
       add("s.so = f.rowid AND s.loai_ho_so = '" + table + "' AND " + key_column + " = s.khoa");
       out.parameters.insert(out.parameters.end(), {trigrams->match, trigrams->first, trigrams->last});
     } else {
