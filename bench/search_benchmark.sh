@@ -37,7 +37,7 @@ kc_national_dataset 1.0 "$after"  # sets data (and kc, unused)
 kc_scratch  # sets tmp and server_pid
 
 echo "machine: $(nproc) CPU; date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$before" --db "$tmp/before.db" import "$data" >/dev/null
+"$before" --quiet --db "$tmp/before.db" import "$data" >/dev/null
 printf '%s\n' mat-khau-do-hieu-nang | "$before" --db "$tmp/before.db" user add bench --role trung_tam >/dev/null
 cp "$tmp/before.db" "$tmp/after.db"
 start=$(date +%s.%N)

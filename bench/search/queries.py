@@ -24,7 +24,7 @@ def main():
     rows = list(csv.DictReader(open(path, encoding="utf-8")))
     rng = random.Random(20261203)
     seen, out = set(), []
-    for _ in range(count * 50):
+    for _ in range(min(count * 50, 300000)):
         if len(out) >= count:
             break
         row = rng.choice(rows)

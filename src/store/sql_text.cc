@@ -93,7 +93,10 @@ ListSql list_sql(const RecordKind& kind, const ListQuery& query, Placeholders st
       pattern += c;
     }
     pattern += "%";
-    if (trigrams) {
+    if (trigrams && trigrams->rows_first) {
+      from = " FROM " + table + " t CROSS JOIN tim_kiem s";  // CROSS JOIN: the rows' key order drives
+      add("s.loai_ho_so = '" + table + "' AND s.khoa = " + key_column);
+    } else if (trigrams) {
       // CROSS JOIN keeps this order: the index's few candidates first, then their rows. Left to
       // itself, SQLite's planner walks the kind's entries and asks the index for each.
       from = " FROM tim_kiem_bo_ba f CROSS JOIN tim_kiem s CROSS JOIN " + table + " t";

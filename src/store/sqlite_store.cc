@@ -72,6 +72,9 @@ SqliteStore::~SqliteStore() {
   index_delete_.reset();
   index_kind_.reset();
   index_insert_.reset();
+  search_kind_.reset();
+  search_entries_.reset();
+  search_frequency_.reset();
   sqlite3_close(db_);
 }
 
@@ -263,22 +266,10 @@ void SqliteStore::clear(const RecordKind& kind) {
   if (kind.searchable) exec("DELETE FROM tim_kiem WHERE loai_ho_so = '" + std::string(kind.name) + "'");
 }
 
-std::optional<TrigramFilter> SqliteStore::trigram_filter(const RecordKind& kind, const std::string& search) {
-  std::optional<std::string> match = trigram_match(search);
-  if (!match) return std::nullopt;
-  auto number = prepare("SELECT so FROM tim_kiem_loai WHERE loai_ho_so = ?");
-  sqlite3_bind_text(number.get(), 1, kind.name.data(), static_cast<int>(kind.name.size()), SQLITE_STATIC);
-  int rc = sqlite3_step(number.get());
-  if (rc == SQLITE_DONE) return std::nullopt;  // no entry of this kind yet: LIKE finds nothing either
-  if (rc != SQLITE_ROW) fail("không đọc được chỉ mục tìm kiếm");
-  int64_t k = sqlite3_column_int64(number.get(), 0);
-  return TrigramFilter{std::move(*match), kind_first_entry(k), kind_first_entry(k + 1) - 1};
-}
-
 ListPage SqliteStore::list(const RecordKind& kind, const ListQuery& query) {
-  std::optional<TrigramFilter> trigrams;
-  if (!query.search.empty() && kind.searchable) trigrams = trigram_filter(kind, query.search);
-  ListSql sql = list_sql(kind, query, Placeholders::Question, kCollations, trigrams ? &*trigrams : nullptr);
+  std::optional<SearchPlan> plan;
+  if (!query.search.empty() && kind.searchable) plan = plan_search(kind, query.search);
+  ListSql sql = list_sql(kind, query, Placeholders::Question, kCollations, plan ? &plan->filter : nullptr);
   ListPage page;
   if (query.known_total) {
     page.total = *query.known_total;
@@ -287,6 +278,11 @@ ListPage SqliteStore::list(const RecordKind& kind, const ListQuery& query) {
     for (size_t i = 0; i < sql.parameters.size(); ++i) bind_value(count.get(), static_cast<int>(i + 1), sql.parameters[i]);
     if (sqlite3_step(count.get()) != SQLITE_ROW) fail("không đọc được bảng " + std::string(kind.name));
     page.total = sqlite3_column_int64(count.get(), 0);
+  }
+  if (plan) {
+    if (page.total <= query.offset) return page;  // the page would be empty: no need to read it
+    plan->filter.rows_first = walk_in_key_order(query, page.total, *plan);
+    if (plan->filter.rows_first) sql = list_sql(kind, query, Placeholders::Question, kCollations, &plan->filter);
   }
   auto select = prepare(sql.select);
   for (size_t i = 0; i < sql.parameters.size(); ++i) bind_value(select.get(), static_cast<int>(i + 1), sql.parameters[i]);
@@ -384,6 +380,10 @@ void SqliteStore::restore_from(const std::string& file, ProgressSink& progress) 
   index_delete_.reset();
   index_kind_.reset();
   index_insert_.reset();
+  search_kind_.reset();
+  search_entries_.reset();
+  search_frequency_.reset();
+  trigram_frequencies_.clear();
   try {
     copy_database(in, db_, "không khôi phục được từ " + file, "Đang khôi phục", progress);
   } catch (...) {

@@ -1,13 +1,12 @@
 #include "store/trigram_search.h"
 
 #include <set>
-#include <vector>
 
 #include "text/utf8.h"
 
 namespace kc {
 
-std::optional<std::string> trigram_match(std::string_view folded) {
+std::optional<std::vector<std::string>> search_trigrams(std::string_view folded) {
   if (find_invalid_utf8(folded) != std::string_view::npos) return std::nullopt;
   std::vector<size_t> starts;  // byte offset of each character
   for (size_t i = 0; i < folded.size();) {
@@ -18,15 +17,28 @@ std::optional<std::string> trigram_match(std::string_view folded) {
   if (starts.size() < 3) return std::nullopt;
   starts.push_back(folded.size());
   std::set<std::string_view> seen;
-  std::string match;
+  std::vector<std::string> out;
   for (size_t c = 0; c + 3 < starts.size(); ++c) {
     std::string_view trigram = folded.substr(starts[c], starts[c + 3] - starts[c]);
-    if (!seen.insert(trigram).second) continue;
+    if (seen.insert(trigram).second) out.emplace_back(trigram);
+  }
+  return out;
+}
+
+std::string trigram_query(const std::vector<std::string>& trigrams) {
+  std::string match;
+  for (const std::string& trigram : trigrams) {
     match += match.empty() ? "\"" : " AND \"";
     for (char ch : trigram) match += ch == '"' ? std::string("\"\"") : std::string(1, ch);
     match += '"';
   }
   return match;
+}
+
+std::optional<std::string> trigram_match(std::string_view folded) {
+  std::optional<std::vector<std::string>> trigrams = search_trigrams(folded);
+  if (!trigrams) return std::nullopt;
+  return trigram_query(*trigrams);
 }
 
 std::string_view sqlite_search_kind_sql() {

@@ -9,12 +9,20 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kc {
 
-// The FTS5 query naming the entries that hold every trigram of `folded` ("\"san\" AND \"an \" AND
-// …"), or nothing when the index cannot narrow the search: fewer than three characters, or text
-// that is not well-formed UTF-8. Then LIKE looks at every entry of the kind, as before.
+// The distinct trigrams (three consecutive characters) of `folded`, in order, or nothing when the
+// index cannot narrow the search: fewer than three characters, or text that is not well-formed
+// UTF-8. Then LIKE looks at every entry of the kind, as before.
+std::optional<std::vector<std::string>> search_trigrams(std::string_view folded);
+
+// The FTS5 query naming the entries that hold every one of `trigrams` ("\"san\" AND \"an \"").
+// Any subset of a search's trigrams names a superset of its matches.
+std::string trigram_query(const std::vector<std::string>& trigrams);
+
+// The FTS5 query over every trigram of `folded` (search_trigrams, trigram_query).
 std::optional<std::string> trigram_match(std::string_view folded);
 
 // The entries of a kind are numbered within [kind_first_entry(k), kind_first_entry(k + 1)),
