@@ -11,7 +11,10 @@
 #  - names: wrk (2 threads, `--connections`, `--seconds`) over 100.000 distinct searches of 2-3
 #    words of a project's name or a project code (bench/search/queries.py), requests/s and latency;
 #  - words: every distinct single word of the names (the common ones match tens of thousands of
-#    projects), one after another with curl: the mean and the slowest time of a new search.
+#    projects), one after another with curl on a new server: the mean and the slowest time of a
+#    new search.
+# The server's CPU time per search (from /proc) is printed too: on a shared, loaded machine it
+# says more than the rate, and 1000 / (CPU ms a search) is what one free core would answer.
 # Both servers' answers to the first 200 searches of each workload are compared (same totals,
 # same rows, same order): the script fails when they differ.
 set -euo pipefail
@@ -60,6 +63,8 @@ serve() {
   cookie="kc_session=$(awk '$6 == "kc_session" {print $7}' "$tmp/jar-$1")"
   curl -fs -o /dev/null -H "Cookie: $cookie" "$base/api/de-an"  # the first list: the Dataset loaded
 }
+# cpu_ticks: the server's CPU time so far (user + system, clock ticks).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
 stop() {
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
   server_pid=""
@@ -79,26 +84,33 @@ measure() {
   answers "$label" "$tmp/words.txt"
   # names: wrk over searches not asked before (the comparison above used the first 200; skip them)
   tail -n +201 "$tmp/names.txt" > "$tmp/names-wrk.txt"
+  local cpu_before
+  cpu_before=$(cpu_ticks)
   KC_SEARCHES="$tmp/names-wrk.txt" KC_THREADS=2 wrk -t2 -c"$connections" -d"${seconds}s" --latency \
     -s bench/search/distinct.lua -H "Cookie: $cookie" "$base" > "$tmp/wrk-$label.txt" 2>&1
   local requests non2xx
   requests=$(awk '/requests in/ {print $1}' "$tmp/wrk-$label.txt")
+  local cpu_ms
+  cpu_ms=$(( ($(cpu_ticks) - cpu_before) * 1000 / $(getconf CLK_TCK) ))
   non2xx=$(awk '/Non-2xx/ {print $NF}' "$tmp/wrk-$label.txt")
-  awk -v label="$label" -v req="$requests" -v bad="${non2xx:-0}" '
+  awk -v label="$label" -v req="$requests" -v bad="${non2xx:-0}" -v cpu="$cpu_ms" '
     /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
-    END {printf "names %-6s %8s req/s  p50 %-8s p99 %-8s (%s requests, %s not 2xx)\n", label, rps, p50, p99, req, bad}' "$tmp/wrk-$label.txt"
+    END {printf "names %-6s %8s req/s  p50 %-8s p99 %-8s (%s requests, %s not 2xx); server CPU %.2f ms a search: %.0f searches/s per core\n",
+                label, rps, p50, p99, req, bad, cpu / req, req * 1000 / cpu}' "$tmp/wrk-$label.txt"
   [ "$requests" -lt "$(wc -l < "$tmp/names-wrk.txt")" ] || echo "  (more requests than distinct searches: some answers came from the list cache)"
-  # words: each single word once, in turn (those of the comparison were asked already: skipped)
-  tail -n +201 "$tmp/words.txt" > "$tmp/words-seq.txt"
-  [ -s "$tmp/words-seq.txt" ] || cp "$tmp/words.txt" "$tmp/words-seq.txt"
-  if [ "$(wc -l < "$tmp/words.txt")" -le 200 ]; then
-    stop; serve "$label" "$binary"  # a new server: an empty list cache
-    cp "$tmp/words.txt" "$tmp/words-seq.txt"
-  fi
+  # words: each single word once, on a new server (an empty list cache: the comparison above
+  # asked some of them already)
+  stop
+  serve "$label" "$binary"
+  cp "$tmp/words.txt" "$tmp/words-seq.txt"
+  cpu_before=$(cpu_ticks)
   while read -r q; do
     curl -fs -o /dev/null -w '%{time_total}\n' -H "Cookie: $cookie" "$base/api/de-an?q=$q"
-  done < "$tmp/words-seq.txt" | sort -n | awk -v label="$label" '{t[NR]=$1; s+=$1}
-    END {printf "words %-6s %d searches, mean %.1f ms, median %.1f ms, slowest %.1f ms\n", label, NR, 1000*s/NR, 1000*t[int((NR+1)/2)], 1000*t[NR]}'
+  done < "$tmp/words-seq.txt" | sort -n > "$tmp/words-times.txt"
+  cpu_ms=$(( ($(cpu_ticks) - cpu_before) * 1000 / $(getconf CLK_TCK) ))
+  awk -v label="$label" -v cpu="$cpu_ms" '{t[NR]=$1; s+=$1}
+    END {printf "words %-6s %d searches, mean %.1f ms, median %.1f ms, slowest %.1f ms; server CPU %.1f ms a search\n",
+                label, NR, 1000*s/NR, 1000*t[int((NR+1)/2)], 1000*t[NR], cpu/NR}' "$tmp/words-times.txt"
   stop
 }
 

@@ -4,6 +4,7 @@ dataset's projects (de_an.csv), as a user types them (with diacritics; some in c
 
   queries.py <de_an.csv> names <count>   2-3 consecutive words of a project's name, or its code
   queries.py <de_an.csv> words <count>   one word of a name (short, common words: the worst case)
+  --plain after them: as typed, not URL-encoded (for build-bench/bench/bench_search)
 
 Deterministic (seeded); no two searches fold to the same text, so the server's list cache never
 holds the answer of a later one."""
@@ -21,6 +22,7 @@ def folded(s):
 
 def main():
     path, kind, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    plain = sys.argv[4:] == ["--plain"]
     rows = list(csv.DictReader(open(path, encoding="utf-8")))
     rng = random.Random(20261203)
     seen, out = set(), []
@@ -42,7 +44,7 @@ def main():
         if folded(q) in seen:
             continue
         seen.add(folded(q))
-        out.append(urllib.parse.quote(q))
+        out.append(q if plain else urllib.parse.quote(q))
     print("\n".join(out))
 
 

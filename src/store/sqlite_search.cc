@@ -13,9 +13,12 @@ namespace {
 
 // Trigram frequencies are counted up to this: beyond it a trigram is common, whatever its count.
 constexpr int64_t kFrequencyCap = 2048;
-// The index is asked for this many of a search's rarest trigrams. Each further one costs a pass
-// over its entries and narrows little once the rarest two are in; LIKE decides anyway.
-constexpr size_t kTrigramsAsked = 2;
+// When the rarest trigram is rare (under the cap), the index is asked for this many of the
+// rarest: the candidates are fewer than the cap, and each further trigram would cost a pass over
+// its entries. When even the rarest is common (Vietnamese syllables are short and shared), every
+// trigram is asked: reading the index's entries costs far less than looking at each candidate
+// with LIKE, so the narrowest set of candidates is the cheapest.
+constexpr size_t kRareTrigramsAsked = 2;
 // Remembered frequencies per connection, then forgotten all at once.
 constexpr size_t kFrequenciesRemembered = 100000;
 
@@ -45,14 +48,16 @@ std::optional<SqliteStore::SearchPlan> SqliteStore::plan_search(const RecordKind
   plan.entries = rc == SQLITE_ROW ? sqlite3_column_int64(last, 0) - plan.filter.first : 0;
   sqlite3_reset(last);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail("không đọc được chỉ mục tìm kiếm");
-  if (trigrams->size() > kTrigramsAsked) {
+  if (trigrams->size() > kRareTrigramsAsked) {
     std::vector<std::pair<int64_t, size_t>> rarest;  // (frequency, position in the search)
     for (size_t i = 0; i < trigrams->size(); ++i)
       rarest.emplace_back(trigram_frequency(plan.filter.first, plan.filter.last, (*trigrams)[i]), i);
     std::sort(rarest.begin(), rarest.end());
-    std::vector<std::string> asked;
-    for (size_t i = 0; i < kTrigramsAsked; ++i) asked.push_back((*trigrams)[rarest[i].second]);
-    *trigrams = std::move(asked);
+    if (rarest.front().first < kFrequencyCap) {
+      std::vector<std::string> asked;
+      for (size_t i = 0; i < kRareTrigramsAsked; ++i) asked.push_back((*trigrams)[rarest[i].second]);
+      *trigrams = std::move(asked);
+    }
   }
   plan.filter.match = trigram_query(*trigrams);
   return plan;
