@@ -429,7 +429,9 @@ CREATE TABLE bao_cao_ban_hanh (
 // are numbered from that number × 2^32, so one kind's entries are one range of the trigram index.
 // The index holds no copy of the text (content='tim_kiem') and no positions (detail=none): it
 // names the candidate entries, and LIKE over tim_kiem.noi_dung still decides, as before.
-// The triggers keep it in step with every write of tim_kiem.
+// The triggers keep it in step with every write of tim_kiem: a new entry waits in tim_kiem_chua and
+// the store adds the waiting entries to the index in one statement just before each commit
+// (SqliteStore::commit): FTS5 costs ~46 µs a row written one statement at a time, ~6 µs in bulk.
 constexpr std::string_view kSearchTrigramsSqlite = R"SQL(
 CREATE TABLE tim_kiem_loai (
   so INTEGER PRIMARY KEY,
@@ -452,15 +454,20 @@ CREATE VIRTUAL TABLE tim_kiem_bo_ba USING fts5(
   noi_dung, content = 'tim_kiem', content_rowid = 'so', tokenize = 'trigram case_sensitive 1', detail = none
 );
 INSERT INTO tim_kiem_bo_ba (tim_kiem_bo_ba) VALUES ('rebuild');
+CREATE TABLE tim_kiem_chua (so INTEGER PRIMARY KEY);
 CREATE TRIGGER tim_kiem_them AFTER INSERT ON tim_kiem BEGIN
-  INSERT INTO tim_kiem_bo_ba (rowid, noi_dung) VALUES (new.so, new.noi_dung);
+  INSERT INTO tim_kiem_chua (so) VALUES (new.so);
 END;
 CREATE TRIGGER tim_kiem_xoa AFTER DELETE ON tim_kiem BEGIN
-  INSERT INTO tim_kiem_bo_ba (tim_kiem_bo_ba, rowid, noi_dung) VALUES ('delete', old.so, old.noi_dung);
+  INSERT INTO tim_kiem_bo_ba (tim_kiem_bo_ba, rowid, noi_dung)
+    SELECT 'delete', old.so, old.noi_dung WHERE NOT EXISTS (SELECT 1 FROM tim_kiem_chua WHERE so = old.so);
+  DELETE FROM tim_kiem_chua WHERE so = old.so;
 END;
 CREATE TRIGGER tim_kiem_sua AFTER UPDATE ON tim_kiem BEGIN
-  INSERT INTO tim_kiem_bo_ba (tim_kiem_bo_ba, rowid, noi_dung) VALUES ('delete', old.so, old.noi_dung);
-  INSERT INTO tim_kiem_bo_ba (rowid, noi_dung) VALUES (new.so, new.noi_dung);
+  INSERT INTO tim_kiem_bo_ba (tim_kiem_bo_ba, rowid, noi_dung)
+    SELECT 'delete', old.so, old.noi_dung WHERE NOT EXISTS (SELECT 1 FROM tim_kiem_chua WHERE so = old.so);
+  DELETE FROM tim_kiem_chua WHERE so = old.so;
+  INSERT INTO tim_kiem_chua (so) VALUES (new.so);
 END
 )SQL";
 

@@ -121,6 +121,7 @@ int SqliteStore::migrate_to(int version) {
     sqlite3_bind_int(rec.get(), 1, m.version);
     sqlite3_bind_text(rec.get(), 2, m.description.data(), static_cast<int>(m.description.size()), SQLITE_STATIC);
     if (sqlite3_step(rec.get()) != SQLITE_DONE) fail("không ghi được phiên bản lược đồ");
+    has_waiting_entries_.reset();  // migration 10 makes the table
     tx.commit();
     ++applied;
   }
@@ -128,7 +129,19 @@ int SqliteStore::migrate_to(int version) {
 }
 
 void SqliteStore::begin() { exec("BEGIN IMMEDIATE"); }
-void SqliteStore::commit() { exec("COMMIT"); }
+void SqliteStore::commit() {
+  // The entries written since the last commit join the trigram index together (migration 10).
+  if (!has_waiting_entries_) {
+    auto probe = prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'tim_kiem_chua'");
+    sqlite3_step(probe.get());
+    has_waiting_entries_ = sqlite3_column_int(probe.get(), 0) > 0;
+  }
+  if (*has_waiting_entries_) {
+    exec("INSERT INTO tim_kiem_bo_ba (rowid, noi_dung) SELECT s.so, s.noi_dung FROM tim_kiem_chua c "
+         "JOIN tim_kiem s ON s.so = c.so; DELETE FROM tim_kiem_chua");
+  }
+  exec("COMMIT");
+}
 void SqliteStore::rollback() { exec("ROLLBACK"); }
 
 namespace {
@@ -384,6 +397,7 @@ void SqliteStore::restore_from(const std::string& file, ProgressSink& progress) 
   search_entries_.reset();
   search_frequency_.reset();
   trigram_frequencies_.clear();
+  has_waiting_entries_.reset();
   try {
     copy_database(in, db_, "không khôi phục được từ " + file, "Đang khôi phục", progress);
   } catch (...) {

@@ -77,6 +77,9 @@ class SqliteStore final : public Store {
   Statement index_delete_, index_kind_, index_insert_;
   Statement search_kind_, search_entries_, search_frequency_;
   std::unordered_map<std::string, int64_t> trigram_frequencies_;  // "<first>:<trigram>" -> capped count
+  // Whether the database has tim_kiem_chua (migration 10), whose entries commit() indexes; unknown
+  // until the first commit, and again after a migration or a restore.
+  std::optional<bool> has_waiting_entries_;
 };
 
 }  // namespace kc
