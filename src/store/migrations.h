@@ -16,6 +16,8 @@ struct Migration {
   std::string_view sql;  // one or more statements separated by ';'
   // Statements PostgreSQL runs after `sql` (where its planner needs what SQLite has already).
   std::string_view postgres_sql = {};
+  // Statements SQLite runs after `sql` (what only SQLite has: its full-text index).
+  std::string_view sqlite_sql = {};
 };
 
 const std::vector<Migration>& migrations();

@@ -78,7 +78,8 @@ std::vector<size_t> update_parameter_order(const RecordKind& kind) {
   return order;
 }
 
-ListSql list_sql(const RecordKind& kind, const ListQuery& query, Placeholders style, const TextCollations& collations) {
+ListSql list_sql(const RecordKind& kind, const ListQuery& query, Placeholders style, const TextCollations& collations,
+                 const TrigramFilter* trigrams) {
   ListSql out;
   std::string table = std::string(kind.name);
   std::string key_column = "t." + std::string(kind.fields[kind.key[0]].name);
@@ -93,7 +94,21 @@ ListSql list_sql(const RecordKind& kind, const ListQuery& query, Placeholders st
       pattern += c;
     }
     pattern += "%";
-    from += " JOIN tim_kiem s ON s.loai_ho_so = '" + table + "' AND s.khoa = " + key_column;
+    if (trigrams && trigrams->rows_first) {
+      from = " FROM " + table + " t CROSS JOIN tim_kiem s";  // CROSS JOIN: the rows' key order drives
+      add("s.loai_ho_so = '" + table + "' AND s.khoa = " + key_column);
+    } else if (trigrams) {
+      // CROSS JOIN keeps this order: the index's few candidates first, then their rows. Left to
+      // itself, SQLite's planner walks the kind's entries and asks the index for each.
+      from = " FROM tim_kiem_bo_ba f CROSS JOIN tim_kiem s CROSS JOIN " + table + " t";
+      add("f.tim_kiem_bo_ba MATCH " + placeholder(style, ++n));
+      std::string first = placeholder(style, ++n);
+      add("f.rowid BETWEEN " + first + " AND " + placeholder(style, ++n));
+      add("s.so = f.rowid AND s.loai_ho_so = '" + table + "' AND " + key_column + " = s.khoa");
+      out.parameters.insert(out.parameters.end(), {trigrams->match, trigrams->first, trigrams->last});
+    } else {
+      from += " JOIN tim_kiem s ON s.loai_ho_so = '" + table + "' AND s.khoa = " + key_column;
+    }
     add("s.noi_dung LIKE " + placeholder(style, ++n) + " ESCAPE '\\'");
     out.parameters.push_back(pattern);
   }

@@ -47,7 +47,18 @@ struct ListSql {
   std::string select, count;
   std::vector<Value> parameters;
 };
-ListSql list_sql(const RecordKind& kind, const ListQuery& query, Placeholders style, const TextCollations& collations);
+// SQLite's trigram index in front of the search (trigram_search.h): when given, the rows are found
+// from the index entries matching `match` within [first, last] of tim_kiem_bo_ba, and LIKE decides
+// as without it. Its parameters come before the search text: the match, first, last.
+// `rows_first` (a page in key order of a search matching much of the kind): the index is not
+// asked; the kind's rows are read in key order, LIKE deciding, until the page is full.
+struct TrigramFilter {
+  std::string match;
+  int64_t first = 0, last = 0;
+  bool rows_first = false;
+};
+ListSql list_sql(const RecordKind& kind, const ListQuery& query, Placeholders style, const TextCollations& collations,
+                 const TrigramFilter* trigrams = nullptr);
 
 // Statements that keep the search index (tim_kiem) in step with a searchable kind.
 std::string search_index_upsert_delete_sql(Placeholders style);  // DELETE one entry: kind, key

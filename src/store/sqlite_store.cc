@@ -5,6 +5,7 @@
 #include "store/migrations.h"
 #include "schema/record_key.h"
 #include "store/sql_text.h"
+#include "store/trigram_search.h"
 #include "text/collate.h"
 
 namespace kc {
@@ -69,7 +70,11 @@ void SqliteStore::set_page_cache_kib(int64_t kib) { exec("PRAGMA cache_size = -"
 SqliteStore::~SqliteStore() {
   insert_statements_.clear();
   index_delete_.reset();
+  index_kind_.reset();
   index_insert_.reset();
+  search_kind_.reset();
+  search_entries_.reset();
+  search_frequency_.reset();
   sqlite3_close(db_);
 }
 
@@ -111,10 +116,12 @@ int SqliteStore::migrate_to(int version) {
     if (m.version > version) break;
     Transaction tx(*this);
     if (!m.sql.empty()) exec(std::string(m.sql));
+    if (!m.sqlite_sql.empty()) exec(std::string(m.sqlite_sql));
     auto rec = prepare("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, datetime('now'))");
     sqlite3_bind_int(rec.get(), 1, m.version);
     sqlite3_bind_text(rec.get(), 2, m.description.data(), static_cast<int>(m.description.size()), SQLITE_STATIC);
     if (sqlite3_step(rec.get()) != SQLITE_DONE) fail("không ghi được phiên bản lược đồ");
+    has_waiting_entries_.reset();  // migration 10 makes the table
     tx.commit();
     ++applied;
   }
@@ -122,7 +129,19 @@ int SqliteStore::migrate_to(int version) {
 }
 
 void SqliteStore::begin() { exec("BEGIN IMMEDIATE"); }
-void SqliteStore::commit() { exec("COMMIT"); }
+void SqliteStore::commit() {
+  // The entries written since the last commit join the trigram index together (migration 10).
+  if (!has_waiting_entries_) {
+    auto probe = prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'tim_kiem_chua'");
+    sqlite3_step(probe.get());
+    has_waiting_entries_ = sqlite3_column_int(probe.get(), 0) > 0;
+  }
+  if (*has_waiting_entries_) {
+    exec("INSERT INTO tim_kiem_bo_ba (rowid, noi_dung) SELECT s.so, s.noi_dung FROM tim_kiem_chua c "
+         "JOIN tim_kiem s ON s.so = c.so; DELETE FROM tim_kiem_chua");
+  }
+  exec("COMMIT");
+}
 void SqliteStore::rollback() { exec("ROLLBACK"); }
 
 namespace {
@@ -179,7 +198,8 @@ void SqliteStore::insert(const RecordKind& kind, const Row& row) {
 void SqliteStore::index_row(const RecordKind& kind, const Row& row, bool removing) {
   if (!index_delete_) {
     index_delete_ = prepare(search_index_upsert_delete_sql(Placeholders::Question));
-    index_insert_ = prepare(search_index_insert_sql(Placeholders::Question));
+    index_kind_ = prepare(std::string(sqlite_search_kind_sql()));
+    index_insert_ = prepare(std::string(sqlite_search_insert_sql()));
   }
   std::string key = record_key_text(kind, row);
   sqlite3_stmt* del = index_delete_.get();
@@ -189,6 +209,11 @@ void SqliteStore::index_row(const RecordKind& kind, const Row& row, bool removin
   sqlite3_reset(del);
   if (rc != SQLITE_DONE) fail("không cập nhật được chỉ mục tìm kiếm");
   if (removing) return;
+  sqlite3_stmt* number = index_kind_.get();
+  sqlite3_bind_text(number, 1, kind.name.data(), static_cast<int>(kind.name.size()), SQLITE_STATIC);
+  rc = sqlite3_step(number);
+  sqlite3_reset(number);
+  if (rc != SQLITE_DONE) fail("không cập nhật được chỉ mục tìm kiếm");
   std::string text = record_search_text(kind, row);
   sqlite3_stmt* ins = index_insert_.get();
   sqlite3_bind_text(ins, 1, kind.name.data(), static_cast<int>(kind.name.size()), SQLITE_STATIC);
@@ -255,7 +280,9 @@ void SqliteStore::clear(const RecordKind& kind) {
 }
 
 ListPage SqliteStore::list(const RecordKind& kind, const ListQuery& query) {
-  ListSql sql = list_sql(kind, query, Placeholders::Question, kCollations);
+  std::optional<SearchPlan> plan;
+  if (!query.search.empty() && kind.searchable) plan = plan_search(kind, query.search);
+  ListSql sql = list_sql(kind, query, Placeholders::Question, kCollations, plan ? &plan->filter : nullptr);
   ListPage page;
   if (query.known_total) {
     page.total = *query.known_total;
@@ -264,6 +291,11 @@ ListPage SqliteStore::list(const RecordKind& kind, const ListQuery& query) {
     for (size_t i = 0; i < sql.parameters.size(); ++i) bind_value(count.get(), static_cast<int>(i + 1), sql.parameters[i]);
     if (sqlite3_step(count.get()) != SQLITE_ROW) fail("không đọc được bảng " + std::string(kind.name));
     page.total = sqlite3_column_int64(count.get(), 0);
+  }
+  if (plan) {
+    if (page.total <= query.offset) return page;  // the page would be empty: no need to read it
+    plan->filter.rows_first = walk_in_key_order(query, page.total, *plan);
+    if (plan->filter.rows_first) sql = list_sql(kind, query, Placeholders::Question, kCollations, &plan->filter);
   }
   auto select = prepare(sql.select);
   for (size_t i = 0; i < sql.parameters.size(); ++i) bind_value(select.get(), static_cast<int>(i + 1), sql.parameters[i]);
@@ -359,7 +391,13 @@ void SqliteStore::restore_from(const std::string& file, ProgressSink& progress) 
   }
   insert_statements_.clear();
   index_delete_.reset();
+  index_kind_.reset();
   index_insert_.reset();
+  search_kind_.reset();
+  search_entries_.reset();
+  search_frequency_.reset();
+  trigram_frequencies_.clear();
+  has_waiting_entries_.reset();
   try {
     copy_database(in, db_, "không khôi phục được từ " + file, "Đang khôi phục", progress);
   } catch (...) {

@@ -5,7 +5,9 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
+#include "store/sql_text.h"
 #include "store/store.h"
 
 struct sqlite3;
@@ -57,8 +59,27 @@ class SqliteStore final : public Store {
   // Keeps the search index entry of a searchable row in step (delete, then insert unless removing).
   void index_row(const RecordKind& kind, const Row& row, bool removing);
 
+  // SQLite's search through its trigram index (sqlite_search.cc).
+  struct SearchPlan {
+    TrigramFilter filter;  // the rarest trigrams of the search, the kind's range of entries
+    int64_t entries = 0;   // about how many entries the kind has
+  };
+  // The plan of a search of `kind`, or nothing when the index cannot help (trigram_search.h).
+  std::optional<SearchPlan> plan_search(const RecordKind& kind, const std::string& search);
+  // How many entries in [first, last] hold `trigram`, counted up to kFrequencyCap and remembered
+  // per connection (a guide to the rarest trigrams only: a stale figure costs time, not results).
+  int64_t trigram_frequency(int64_t first, int64_t last, const std::string& trigram);
+  // Whether a page in key order is found sooner by walking the kind's entries in key order (with
+  // LIKE) than by sorting the index's candidates: when the search matches much of the kind.
+  static bool walk_in_key_order(const ListQuery& query, int64_t total, const SearchPlan& plan);
+
   std::map<std::string_view, Statement> insert_statements_;
-  Statement index_delete_, index_insert_;
+  Statement index_delete_, index_kind_, index_insert_;
+  Statement search_kind_, search_entries_, search_frequency_;
+  std::unordered_map<std::string, int64_t> trigram_frequencies_;  // "<first>:<trigram>" -> capped count
+  // Whether the database has tim_kiem_chua (migration 10), whose entries commit() indexes; unknown
+  // until the first commit, and again after a migration or a restore.
+  std::optional<bool> has_waiting_entries_;
 };
 
 }  // namespace kc

@@ -95,7 +95,9 @@ class Reader {
 }  // namespace
 
 std::string migration_digest(const Migration& m) {
-  return blake2b_hex(std::string(m.sql) + '\0' + std::string(m.postgres_sql));
+  std::string text = std::string(m.sql) + '\0' + std::string(m.postgres_sql);
+  if (!m.sqlite_sql.empty()) text += '\0' + std::string(m.sqlite_sql);  // the digests of older migrations stay
+  return blake2b_hex(text);
 }
 
 std::string fixture_text(const SchemaFixture& f) {
