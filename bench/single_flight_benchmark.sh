@@ -54,16 +54,14 @@ computations() {
 
 # trial <binary index> <scenario>: one fresh server; appends "ms computations" to $tmp/<index>.<scenario>.
 trial() {
-  local b="${binaries[$1]}" port base csrf session cookie
+  local b="${binaries[$1]}" port base csrf cookie
   cp "$tmp/pristine.db" "$db"
   port=$((20000 + RANDOM % 20000))
   "$b" --db "$db" serve --port "$port" --threads 32 --db-pool 8 --quiet-requests >"$tmp/serve.log" 2>&1 &
   server_pid=$!
   base="http://127.0.0.1:$port"
   kc_wait_for "$base"
-  csrf=$(kc_sign_in "$base" bench mat-khau-do-hieu-nang "$tmp/jar")
-  session=$(awk '$6 == "kc_session" {print $7}' "$tmp/jar")
-  cookie="Cookie: kc_session=$session"
+  kc_sign_in_cookie "$base" bench mat-khau-do-hieu-nang "$tmp/jar"  # sets csrf and cookie
   local ms before after cache=home_work path=/viec-cua-toi
   case "$2" in
     list) cache=list path="/api/de-an?kich_thuoc=50&sap_xep=ma" ;;

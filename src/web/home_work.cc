@@ -491,7 +491,11 @@ std::shared_ptr<const Work> remembered_work(RequestContext& ctx, const Date& tod
   if (auto work = remembered()) return work;
   // Callers of one scope that miss at once wait for one computation. Each has its connection
   // leased first: a waiting request may hold one, and the computing one must not then wait for
-  // the pool (with --db-pool below --threads) while the others wait for it.
+  // the pool (with --db-pool below --threads) while the others wait for it. The Dataset comes
+  // before the connection, for the roles whose lists read it: a reload is waited for without a
+  // connection held (RequestContext::identify).
+  const std::string& role = ctx.user()->role;
+  if (role == "trung_tam" || role == "so_cong_thuong" || role == "dia_phuong") ctx.app.dataset();
   ctx.read_store();
   return reads.run(flight_key(ctx.app, version, today, names) + who, remembered, [&] {
     auto work = std::make_shared<const Work>(compute_work(ctx, today, names));
