@@ -3,8 +3,8 @@
 # requests for one page, on the national dataset, for one or two builds interleaved (say the
 # commit before and after), each trial on a freshly started server:
 #   1. the list API's first page (GET /api/de-an?kich_thuoc=50&sap_xep=ma) right after a start;
-#   2. a centre officer's home page (GET /viec-cua-toi) right after a start (the Dataset's load
-#      included: every request waits for it);
+#   2. a centre officer's home page (GET /viec-cua-toi) right after a start (`serve` loads the
+#      Dataset before it listens: the home lists and the page are what is computed);
 #   3. the same home page right after a change (an establishment edited through the API).
 # Every request is the same signed-in user's; curl opens the 32 connections at once. Printed per
 # scenario and build: the median and the range of the wall time from the first request sent to the
@@ -42,7 +42,7 @@ burst() {
   local urls=() i start end
   for ((i = 0; i < requests; i++)); do urls+=(-o /dev/null -w '%{http_code}\n' "$1$2"); done
   start=$(date +%s%N)
-  curl -s --parallel --parallel-immediate --parallel-max "$requests" -H "$cookie" "${urls[@]}" >"$tmp/codes"
+  curl -s --no-progress-meter --parallel --parallel-immediate --parallel-max "$requests" -H "$cookie" "${urls[@]}" >"$tmp/codes"
   end=$(date +%s%N)
   if grep -vq '^200$' "$tmp/codes"; then echo "a request of $2 failed: $(sort "$tmp/codes" | uniq -c | tr '\n' ' ')" >&2; exit 1; fi
   echo $(((end - start) / 1000000))
@@ -95,7 +95,7 @@ printf '%-44s %-10s %12s %14s %s\n' "scenario" "build" "median ms" "range ms" "c
 for scenario in list home change; do
   case "$scenario" in
     list) label="list API, first page after a start" ;;
-    home) label="home page after a start (Dataset load incl.)" ;;
+    home) label="home page after a start" ;;
     change) label="home page after a change" ;;
   esac
   for ((i = 0; i < ${#binaries[@]}; i++)); do
