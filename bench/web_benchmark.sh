@@ -80,9 +80,7 @@ port=$((20000 + RANDOM % 20000))
 server_pid=$!
 base="http://127.0.0.1:$port"
 kc_wait_for "$base"
-csrf=$(kc_sign_in "$base" bench mat-khau-do-hieu-nang "$tmp/jar")
-session=$(awk '$6 == "kc_session" {print $7}' "$tmp/jar")
-cookie="Cookie: kc_session=$session"
+kc_sign_in_cookie "$base" bench mat-khau-do-hieu-nang "$tmp/jar"  # sets csrf and cookie
 
 list_path="/api/de-an?kich_thuoc=50&sap_xep=ma"
 aggregate_path="/api/tong-hop?tu_nam=2021&den_nam=2025"

@@ -4,9 +4,6 @@ namespace kc::crash {
 
 namespace {
 
-const char* kPassword = "mat-khau-thu-nghiem";
-const char* kUser = "trungtam";  // the centre: may write establishments and take both steps
-
 std::string record_id(const std::string& kind, const std::string& key) { return kind + "|" + key; }
 
 }  // namespace
@@ -29,9 +26,11 @@ int64_t WriteCounts::total_acked() const {
   return n;
 }
 
-Writer::Writer(int id, int port, uint64_t seed) : id_(id), session_(port), rng_(seed) {}
+Writer::Writer(int id, int port, uint64_t seed, WriterSetup setup)
+    : id_(id), setup_(std::move(setup)), session_(port), rng_(seed) {}
 
-bool Writer::sign_in() { return session_.sign_in(kUser, kPassword); }
+// The centre (by default): may write establishments and take both steps.
+bool Writer::sign_in() { return session_.sign_in(setup_.user, setup_.password); }
 
 void Writer::run(const std::atomic<bool>& stop) {
   while (!stop.load()) {
@@ -91,7 +90,7 @@ bool Writer::create_establishment() {
                          {"ten", "Cơ sở thử sự cố " + std::to_string(id_) + "-" + std::to_string(n)},
                          {"loai", "ho_kinh_doanh"},
                          {"nganh", "che_bien"},
-                         {"dia_ban", "bg-luc-ngan-nam-duong"},
+                         {"dia_ban", setup_.area},
                          {"dia_chi", "Thôn Đồng Đỉnh " + std::to_string(n)},
                          {"ma_so_thue", nullptr},
                          {"nam_thanh_lap", 2000 + n % 25},
@@ -141,12 +140,12 @@ bool Writer::propose_project() {
                          {"cap_kinh_phi", "tinh"},
                          {"nam_bat_dau", 2024},
                          {"nam_ket_thuc", 2024},
-                         {"don_vi_thuc_hien", "ttkc-bg"},
-                         {"dia_ban", "bg-luc-ngan-nam-duong"},
+                         {"don_vi_thuc_hien", setup_.unit},
+                         {"dia_ban", setup_.area},
                          {"kinh_phi_nsnn", 100000000 + n * 1000},
                          {"kinh_phi_doi_ung", 300000000},
                          {"mo_ta", "Ghi trong lúc máy chủ bị tắt đột ngột"},
-                         {"co_so", {"cs-0046"}}};
+                         {"co_so", {setup_.establishment}}};
   auto answer = session_.post_json("/api/de-an", body);
   // Unanswered, the project's code is not known: it is not followed (an unanswered write may be lost).
   if (outcome(answer, 201, Op::propose_project) != Outcome::acked) return answer && answer->status < 500;

@@ -48,13 +48,24 @@ struct WriteCounts {
   int64_t total_acked() const;
 };
 
+// Who writes and the records its writes refer to: the demo's by default; the soak
+// (bench/soak/) gives those of the national dataset.
+struct WriterSetup {
+  std::string user = "trungtam", password = "mat-khau-thu-nghiem";
+  std::string area = "bg-luc-ngan-nam-duong";  // dia_ban of establishments and projects
+  std::string unit = "ttkc-bg";                // a project's don_vi_thuc_hien
+  std::string establishment = "cs-0046";       // the beneficiary of each project
+};
+
 class Writer {
  public:
-  Writer(int id, int port, uint64_t seed);
+  Writer(int id, int port, uint64_t seed, WriterSetup setup = {});
   bool sign_in();
   void use_port(int port) { session_.use_port(port); }
   // Writes until `stop` becomes true; each write's outcome goes into the ledger.
   void run(const std::atomic<bool>& stop);
+  // One write; false when the server did not answer.
+  bool write_one() { return write_once(); }
 
   std::map<std::string, WrittenRecord>& records() { return records_; }  // by "kind|key"
   std::vector<WrittenDocument>& documents() { return documents_; }
@@ -74,6 +85,7 @@ class Writer {
   WrittenRecord* pick(const std::string& kind, const std::string& status);
 
   int id_;
+  WriterSetup setup_;
   ApiSession session_;
   std::mt19937_64 rng_;
   int64_t next_ = 0;

@@ -14,6 +14,7 @@
 #include "schema/enums.h"
 #include "web/registries.h"
 #include "web/request_context.h"
+#include "web/single_flight.h"
 
 namespace kc::web {
 
@@ -393,6 +394,13 @@ WorkSection read_fresh_section(const WorkSection& s, RequestContext& ctx, const 
   return std::move(fresh.sections.front());
 }
 
+// What a remembered home list's computation is keyed by, besides the list or the caller: the
+// server, the version it was computed for, the day and whether names were read.
+std::string flight_key(const App& app, uint64_t version, const Date& today, bool names) {
+  return std::to_string(reinterpret_cast<uintptr_t>(&app)) + '\n' + std::to_string(version) + '\n' +
+         std::to_string(today.ordinal()) + (names ? "\nn\n" : "\n-\n");
+}
+
 // The amendments waiting, the locked accounts and the reports of each step are the same for
 // every caller who sees them (a role sees one list: staff read every report) and change only
 // through a request that may write (an amendment, a sign-in that locks an account, an
@@ -408,19 +416,26 @@ WorkSection fresh_section(const WorkSection& s, RequestContext& ctx, const Date&
   };
   static std::mutex mutex;
   static std::map<std::pair<std::string, bool>, Memo> memo;  // by list id, without or with names
+  static SingleFlight<std::shared_ptr<const WorkSection>> reads("home_section");
   uint64_t version = ctx.app.write_version();
-  WorkSection section;
-  std::unique_lock lock(mutex);
-  Memo& m = memo[{s.id, names}];
-  if (m.app == &ctx.app && m.version == version && m.day == today.ordinal() && m.section) {
-    section = *m.section;
-  } else {
-    lock.unlock();
-    section = read_fresh_section(s, ctx, today, names);
-    lock.lock();
-    memo[{s.id, names}] = Memo{&ctx.app, version, today.ordinal(), section};
+  auto remembered = [&]() -> std::shared_ptr<const WorkSection> {
+    std::lock_guard lock(mutex);
+    Memo& m = memo[{s.id, names}];
+    if (m.app == &ctx.app && m.version == version && m.day == today.ordinal() && m.section)
+      return std::make_shared<const WorkSection>(*m.section);
+    return nullptr;
+  };
+  std::shared_ptr<const WorkSection> found = remembered();
+  if (!found) {
+    ctx.store();  // the connection this request reads with, leased before it may wait (see remembered_work)
+    found = reads.run(flight_key(ctx.app, version, today, names) + s.id, remembered, [&] {
+      auto read = std::make_shared<const WorkSection>(read_fresh_section(s, ctx, today, names));
+      std::lock_guard lock(mutex);
+      memo[{s.id, names}] = Memo{&ctx.app, version, today.ordinal(), *read};
+      return read;
+    });
   }
-  lock.unlock();
+  WorkSection section = *found;
   section.waiting = s.waiting;  // the role's choice, kept
   return section;
 }
@@ -457,10 +472,11 @@ std::shared_ptr<const Work> remembered_work(RequestContext& ctx, const Date& tod
   static std::mutex mutex;
   static const App* app = nullptr;
   static std::unordered_map<std::string, Entry> entries;
+  static SingleFlight<std::shared_ptr<const Work>> reads("home_work");
   constexpr size_t kMaxEntries = 256;  // callers between two changes (a few kB each); then start over
   std::string who = caller_key(*ctx.user());
   uint64_t version = ctx.app.data_version();
-  {
+  auto remembered = [&]() -> std::shared_ptr<const Work> {
     std::lock_guard lock(mutex);
     if (app != &ctx.app) {
       entries.clear();
@@ -470,13 +486,25 @@ std::shared_ptr<const Work> remembered_work(RequestContext& ctx, const Date& tod
     if (it != entries.end() && it->second.version == version && it->second.day == today.ordinal() &&
         (it->second.named || !names))
       return it->second.work;
-  }
-  auto work = std::make_shared<const Work>(compute_work(ctx, today, names));
-  computed = true;
-  std::lock_guard lock(mutex);
-  if (entries.size() >= kMaxEntries) entries.clear();
-  entries[who] = Entry{version, today.ordinal(), names, work};
-  return work;
+    return nullptr;
+  };
+  if (auto work = remembered()) return work;
+  // Callers of one scope that miss at once wait for one computation. Each has its connection
+  // leased first: a waiting request may hold one, and the computing one must not then wait for
+  // the pool (with --db-pool below --threads) while the others wait for it. The Dataset comes
+  // before the connection, for the roles whose lists read it: a reload is waited for without a
+  // connection held (RequestContext::identify).
+  const std::string& role = ctx.user()->role;
+  if (role == "trung_tam" || role == "so_cong_thuong" || role == "dia_phuong") ctx.app.dataset();
+  ctx.read_store();
+  return reads.run(flight_key(ctx.app, version, today, names) + who, remembered, [&] {
+    auto work = std::make_shared<const Work>(compute_work(ctx, today, names));
+    computed = true;
+    std::lock_guard lock(mutex);
+    if (entries.size() >= kMaxEntries) entries.clear();
+    entries[who] = Entry{version, today.ordinal(), names, work};
+    return work;
+  });
 }
 
 }  // namespace

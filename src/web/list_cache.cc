@@ -56,22 +56,26 @@ std::shared_ptr<const ListPage> ListCache::list(Store& store, const RecordKind& 
     if (version_ == data_version)
       if (auto it = pages_.find(page_key); it != pages_.end()) return it->second;
   }
-  {
+  auto remembered = [&]() -> std::shared_ptr<const ListPage> {
     std::unique_lock lock(mutex_);
     advance_to(data_version);
     if (auto it = pages_.find(page_key); it != pages_.end()) return it->second;
     if (auto it = totals_.find(total_key); it != totals_.end()) query.known_total = it->second;
-  }
-  auto page = std::make_shared<const ListPage>(store.list(kind, query));
-  std::unique_lock lock(mutex_);
-  // A change committed meanwhile advanced the version: this answer may predate it, keep it not.
-  if (version_ == data_version) {
-    if (totals_.size() >= kMaxTotals) totals_.clear();
-    if (pages_.size() >= kMaxPages) pages_.clear();
-    totals_[total_key] = page->total;
-    pages_[page_key] = page;
-  }
-  return page;
+    return nullptr;
+  };
+  auto read = [&] {
+    auto page = std::make_shared<const ListPage>(store.list(kind, query));
+    std::unique_lock lock(mutex_);
+    // A change committed meanwhile advanced the version: this answer may predate it, keep it not.
+    if (version_ == data_version) {
+      if (totals_.size() >= kMaxTotals) totals_.clear();
+      if (pages_.size() >= kMaxPages) pages_.clear();
+      totals_[total_key] = page->total;
+      pages_[page_key] = page;
+    }
+    return page;
+  };
+  return reads_.run(std::to_string(data_version) + '\x03' + page_key, remembered, read);
 }
 
 }  // namespace kc::web

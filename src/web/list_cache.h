@@ -19,6 +19,7 @@
 
 #include "schema/record_kind.h"
 #include "store/store.h"
+#include "web/single_flight.h"
 
 namespace kc::web {
 
@@ -26,6 +27,8 @@ class ListCache {
  public:
   // A page of `query` with its total: remembered for this data version, or read (counting only
   // when this query's total for this version is not known yet). `remember` false: read only.
+  // Callers that miss the same page of the same version at once wait for one read
+  // (single_flight.h, counted as "list"); `store` is the caller's own, used when it reads.
   std::shared_ptr<const ListPage> list(Store& store, const RecordKind& kind, ListQuery query, uint64_t data_version,
                                        bool remember = true);
 
@@ -39,6 +42,7 @@ class ListCache {
   uint64_t version_ = 0;
   std::unordered_map<std::string, int64_t> totals_;                        // total_signature -> total
   std::unordered_map<std::string, std::shared_ptr<const ListPage>> pages_;  // page_signature -> page
+  SingleFlight<std::shared_ptr<const ListPage>> reads_{"list"};  // by data version and page_signature
 };
 
 // What decides a query's total: the kind, filters, search and archive switch (not the sort

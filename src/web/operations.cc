@@ -10,6 +10,7 @@
 #include "web/project_pages.h"
 #include "web/request_trace.h"
 #include "web/sessions.h"
+#include "web/single_flight.h"
 
 namespace kc::web {
 
@@ -80,7 +81,7 @@ void App::serve_metrics(const httplib::Request& req, httplib::Response& res) {
   }
   res.set_header("Cache-Control", "no-store");
   res.set_header("X-Content-Type-Options", "nosniff");
-  res.set_content(metrics_.exposition(pools, active), "text/plain; version=0.0.4; charset=utf-8");
+  res.set_content(metrics_.exposition(pools, active) + flight_exposition(), "text/plain; version=0.0.4; charset=utf-8");
 }
 
 int64_t App::purge_expired_sessions() {

@@ -150,7 +150,7 @@ std::string render_my_work(RequestContext& ctx, const HomeState& state) {
 }
 
 void my_work_page(RequestContext& ctx) {
-  static RenderedCache<HomeState> rendered(256);  // callers between two changes, ~30 kB each
+  static RenderedCache<HomeState> rendered("home_page", 256);  // callers between two changes, ~30 kB each
   const User& user = *ctx.user();
   Date today = today_in_vietnam();
   HomeState state{&ctx.app, ctx.app.data_version(), today.ordinal(), work_for(ctx, today, true), "", {}};
@@ -158,11 +158,8 @@ void my_work_page(RequestContext& ctx) {
   if (user.role == "quan_tri") state.audit = recent_audit(ctx);
   ctx.known_waiting_count = state.work.waiting_total();
   std::string who = caller_key(user);
-  std::shared_ptr<const std::string> content = rendered.find(who, state);
-  if (!content) {
-    content = std::make_shared<const std::string>(render_my_work(ctx, state));
-    rendered.remember(who, std::move(state), content);
-  }
+  std::shared_ptr<const std::string> content =
+      rendered.find_or_render(who, state, [&] { return render_my_work(ctx, state); });
   ctx.page_rendered(200, *content, "Việc của tôi");
 }
 

@@ -9,6 +9,7 @@
 #include "audit/local_time.h"
 #include "text/normalize.h"
 #include "web/request_context.h"
+#include "web/single_flight.h"
 
 namespace kc::web {
 
@@ -43,15 +44,24 @@ std::shared_ptr<const ComputedFigures> computed_figures(RequestContext& ctx, con
   constexpr size_t kMaxEntries = 16;  // the reports being edited between two changes of the records
   std::shared_ptr<const Dataset> data = ctx.app.dataset();
   Key key{&ctx.app, ctx.app.data_version(), static_cast<int>(report.structure), report.scope.plan_code, report.scope.year};
-  {
+  static SingleFlight<std::shared_ptr<const ComputedFigures>> computations("report_figures");
+  auto find = [&]() -> std::shared_ptr<const ComputedFigures> {
     std::lock_guard lock(mutex);
-    if (auto it = remembered.find(key); it != remembered.end()) return it->second;
-  }
-  auto computed = std::make_shared<const ComputedFigures>(compute(*data, report));
-  std::lock_guard lock(mutex);
-  if (remembered.size() >= kMaxEntries) remembered.clear();
-  remembered[key] = computed;
-  return computed;
+    auto it = remembered.find(key);
+    return it != remembered.end() ? it->second : nullptr;
+  };
+  if (auto found = find()) return found;
+  // Editors of one report that miss at once wait for one computation (single_flight.h).
+  std::string flight = std::to_string(reinterpret_cast<uintptr_t>(std::get<0>(key))) + '\n' +
+                       std::to_string(std::get<1>(key)) + '\n' + std::to_string(std::get<2>(key)) + '\n' +
+                       std::get<3>(key) + '\n' + std::to_string(std::get<4>(key));
+  return computations.run(flight, find, [&] {
+    auto computed = std::make_shared<const ComputedFigures>(compute(*data, report));
+    std::lock_guard lock(mutex);
+    if (remembered.size() >= kMaxEntries) remembered.clear();
+    remembered[key] = computed;
+    return computed;
+  });
 }
 
 bool may_edit(const User& user, const drafts::Report& report) {
