@@ -32,18 +32,22 @@ bool server_closed(int fd) {
 
 }  // namespace
 
-SlowClients::SlowClients(int port, size_t count, std::chrono::milliseconds drip) {
+SlowClients::Client SlowClients::open(bool body) const {
+  int fd = connect_loopback(port_);
+  const std::string& start = body ? kBodyStart : kHeaderStart;
+  if (fd >= 0 && send(fd, start.data(), start.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(start.size())) {
+    close(fd);
+    fd = -1;
+  }
+  return {fd, body};
+}
+
+SlowClients::SlowClients(int port, size_t count, std::chrono::milliseconds drip, bool keep_up) : port_(port), keep_up_(keep_up) {
   for (size_t i = 0; i < count; ++i) {
-    int fd = connect_loopback(port);
-    if (fd < 0) break;
-    bool body = i % 2 == 1;
-    const std::string& start = body ? kBodyStart : kHeaderStart;
-    if (send(fd, start.data(), start.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(start.size())) {
-      close(fd);
-      break;
-    }
-    fds_.push_back(fd);
-    clients_.push_back({fd, body});
+    Client c = open(i % 2 == 1);
+    if (c.fd < 0) break;
+    fds_.push_back(c.fd);
+    clients_.push_back(c);
   }
   dripper_ = std::thread([this, drip] { drip_loop(drip); });
 }
@@ -63,6 +67,11 @@ void SlowClients::drip_loop(std::chrono::milliseconds drip) {
         if (c.closed) continue;
         if (server_closed(c.fd) || (send(c.fd, "a", 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0 && errno != EAGAIN)) {
           c.closed = true;
+          ++closed_;
+          if (Client next = keep_up_ ? open(c.body) : Client{-1, c.body}; next.fd >= 0) {
+            fds_.push_back(next.fd);
+            c = next;
+          }
           continue;
         }
         ++sent_;
@@ -74,9 +83,7 @@ void SlowClients::drip_loop(std::chrono::milliseconds drip) {
 
 size_t SlowClients::closed_by_server() const {
   std::lock_guard lock(mutex_);
-  size_t n = 0;
-  for (const Client& c : clients_) n += c.closed ? 1 : 0;
-  return n;
+  return closed_;
 }
 
 SlowSender::SlowSender(int port) : fd_(connect_loopback(port)) {}

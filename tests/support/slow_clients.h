@@ -16,14 +16,15 @@ namespace kc::test {
 class SlowClients {
  public:
   // Opens `count` connections to 127.0.0.1:port and starts dripping: each gets one more byte
-  // every `drip` (one thread does it for all of them).
-  SlowClients(int port, size_t count, std::chrono::milliseconds drip = std::chrono::milliseconds(100));
+  // every `drip` (one thread does it for all of them). `keep_up`: a connection the server closes
+  // is replaced by a new one at once (an attacker holding `count` open), else left closed.
+  SlowClients(int port, size_t count, std::chrono::milliseconds drip = std::chrono::milliseconds(100), bool keep_up = false);
   ~SlowClients();
   SlowClients(const SlowClients&) = delete;
   SlowClients& operator=(const SlowClients&) = delete;
 
-  size_t connected() const { return fds_.size(); }  // how many connections were made
-  size_t closed_by_server() const;                     // how many the server has closed since
+  size_t connected() const { return clients_.size(); }  // how many connections were made at first
+  size_t closed_by_server() const;                     // how many the server has closed since (replaced ones too)
   size_t bytes_sent() const { return sent_.load(); }
 
  private:
@@ -33,9 +34,14 @@ class SlowClients {
     bool closed = false; // the server closed it (end of stream, reset, or a failed send)
   };
   void drip_loop(std::chrono::milliseconds drip);
+  // A new connection that has sent its request's start; fd -1 if refused.
+  Client open(bool body) const;
 
-  std::vector<int> fds_;
+  int port_;
+  bool keep_up_;
+  std::vector<int> fds_;  // every connection opened (closed at the end)
   std::vector<Client> clients_;
+  size_t closed_ = 0;
   mutable std::mutex mutex_;
   std::atomic<bool> stop_{false};
   std::atomic<size_t> sent_{0};
