@@ -73,9 +73,10 @@ printf '%s\n' "mat-khau-do-hieu-nang" | "$kc" --db "$db" user add bench --role t
 printf '%s\n' "mat-khau-do-hieu-nang" | "$kc" --db "$db" user add bench-sct --role so_cong_thuong >/dev/null
 
 port=$((20000 + RANDOM % 20000))
-# One worker thread per connection: cpp-httplib keeps a thread for each kept-alive connection, so
-# with fewer threads than connections the others queue (p99 in seconds). Database connections
-# are fewer (--db-pool): each SQLite connection has its own page cache, which counts in RSS.
+# --threads 32 by default, as in the earlier runs (docs/performance.md): before connections had
+# threads of their own (src/web/connection_threads.h), each kept-alive connection held a worker
+# thread, and with fewer threads than connections the others queued (p99 in seconds). Database
+# connections are fewer (--db-pool): each SQLite connection has its own page cache (RSS).
 "$kc" --db "$db" serve --port "$port" --threads "$threads" --db-pool "$pool" >"$tmp/serve.log" 2>&1 &
 server_pid=$!
 base="http://127.0.0.1:$port"
@@ -85,16 +86,33 @@ kc_sign_in_cookie "$base" bench mat-khau-do-hieu-nang "$tmp/jar"  # sets csrf an
 list_path="/api/de-an?kich_thuoc=50&sap_xep=ma"
 aggregate_path="/api/tong-hop?tu_nam=2021&den_nam=2025"
 
-# measure <label> <url> [header]: wrk, then one line with requests/s and latency percentiles.
+# cpu_ticks <pid>…: the CPU time (user + system, in clock ticks) the processes have used so far.
+cpu_ticks() {
+  local pid total=0
+  for pid in "$@"; do total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}'))); done
+  echo "$total"
+}
+
+# measure <label> <url> [header] [pid…]: wrk, then one line with requests/s and latency
+# percentiles, and the CPU time the serving processes (the pids) used per answer. On a machine
+# shared with other work the requests/s of two servers say little about their costs (the
+# scheduler shares the CPUs by thread: a server of 32 threads gets more than nginx's two workers
+# when 20 other processes compete); the CPU time per answer does not depend on that.
 measure() {
   local label="$1" url="$2" header="${3:-X-Bench: 1}"
+  shift 3
+  local ticks_before
+  ticks_before=$(cpu_ticks "$@")
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "$header" "$url" >"$tmp/wrk.txt" 2>&1
+  local ticks=$(( $(cpu_ticks "$@") - ticks_before )) answers
+  answers=$(awk '/requests in/ {print $1}' "$tmp/wrk.txt")
+  awk -v t="$ticks" -v n="$answers" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f\n", t * 1e6 / hz / n}' >"$tmp/$label.cpu"
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' "$tmp/wrk.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$tmp/wrk.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$tmp/wrk.txt")
   errors=$(awk '/Non-2xx|Socket errors/ {print}' "$tmp/wrk.txt" | tr '\n' ' ')
-  printf '%-38s %10s req/s   p50 %8s   p99 %8s %s\n' "$label" "$rps" "$p50" "$p99" "$errors"
+  printf '%-38s %10s req/s   p50 %8s   p99 %8s   CPU %6s µs/answer %s\n' "$label" "$rps" "$p50" "$p99" "$(cat "$tmp/$label.cpu")" "$errors"
   if grep -q "Non-2xx" "$tmp/wrk.txt"; then
     echo "  $label: answers other than 2xx — the figure above does not count" >&2
     exit 1
@@ -114,8 +132,8 @@ listen_overflows() {
 }
 overflows_before=$(listen_overflows)
 echo
-measure list "$base$list_path" "$cookie"
-measure aggregate "$base$aggregate_path" "$cookie"
+measure list "$base$list_path" "$cookie" "$server_pid"
+measure aggregate "$base$aggregate_path" "$cookie" "$server_pid"
 echo "connections turned away by a full listen queue during these two runs: $(( $(listen_overflows) - overflows_before ))"
 
 # nginx with the same bytes.
@@ -141,18 +159,22 @@ http {
 }
 EOF
 /usr/sbin/nginx -c "$nginx_conf"
-measure nginx-list "http://127.0.0.1:$nport/list.json"
-measure nginx-aggregate "http://127.0.0.1:$nport/aggregate.json"
+nginx_pids=("$(cat "$tmp/nginx/nginx.pid")")
+nginx_pids+=($(pgrep -P "${nginx_pids[0]}"))
+measure nginx-list "http://127.0.0.1:$nport/list.json" "X-Bench: 1" "${nginx_pids[@]}"
+measure nginx-aggregate "http://127.0.0.1:$nport/aggregate.json" "X-Bench: 1" "${nginx_pids[@]}"
 /usr/sbin/nginx -c "$nginx_conf" -s stop
 nginx_conf=""
 
 echo
 for what in list aggregate; do
-  awk -v what="$what" -v s="$(cat "$tmp/$what.rps")" -v n="$(cat "$tmp/nginx-$what.rps")" -v p99="$(cat "$tmp/$what.p99")" 'BEGIN {
+  awk -v what="$what" -v s="$(cat "$tmp/$what.rps")" -v n="$(cat "$tmp/nginx-$what.rps")" -v p99="$(cat "$tmp/$what.p99")" \
+      -v cs="$(cat "$tmp/$what.cpu")" -v cn="$(cat "$tmp/nginx-$what.cpu")" 'BEGIN {
     ratio = 100 * s / n
     ms = p99 + 0; if (p99 ~ /us$/) ms /= 1000; else if (p99 ~ /[^m]s$/) ms *= 1000
     printf "%-10s khuyencong / nginx = %.1f%% (target >= 25%%, aim 50%%: %s); p99 %s (target < 10 ms: %s)\n",
            what, ratio, (ratio >= 25 ? "met" : "NOT MET"), p99, (ms < 10 ? "met" : "NOT MET")
+    printf "%-10s CPU per answer: nginx / khuyencong = %.1f%% (%s / %s µs)\n", what, 100 * cn / cs, cn, cs
   }'
 done
 
@@ -181,7 +203,7 @@ for i in $(seq 1 5); do
     read -r to who <<<"$step"
     if [ "$who" = sct ]; then jar="$sct_jar"; token="$sct_csrf"; else jar="$tmp/jar"; token="$csrf"; fi
     curl -fs -o /dev/null -b "$jar" -H "X-CSRF-Token: $token" -H 'Content-Type: application/json' \
-      -d "{\"den_trang_thai\":\"$to\",\"so_quyet_dinh\":\"$i/BENCH\"}" "$base/api/de-an/$code/buoc"
+      -d "{\"den_trang_thai\":\"$to\",\"so_quyet_dinh\":\"$i/BENCH\",\"xac_nhan_ngoai_ky\":true}" "$base/api/de-an/$code/buoc"
   done
   mid=$(date +%s%N)
   count_after=$(curl -fs -H "$cookie" "$base$aggregate_path" | jq .tong.so_de_an)

@@ -78,6 +78,33 @@ TEST(ListCache, ReadsOnlyWhenAskedNotToRemember) {
   EXPECT_EQ(cache.list(*store, k, first_page(), 1, false)->total, 2);  // nothing was kept
 }
 
+// The rendered answer of a page (the API's JSON) is made once per page and data version: the
+// same text while the version stays, made again from the new page once it changes.
+TEST(ListCache, RendersAPageOncePerDataVersion) {
+  TestDatabase db;
+  auto store = db.open();
+  const RecordKind& k = kind("don_vi_hanh_chinh");
+  add_unit(*store, "b");
+  web::ListCache cache;
+  int renders = 0;
+  auto render = [&](const ListPage& page) {
+    ++renders;
+    return std::to_string(page.total) + ":" + as_text(page.rows[0][0]);
+  };
+  auto first = cache.rendered(*store, k, first_page(), 1, true, render);
+  EXPECT_EQ(*first, "1:b");
+  add_unit(*store, "a");
+  EXPECT_EQ(cache.rendered(*store, k, first_page(), 1, true, render).get(), first.get());
+  EXPECT_EQ(renders, 1);
+  EXPECT_EQ(*cache.rendered(*store, k, first_page(), 2, true, render), "2:a");  // a write advanced the version
+  EXPECT_EQ(renders, 2);
+  ListQuery second = first_page();
+  second.offset = 1;
+  EXPECT_EQ(*cache.rendered(*store, k, second, 2, true, render), "2:b");  // another page, its own answer
+  EXPECT_EQ(*cache.rendered(*store, k, first_page(), 2, false, render), "2:a");  // not remembered: made again
+  EXPECT_EQ(renders, 4);
+}
+
 web::SignedInCaller caller(const std::string& expires) {
   web::SignedInCaller c;
   c.session = {"hash", "lan", "csrf", expires};

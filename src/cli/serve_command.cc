@@ -24,6 +24,12 @@ struct DatabaseFlags {
   double wait_s = 3, replica_retry_s = 10;
 };
 
+// Slow clients (docs/deployment.md): the request deadline, in the units a person writes.
+struct DeadlineFlags {
+  double header_timeout_s = 5;
+  size_t min_upload_kb = 16;
+};
+
 // The log's format: as asked, or by default text on a terminal (a person reading) and JSON
 // otherwise (the journal, a file, a log collector).
 std::optional<web::LogFormat> chosen_log_format(const std::string& name) {
@@ -42,7 +48,19 @@ void add_serve_command(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<web::WebOptions>();
   cmd->add_option("--host", o->host, "Địa chỉ lắng nghe (mặc định 127.0.0.1)");
   cmd->add_option("--port", o->port, "Cổng (mặc định 8080; 0: cổng trống bất kỳ)");
-  cmd->add_option("--threads", o->threads, "Số luồng xử lý và kết nối cơ sở dữ liệu (mặc định 8)");
+  cmd->add_option("--threads", o->threads, "Số yêu cầu được xử lý cùng lúc và số kết nối cơ sở dữ liệu (mặc định 8)");
+  // Slow clients (docs/deployment.md): request deadline, connections served at once.
+  auto deadline = std::make_shared<DeadlineFlags>();
+  cmd->add_option("--header-timeout", deadline->header_timeout_s,
+                  "Số giây tối đa để nhận phần đầu một yêu cầu, kể từ byte đầu tiên (mặc định 5)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--min-upload-rate", deadline->min_upload_kb,
+                  "Tốc độ gửi tối thiểu (KB/giây) của phần thân yêu cầu sau thời hạn trên; chậm hơn thì "
+                  "kết nối bị đóng (mặc định 16)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--max-connections", o->max_connections,
+                  "Số kết nối được phục vụ cùng lúc; các kết nối sau phải chờ (mặc định 1024)")
+      ->check(CLI::PositiveNumber);
   cmd->add_option("--upload-dir", o->upload_dir, "Thư mục lưu tài liệu đính kèm (mặc định: <tệp csdl>.tai-lieu)");
   cmd->add_flag("--secure-cookies", o->secure_cookies, "Đặt thuộc tính Secure cho cookie (khi chạy sau HTTPS)");
   // Databases (docs/deployment.md): read replicas, pool limits and timeouts.
@@ -69,8 +87,10 @@ void add_serve_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--trusted-proxy", o->trusted_proxies,
                   "Địa chỉ hoặc dải mạng của máy chủ ủy quyền ngược (nginx…) được tin tiêu đề X-Forwarded-For "
                   "để biết địa chỉ người dùng, cách nhau bởi dấu phẩy (mặc định: không tin máy nào)");
-  cmd->callback([&ctx, o, db, log_format] {
+  cmd->callback([&ctx, o, db, deadline, log_format] {
     web::WebOptions options = *o;
+    options.request_deadline.header_timeout = std::chrono::milliseconds(static_cast<long>(deadline->header_timeout_s * 1000));
+    options.request_deadline.min_rate = deadline->min_upload_kb * 1024;
     options.db = ctx.db;
     options.pool.wait = std::chrono::milliseconds(static_cast<long>(db->wait_s * 1000));
     options.replica_retry = std::chrono::milliseconds(static_cast<long>(db->replica_retry_s * 1000));

@@ -133,19 +133,23 @@ void list_records(RequestContext& ctx, const Registry& r) {
   if (!list_params_ok(ctx, r, page_size)) return;
   const RecordKind& k = r.record_kind();
   RegistryQuery q = registry_query(ctx, r, page_size);
-  std::shared_ptr<const ListPage> page = ctx.app.list_cache().list(ctx.read_store(), k, q.query, ctx.app.data_version(),
-                                                                  ctx.app.read_router() == nullptr);
-  // {"tong", "trang", "kich_thuoc", "ban_ghi": [records]}, written directly (append_record_json).
-  std::string body = "{\"tong\":" + std::to_string(page->total) + ",\"trang\":" + std::to_string(q.page) +
-                     ",\"kich_thuoc\":" + std::to_string(page_size) + ",\"ban_ghi\":[";
-  body.reserve(body.size() + page->rows.size() * 512);
-  for (size_t i = 0; i < page->rows.size(); ++i) {
-    if (i > 0) body += ',';
-    append_record_json(body, k, page->rows[i]);
-  }
-  body += "]}";
+  // {"tong", "trang", "kich_thuoc", "ban_ghi": [records]}, written directly (append_record_json),
+  // once per page and data version (ListCache::rendered).
+  auto render = [&](const ListPage& page) {
+    std::string body = "{\"tong\":" + std::to_string(page.total) + ",\"trang\":" + std::to_string(q.page) +
+                       ",\"kich_thuoc\":" + std::to_string(page_size) + ",\"ban_ghi\":[";
+    body.reserve(body.size() + page.rows.size() * 512);
+    for (size_t i = 0; i < page.rows.size(); ++i) {
+      if (i > 0) body += ',';
+      append_record_json(body, k, page.rows[i]);
+    }
+    body += "]}";
+    return body;
+  };
+  std::shared_ptr<const std::string> body = ctx.app.list_cache().rendered(ctx.read_store(), k, q.query, ctx.app.data_version(),
+                                                                          ctx.app.read_router() == nullptr, render);
   ctx.res.status = 200;
-  ctx.res.set_content(std::move(body), "application/json; charset=utf-8");
+  ctx.res.set_content(*body, "application/json; charset=utf-8");
 }
 
 void show_record(RequestContext& ctx, const Registry& r) {

@@ -6,15 +6,17 @@
 
 #include <algorithm>
 #include <iostream>
-#include <regex>
 #include <thread>
 
 #include "core/vn_format.h"
 #include "web/client_address.h"
+#include "web/connection_threads.h"
+#include "web/guarded_server.h"
 #include "web/listen_socket.h"
 #include "web/request_context.h"
 #include "web/request_trace.h"
 #include "web/request_validation.h"
+#include "web/route_table.h"
 #include "web/sessions.h"
 
 namespace kc::web {
@@ -139,6 +141,7 @@ App::App(WebOptions options)
     : options_(std::move(options)),
       pool_(options_.db, pool_options(options_)),
       reload_pool_(options_.db, reload_pool_options(options_)),
+      worker_slots_(static_cast<std::ptrdiff_t>(std::max<size_t>(1, options_.threads))),
       log_(options_.log_format, options_.log_fd, !options_.quiet_requests) {
   std::string error;
   auto metrics_from = AddressList::parse(options_.metrics_from, error);
@@ -243,7 +246,15 @@ void App::changed() {
 
 void App::add(Route route) { routes_.push_back(std::move(route)); }
 
+// Connections have threads of their own (connection_threads.h); a request, once it has arrived,
+// waits here for one of the --threads worker slots, so that the work done at once (database
+// connections, memory) stays as before however many connections are open.
 void App::dispatch(const Route& route, const httplib::Request& req, httplib::Response& res) {
+  worker_slots_.acquire();
+  struct Release {
+    std::counting_semaphore<>& slots;
+    ~Release() { slots.release(); }
+  } release{worker_slots_};
   if (serve(route, req, res, true)) return;
   // A replica failed under a GET: the answer is started again, every read from the primary.
   res.status = -1;
@@ -307,21 +318,21 @@ bool App::serve(const Route& route, const httplib::Request& req, httplib::Respon
 }
 
 void App::install_routes() {
-  server_ = std::make_unique<httplib::Server>();
+  server_ = std::make_unique<GuardedServer>(options_.request_deadline);
   httplib::Server& s = *server_;
   s.set_tcp_nodelay(true);
   remember_listen_socket(s, &listen_socket_);
   s.set_keep_alive_max_count(1000);
-  // cpp-httplib holds a worker thread for each kept-alive connection until it has been idle this
-  // long: with every thread held by idle browsers, a new visitor waited the whole 5 s default.
-  // A page and its assets arrive well within a second; the next click costs a new handshake.
+  // A kept-alive connection holds a connection thread (not a worker slot) until it has been idle
+  // this long. A page and its assets arrive well within a second; the next click costs a new
+  // handshake.
   s.set_keep_alive_timeout(1);
   s.set_payload_max_length(options_.max_body_bytes);
   s.set_read_timeout(10, 0);
   s.set_write_timeout(10, 0);
   route_bodiless_requests(s);
-  size_t threads = options_.threads;
-  s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  size_t ready = options_.threads, ceiling = options_.max_connections;
+  s.new_task_queue = [ready, ceiling] { return new ConnectionThreads(ready, ceiling); };
   install_operations(s);
   for (const Route& route : routes_) {
     auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) { dispatch(route, req, res); };
@@ -365,13 +376,14 @@ void App::install_routes() {
   });
 }
 
-// A POST or PUT with neither Content-Length nor Transfer-Encoding has no body (RFC 9112, 6.3),
-// but cpp-httplib 0.11 reads such a request's body until the client closes the connection:
-// `curl -X POST` without data (docs/api.md's sign-out) waited the whole read timeout, then got
-// a 400. Such a request is routed here, before httplib would read, with its empty body.
+// A request without a body is routed here, before httplib would read on, through a RouteTable
+// (route_table.h): httplib's own routing tries every pattern of the method in turn.
+// And a POST or PUT with neither Content-Length nor Transfer-Encoding has no body (RFC 9112,
+// 6.3), but cpp-httplib 0.11 reads such a request's body until the client closes the
+// connection: `curl -X POST` without data (docs/api.md's sign-out) waited the whole read
+// timeout, then got a 400. Such a request is routed here too, with its empty body.
 void App::route_bodiless_requests(httplib::Server& s) {
-  auto table = std::make_shared<std::vector<std::pair<const Route*, std::regex>>>();
-  for (const Route& route : routes_) table->emplace_back(&route, std::regex(route.pattern));
+  auto table = std::make_shared<RouteTable>(routes_);
   s.set_pre_routing_handler([this, table](const httplib::Request& req, httplib::Response& res) {
     // The request's headers are read: its log line's clock starts (request_trace.h).
     RequestTrace& trace = current_trace();
@@ -380,15 +392,15 @@ void App::route_bodiless_requests(httplib::Server& s) {
     trace.start = std::chrono::steady_clock::now();
     trace.id = request_id();
     bool body_expected = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
-    if (!body_expected || req.has_header("Content-Length") || req.has_header("Transfer-Encoding"))
-      return httplib::Server::HandlerResponse::Unhandled;
-    httplib::Request bodiless = req;  // the route's matches refer to the request its handler reads
-    for (const auto& [route, pattern] : *table) {
-      if (route->method == req.method && std::regex_match(bodiless.path, bodiless.matches, pattern)) {
-        dispatch(*route, bodiless, res);
-        return httplib::Server::HandlerResponse::Handled;
-      }
+    if (req.has_header("Content-Length") || req.has_header("Transfer-Encoding"))
+      return httplib::Server::HandlerResponse::Unhandled;  // httplib reads the body, then routes
+    // httplib's own Request, not a constant one: the route's groups go where httplib puts them.
+    auto& routed = const_cast<httplib::Request&>(req);
+    if (const Route* route = table->find(req.method, req.path, routed.matches)) {
+      dispatch(*route, req, res);
+      return httplib::Server::HandlerResponse::Handled;
     }
+    if (!body_expected) return httplib::Server::HandlerResponse::Unhandled;  // /metrics, HEAD, unknown: httplib's
     res.status = 404;  // as httplib answers an unknown route (its error handler writes the page)
     return httplib::Server::HandlerResponse::Handled;
   });

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <semaphore>
 #include <shared_mutex>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "web/address_list.h"
 #include "web/background_jobs.h"
 #include "web/list_cache.h"
+#include "web/request_deadline.h"
 #include "web/request_log.h"
 #include "web/server_metrics.h"
 #include "web/session_cache.h"
@@ -37,7 +39,11 @@ struct WebOptions {
   std::string db = "khuyencong.db";
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port
-  size_t threads = 8;
+  size_t threads = 8;  // requests worked on at once (worker slots); connections have their own threads
+  // Slow clients (docs/deployment.md): how long a request may take to arrive (request_deadline.h),
+  // and how many connections are served at once (connection_threads.h); more wait for a thread.
+  RequestDeadline request_deadline;
+  size_t max_connections = 1024;
   bool secure_cookies = false;  // behind TLS: cookies get the Secure attribute
   long session_seconds = 8 * 3600;
   size_t max_body_bytes = 12 * 1024 * 1024;
@@ -166,6 +172,7 @@ class App {
   SessionCache session_cache_;
   std::vector<Route> routes_;
   std::unique_ptr<httplib::Server> server_;
+  std::counting_semaphore<> worker_slots_;  // options_.threads: requests worked on at once
   int listen_socket_ = -1;  // the bound socket (listen_socket.h)
   RequestLog log_;
   AddressList metrics_from_;

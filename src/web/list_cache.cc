@@ -43,6 +43,7 @@ void ListCache::advance_to(uint64_t data_version) {
   if (version_ == data_version) return;
   totals_.clear();
   pages_.clear();
+  rendered_.clear();
   version_ = data_version;
 }
 
@@ -76,6 +77,26 @@ std::shared_ptr<const ListPage> ListCache::list(Store& store, const RecordKind& 
     return page;
   };
   return reads_.run(std::to_string(data_version) + '\x03' + page_key, remembered, read);
+}
+
+std::shared_ptr<const std::string> ListCache::rendered(Store& store, const RecordKind& kind, const ListQuery& query,
+                                                      uint64_t data_version, bool remember,
+                                                      const std::function<std::string(const ListPage&)>& render) {
+  std::string page_key;
+  if (remember) {
+    page_key = page_signature(kind, query);
+    std::shared_lock lock(mutex_);
+    if (version_ == data_version)
+      if (auto it = rendered_.find(page_key); it != rendered_.end()) return it->second;
+  }
+  auto answer = std::make_shared<const std::string>(render(*list(store, kind, query, data_version, remember)));
+  if (!remember) return answer;
+  std::unique_lock lock(mutex_);
+  if (version_ == data_version) {  // as in list(): an answer older than a change is not kept
+    if (rendered_.size() >= kMaxPages) rendered_.clear();
+    rendered_[page_key] = answer;
+  }
+  return answer;
 }
 
 }  // namespace kc::web

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -31,6 +32,13 @@ class ListCache {
   // (single_flight.h, counted as "list"); `store` is the caller's own, used when it reads.
   std::shared_ptr<const ListPage> list(Store& store, const RecordKind& kind, ListQuery query, uint64_t data_version,
                                        bool remember = true);
+  // The answer `render` makes of that page (the API's JSON), remembered with it: building the
+  // JSON of a page of 50 projects cost about a third of the list API's time in the server
+  // (docs/performance.md, "The project list API against nginx"). `render` must depend on the
+  // page alone (and on what decides the page: the query, not the caller).
+  std::shared_ptr<const std::string> rendered(Store& store, const RecordKind& kind, const ListQuery& query,
+                                              uint64_t data_version, bool remember,
+                                              const std::function<std::string(const ListPage&)>& render);
 
  private:
   // Called with mutex_ held: forgets everything remembered for an older version.
@@ -43,6 +51,7 @@ class ListCache {
   std::unordered_map<std::string, int64_t> totals_;                        // total_signature -> total
   std::unordered_map<std::string, std::shared_ptr<const ListPage>> pages_;  // page_signature -> page
   SingleFlight<std::shared_ptr<const ListPage>> reads_{"list"};  // by data version and page_signature
+  std::unordered_map<std::string, std::shared_ptr<const std::string>> rendered_;  // page_signature -> answer
 };
 
 // What decides a query's total: the kind, filters, search and archive switch (not the sort

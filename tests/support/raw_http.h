@@ -17,6 +17,9 @@ struct RawAnswer {
   bool has_header(const std::string& name) const;
 };
 
+// A blocking TCP connection to 127.0.0.1:port; -1 if refused.
+int connect_loopback(int port);
+
 // Sends `request` (the whole message: request line, headers, blank line, body) to 127.0.0.1:port
 // and reads one answer: up to its Content-Length, or until the server closes the connection, or
 // until `timeout_s` passes without a byte.
