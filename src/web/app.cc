@@ -170,6 +170,14 @@ std::shared_ptr<const Dataset> App::dataset() {
     }
   }
   std::unique_lock lock(dataset_mutex_);
+  if (stale_ && dataset_ && pending_.size() <= 256) {  // more: a whole load costs less
+    // What the writes changed, read again into a copy that shares everything else.
+    if (auto updated = updated_dataset_from_primary()) {
+      dataset_ = std::move(updated);
+      stale_ = false;
+      pending_.clear();
+    }
+  }
   if (stale_ || !dataset_) {
     // The old Dataset goes first: requests wait on this lock during the reload anyway, and
     // freeing it before the new one is built keeps one Dataset in memory, not two, unless a
@@ -179,6 +187,7 @@ std::shared_ptr<const Dataset> App::dataset() {
     dataset_ = load_dataset_routed();
     metrics_.dataset_reloaded(std::chrono::steady_clock::now() - since);
     stale_ = false;
+    pending_.clear();
     malloc_trim(0);  // the loader's temporary indexes, freed, go back to the system too
   }
   t_dataset_source = dataset_source_;
@@ -220,6 +229,22 @@ std::shared_ptr<const Dataset> App::load_dataset_routed() {
   }
 }
 
+// The next Dataset from the current one and the pending changes, read from the primary (where
+// they were just committed); nullptr when it must be loaded whole.
+std::shared_ptr<const Dataset> App::updated_dataset_from_primary() {
+  auto lease = reload_pool_.lease();
+  try {
+    std::optional<Dataset> next = updated_dataset(*dataset_, *lease, pending_);
+    if (!next) return nullptr;
+    dataset_source_ = 0;
+    return std::make_shared<const Dataset>(std::move(*next));
+  } catch (const StoreError&) {
+    lease.mark_broken();
+    pool_.discard_connections();
+    throw;
+  }
+}
+
 // A request failed on the database: its connections are not reused, nor are the primary's idle
 // ones (a database that went away took them all), and a failed replica is left out for a while.
 void App::database_failed(RequestContext& ctx, const StoreError& e) {
@@ -235,8 +260,12 @@ void App::database_failed(RequestContext& ctx, const StoreError& e) {
   }
 }
 
-void App::changed() {
+void App::changed() { changed("", ""); }
+
+void App::changed(std::string_view kind, std::string key) {
   std::unique_lock lock(dataset_mutex_);
+  RecordChange change{std::string(kind), std::move(key)};
+  if (std::find(pending_.begin(), pending_.end(), change) == pending_.end()) pending_.push_back(std::move(change));
   stale_ = true;
   ++data_version_;
 }
