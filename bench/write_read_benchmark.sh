@@ -9,9 +9,10 @@
 #   1. the first answer after a write: `rounds` times a lifecycle step ("báo cáo tiến độ" on a
 #      project in progress, through POST /api/de-an/{ma}/buoc), then one aggregate answer
 #      (GET /api/tong-hop); then the same with one page of the project list (GET /api/de-an);
-#      each answer is checked to hold the write (the aggregate after a cancellation in part 1b);
+#      1b checks that the very next aggregate answer holds a write (a cancellation);
 #   2. reads under writes: wrk on the aggregate and the list for `seconds` while two users write
-#      `writes-per-second` steps per second (curl in the background); wrk's p99, and how many
+#      about `writes-per-second` steps per second (a wrk connection each, bench/write_steps.lua,
+#      pausing 2000/wps ms between its writes); the readers' p99, and how many
 #      writes were acknowledged.
 # --binary measures an already built khuyencong (another commit's build) instead of build-bench/.
 set -euo pipefail
@@ -105,30 +106,29 @@ running=("${running[@]:1}")
 
 echo
 echo "2. reads while two users write $wps steps per second, wrk 2 threads × $connections connections, ${seconds} s"
-writer() {
-  local n=0 user p status
-  local until=$(( $(date +%s) + seconds ))
-  while [ "$(date +%s)" -lt "$until" ]; do
-    n=$((n + 1))
-    user=bench; [ $((n % 2)) -eq 0 ] && user=bench-2
-    p="${running[$((n % ${#running[@]}))]}"
-    ( status=$(step "$user" "$p" dang_thuc_hien); echo "$status" >>"$tmp/write-status" ) &
-    sleep "$(awk -v w="$wps" 'BEGIN {printf "%.3f", 1 / w}')"
+# writers: two users, each a wrk connection writing wps/2 steps per second (bench/write_steps.lua).
+writers() {
+  local user
+  for user in bench bench-2; do
+    KC_PROJECTS="$tmp/running" KC_DELAY_MS=$((2000 / wps)) KC_CSRF="${csrf[$user]}" \
+      KC_SESSION="$(awk '$6 == "kc_session" {print $7}' "$tmp/jar-$user")" \
+      wrk -t1 -c1 -d"${seconds}s" --latency -s bench/write_steps.lua "$base" >"$tmp/writes-$user.txt" 2>&1 &
   done
   wait
 }
 for what in aggregate list; do
   path=$aggregate; [ "$what" = list ] && path=$list
-  : >"$tmp/write-status"
-  writer &
-  writer_pid=$!
+  writers &
+  writers_pid=$!
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "$cookie" "$base$path" >"$tmp/wrk-$what.txt" 2>&1
-  wait "$writer_pid"
-  ok=$(grep -c '^200$' "$tmp/write-status" || true)
-  total=$(grep -c '' "$tmp/write-status" || true)
-  awk -v what="$what" -v ok="$ok" -v total="$total" -v s="$seconds" '
-    /Requests\/sec/ {rps = $2} $1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2} /Non-2xx/ {bad = $0}
-    END {printf "%-10s %9s reads/s   p50 %9s   p99 %9s   writes acknowledged %d of %d (%.1f/s) %s\n", what, rps, p50, p99, ok, total, ok / s, bad}' \
+  wait "$writers_pid"
+  cat "$tmp"/writes-*.txt >"$tmp/writes.txt"
+  total=$(awk '/requests in/ {n += $1} END {print n + 0}' "$tmp/writes.txt")
+  refused=$(awk '/Non-2xx/ {n += $NF} END {print n + 0}' "$tmp/writes.txt")
+  write_p99=$(awk '$1 == "99%" {print $2}' "$tmp/writes.txt" | paste -sd/)
+  awk -v what="$what" -v ok=$((total - refused)) -v total="$total" -v s="$seconds" -v wp99="$write_p99" '
+    /Requests\/sec/ {rps = $2} $1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2} /Non-2xx|Socket errors/ {bad = bad " " $0}
+    END {printf "%-10s %9s reads/s   p50 %9s   p99 %9s   writes acknowledged %d of %d (%.1f/s, p99 %s)%s\n", what, rps, p50, p99, ok, total, ok / s, wp99, bad}' \
     "$tmp/wrk-$what.txt"
 done
 awk '/VmHWM/ {printf "server peak RSS: %.1f MB", $2 / 1024} /VmRSS/ {rss = $2} END {printf " (now %.1f MB)\n", rss / 1024}' "/proc/$server_pid/status"

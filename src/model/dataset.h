@@ -28,52 +28,60 @@ struct Unit {
   int32_t parent = -1;
   DateRange validity;
   std::vector<std::pair<std::string, DateRange>> priority_periods;  // priority-area code, when
-  std::vector<int32_t> successors;  // the units that took it over (merger, split, renaming)  bool operator==(const Unit&) const = default;
+  std::vector<int32_t> successors;  // the units that took it over (merger, split, renaming)
+  bool operator==(const Unit&) const = default;
 };
 
 struct ContentItem {
   std::string code, name, report_title;
   int number = 0;
-  DateRange validity;  bool operator==(const ContentItem&) const = default;
+  DateRange validity;
+  bool operator==(const ContentItem&) const = default;
 };
 
 struct Indicator {
   std::string code, name, unit, source;
   int32_t content = -1;
-  int64_t order = 0;  bool operator==(const Indicator&) const = default;
+  int64_t order = 0;
+  bool operator==(const Indicator&) const = default;
 };
 
 struct LegalDocument {
   std::string code, number, type, issuer, issuer_level, subject;
   int32_t unit = -1;
   Date issued;
-  std::string amends, replaces;  bool operator==(const LegalDocument&) const = default;
+  std::string amends, replaces;
+  bool operator==(const LegalDocument&) const = default;
 };
 
 struct Organisation {
   std::string code, name, abbreviation, type;
   int32_t parent = -1, unit = -1;
-  std::optional<Date> from, to;  bool operator==(const Organisation&) const = default;
+  std::optional<Date> from, to;
+  bool operator==(const Organisation&) const = default;
 };
 
 struct Staff {
   std::string code, name, position, role;
   int32_t organisation = -1;
   std::optional<Date> from, to;
-  bool active_on(const Date& d) const { return (!from || *from <= d) && (!to || d <= *to); }  bool operator==(const Staff&) const = default;
+  bool active_on(const Date& d) const { return (!from || *from <= d) && (!to || d <= *to); }
+  bool operator==(const Staff&) const = default;
 };
 
 struct Plan {
   std::string code, name, type, directions;
   int32_t unit = -1, parent = -1, reporting_org = -1;
   int from_year = 0, to_year = 0;
-  std::string approving_document;  // code, may be empty  bool operator==(const Plan&) const = default;
+  std::string approving_document;  // code, may be empty
+  bool operator==(const Plan&) const = default;
 };
 
 struct Target {
   int32_t plan = -1, indicator = -1;
   int64_t value = 0;
-  std::string note;  bool operator==(const Target&) const = default;
+  std::string note;
+  bool operator==(const Target&) const = default;
 };
 
 // Projects as columns (one entry per project, same index in every column).
@@ -105,7 +113,8 @@ struct Projects {
 struct ApprovedAmendment {
   int32_t project = -1;
   std::string kind;               // noi_dung_dieu_chinh: kinh_phi, tien_do, dia_diem, co_so
-  std::optional<Date> decided;    // the day it was approved (thoi_diem_duyet), when recorded  bool operator==(const ApprovedAmendment&) const = default;
+  std::optional<Date> decided;    // the day it was approved (thoi_diem_duyet), when recorded
+  bool operator==(const ApprovedAmendment&) const = default;
 };
 
 // Beneficiaries of projects (de_an_co_so) as two columns: project and establishment indexes.
@@ -126,7 +135,8 @@ struct Outputs {
 struct Activity {
   std::string code, name, description;
   int32_t content = -1, unit = -1;
-  int year = 0;  bool operator==(const Activity&) const = default;
+  int year = 0;
+  bool operator==(const Activity&) const = default;
 };
 
 struct CraftVillage {
@@ -134,7 +144,8 @@ struct CraftVillage {
   bool traditional = false, effective = false, notable = false;
   int32_t unit = -1;
   Date recognised;
-  std::optional<Date> revoked;  bool operator==(const CraftVillage&) const = default;
+  std::optional<Date> revoked;
+  bool operator==(const CraftVillage&) const = default;
 };
 
 // Only what reports need of the (many) establishments: where each is, and their codes (in key
@@ -149,38 +160,44 @@ struct Establishments {
 
 struct Product {
   std::string code, name;
-  int32_t establishment = -1;  bool operator==(const Product&) const = default;
+  int32_t establishment = -1;
+  bool operator==(const Product&) const = default;
 };
 
 struct SelectionRound {
   std::string code, name, level;
   int year = 0;
-  int32_t unit = -1;  bool operator==(const SelectionRound&) const = default;
+  int32_t unit = -1;
+  bool operator==(const SelectionRound&) const = default;
 };
 
 struct SelectionResult {
   int32_t round = -1, product = -1;
   std::optional<int64_t> score_hundredths;
-  bool passed = false;  bool operator==(const SelectionResult&) const = default;
+  bool passed = false;
+  bool operator==(const SelectionResult&) const = default;
 };
 
 struct Fair {
   std::string code, name;
   int year = 0;
   int32_t project = -1;
-  std::optional<int64_t> participations;  bool operator==(const Fair&) const = default;
+  std::optional<int64_t> participations;
+  bool operator==(const Fair&) const = default;
 };
 
 struct Cluster {
   std::string code, name, status;
-  int32_t unit = -1, project = -1;  bool operator==(const Cluster&) const = default;
+  int32_t unit = -1, project = -1;
+  bool operator==(const Cluster&) const = default;
 };
 
 struct Statistic {
   int32_t unit = -1;
   int year = 0;
   std::string metric;
-  int64_t value = 0;  bool operator==(const Statistic&) const = default;
+  int64_t value = 0;
+  bool operator==(const Statistic&) const = default;
 };
 
 struct Dataset {
