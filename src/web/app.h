@@ -145,7 +145,7 @@ class App {
   bool serve(const Route& route, const httplib::Request& req, httplib::Response& res, bool replicas);
   void database_failed(RequestContext& ctx, const StoreError& e);
   std::shared_ptr<const Dataset> load_dataset_routed();
-  std::shared_ptr<const Dataset> updated_dataset_from_primary();  // nullptr: load it whole
+  std::shared_ptr<const Dataset> updated_dataset_from_primary(const std::vector<RecordChange>& changes);  // nullptr: load it whole
   // Operations (operations.cc).
   void install_operations(httplib::Server& s);
   void request_finished(const httplib::Request& req, const httplib::Response& res);
@@ -160,7 +160,7 @@ class App {
   SignInThrottle sign_in_throttle_;
   std::shared_mutex dataset_mutex_;
   std::shared_ptr<const Dataset> dataset_;
-  bool stale_ = true;
+  bool stale_ = true;                  // through std::atomic_ref, set with pending_ (app.cc)
   std::vector<RecordChange> pending_;  // committed since the current Dataset; {""}: anything
   std::atomic<uint64_t> data_version_{1};
   std::atomic<uint64_t> write_version_{1};
