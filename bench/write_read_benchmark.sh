@@ -14,6 +14,8 @@
 #      about `writes-per-second` steps per second (a wrk connection each, bench/write_steps.lua,
 #      pausing 2000/wps ms between its writes); the readers' p99, and how many
 #      writes were acknowledged.
+# The server has a worker thread for every connection and 8 more (cpp-httplib keeps one per kept-alive
+# connection: with fewer, the writers queued behind the readers).
 # --binary measures an already built khuyencong (another commit's build) instead of build-bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,7 +55,7 @@ else
 fi
 
 port=$((20000 + RANDOM % 20000))
-"$kc" --db "$db" serve --port "$port" --threads 16 --db-pool 8 --quiet-requests >"$tmp/serve.log" 2>&1 &
+"$kc" --db "$db" serve --port "$port" --threads $((connections + 8)) --db-pool 8 --quiet-requests >"$tmp/serve.log" 2>&1 &
 server_pid=$!
 base="http://127.0.0.1:$port"
 kc_wait_for "$base"
