@@ -311,12 +311,8 @@ TEST(AnnualReportFigures, ListedProjectsAreInVietnameseOrder) {
   data.projects.approved_on.push_back(data.projects.approved_on[national[0]]);
   data.projects.accepted_on.push_back(data.projects.accepted_on[national[0]]);
   data.projects.settled_on.push_back(0);
-  data.projects.name_text.clear();
-  data.projects.name_end.clear();
-  for (const std::string& n : names) {
-    data.projects.name_text += n;
-    data.projects.name_end.push_back(static_cast<uint32_t>(data.projects.name_text.size()));
-  }
+  data.projects.names.clear();
+  for (const std::string& n : names) data.projects.names.push_back(n);
   ASSERT_EQ(data.projects.name(copy), "Bắc Sơn: đề án");
   std::vector<std::string> listed;
   for (const ProjectLine& p : annual(2018, false, data).national) listed.push_back(p.name);

@@ -50,6 +50,7 @@ struct DateRange {
   std::optional<Date> to;
   bool contains(const Date& d) const { return from <= d && (!to || d <= *to); }
   bool overlaps(const Date& a, const Date& b) const { return from <= b && (!to || a <= *to); }
+  bool operator==(const DateRange&) const = default;
 };
 
 }  // namespace kc

@@ -9,7 +9,7 @@ namespace kc {
 namespace {
 
 template <typename T>
-int32_t find_by_code(const std::vector<T>& items, const std::string& code) {
+int32_t find_by_code(const Column<T>& items, const std::string& code) {
   for (size_t i = 0; i < items.size(); ++i)
     if (items[i].code == code) return static_cast<int32_t>(i);
   return -1;

@@ -79,7 +79,7 @@ void propose(RequestContext& ctx) {
     name_successors(*ctx.app.dataset(), kind("de_an"), in.values, r.errors);  // as the proposal page does
     return send_field_errors(ctx, r.errors);
   }
-  ctx.app.changed();
+  ctx.app.changed("de_an", r.project);
   send_project(ctx, 201, r.project);
 }
 
@@ -138,7 +138,7 @@ void step(RequestContext& ctx) {
   errors.insert(errors.end(), r.errors.begin(), r.errors.end());
   if (!errors.empty()) return send_field_errors(ctx, errors);  // rolls back
   tx.commit();
-  ctx.app.changed();
+  ctx.app.changed("de_an", code);
   send_project(ctx, 200, code);
 }
 

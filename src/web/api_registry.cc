@@ -193,7 +193,7 @@ void create(RequestContext& ctx, const Registry& r) {
   if (!within_caller_area(ctx, r, in.values)) return;
   EditResult result = create_record(ctx.store(), k, in.values, ctx.user()->username);
   if (!result.ok()) return send_refused(ctx, k, in.values, result.errors);
-  ctx.app.changed();
+  ctx.app.changed(k.name, record_key_text(k, *result.saved));
   send_saved(ctx, 201, r, *result.saved);
 }
 
@@ -250,7 +250,7 @@ void replace(RequestContext& ctx, const Registry& r) {
     return;
   }
   if (!result.ok()) return send_refused(ctx, k, in.values, result.errors);
-  ctx.app.changed();
+  ctx.app.changed(k.name, key);
   send_saved(ctx, 200, r, *result.saved);
 }
 
@@ -260,7 +260,7 @@ void archive(RequestContext& ctx, const Registry& r, bool archived) {
   std::optional<Row> current = visible_record(ctx, store, r, key);
   if (!current || !may_write(ctx, r, *current)) return;
   set_archived(store, r.record_kind(), key, archived, ctx.user()->username);
-  ctx.app.changed();
+  ctx.app.changed(r.record_kind().name, key);
   send_json(ctx, 200, {{"luu_tru", archived}});
 }
 

@@ -94,6 +94,12 @@ PoolOptions reload_pool_options(const WebOptions& o) {
   return p;
 }
 
+// Guards App::pending_ and the setting of App::stale_ (held for a push_back or a swap). A write's
+// changed() does not take the Dataset's lock: glibc's rwlock prefers readers, and under
+// thousands of reads a second a write waited seconds for it (bench/write_read_benchmark.sh).
+// One for every App of the process: none holds it for longer than a few instructions.
+std::mutex pending_mutex;
+
 // Which database the Dataset this thread's request uses was loaded from (-1: none used yet).
 // Handlers reach the Dataset through App::dataset(), not through their RequestContext.
 thread_local int t_dataset_source = -1;
@@ -165,24 +171,47 @@ std::string App::client_address(const httplib::Request& req) const {
 }
 
 std::shared_ptr<const Dataset> App::dataset() {
-  {
-    std::shared_lock lock(dataset_mutex_);  // readers share it; a reload takes it alone
-    if (!stale_ && dataset_) {
+  std::atomic_ref<bool> stale(stale_);
+  if (!stale.load()) {
+    std::shared_lock lock(dataset_mutex_);  // readers share it; a reload or an update takes it alone
+    if (dataset_) {
       t_dataset_source = dataset_source_;
       return dataset_;
     }
   }
+  // Stale: the first request in applies what was written; those after it wait here, not on the
+  // shared lock, so the update is not held up by a stream of readers.
   std::unique_lock lock(dataset_mutex_);
-  if (stale_ || !dataset_) {
-    // The old Dataset goes first: requests wait on this lock during the reload anyway, and
-    // freeing it before the new one is built keeps one Dataset in memory, not two, unless a
-    // request still holds it.
-    dataset_.reset();
-    auto since = std::chrono::steady_clock::now();
-    dataset_ = load_dataset_routed();
-    metrics_.dataset_reloaded(std::chrono::steady_clock::now() - since);
-    stale_ = false;
-    malloc_trim(0);  // the loader's temporary indexes, freed, go back to the system too
+  std::vector<RecordChange> changes;
+  bool reload = !dataset_;
+  {
+    std::lock_guard guard(pending_mutex);
+    reload = stale.exchange(false) || reload;
+    changes.swap(pending_);
+  }
+  try {
+    // What the writes changed, read again into a copy that shares everything else (more than
+    // 256 changes at once: a whole load costs less).
+    if (reload && dataset_ && changes.size() <= 256)
+      if (auto updated = updated_dataset_from_primary(changes)) {
+        dataset_ = std::move(updated);
+        reload = false;
+      }
+    if (reload) {
+      // The old Dataset goes first: requests wait on this lock during the reload anyway, and
+      // freeing it before the new one is built keeps one Dataset in memory, not two, unless a
+      // request still holds it.
+      dataset_.reset();
+      auto since = std::chrono::steady_clock::now();
+      dataset_ = load_dataset_routed();
+      metrics_.dataset_reloaded(std::chrono::steady_clock::now() - since);
+      malloc_trim(0);  // the loader's temporary indexes, freed, go back to the system too
+    }
+  } catch (...) {
+    std::lock_guard guard(pending_mutex);  // the next request tries again
+    pending_.insert(pending_.end(), changes.begin(), changes.end());
+    stale.store(true);
+    throw;
   }
   t_dataset_source = dataset_source_;
   return dataset_;
@@ -223,6 +252,22 @@ std::shared_ptr<const Dataset> App::load_dataset_routed() {
   }
 }
 
+// The next Dataset from the current one and the pending changes, read from the primary (where
+// they were just committed); nullptr when it must be loaded whole.
+std::shared_ptr<const Dataset> App::updated_dataset_from_primary(const std::vector<RecordChange>& changes) {
+  auto lease = reload_pool_.lease();
+  try {
+    std::optional<Dataset> next = updated_dataset(*dataset_, *lease, changes);
+    if (!next) return nullptr;
+    dataset_source_ = 0;
+    return std::make_shared<const Dataset>(std::move(*next));
+  } catch (const StoreError&) {
+    lease.mark_broken();
+    pool_.discard_connections();
+    throw;
+  }
+}
+
 // A request failed on the database: its connections are not reused, nor are the primary's idle
 // ones (a database that went away took them all), and a failed replica is left out for a while.
 void App::database_failed(RequestContext& ctx, const StoreError& e) {
@@ -238,9 +283,15 @@ void App::database_failed(RequestContext& ctx, const StoreError& e) {
   }
 }
 
-void App::changed() {
-  std::unique_lock lock(dataset_mutex_);
-  stale_ = true;
+void App::changed() { changed("", ""); }
+
+void App::changed(std::string_view kind, std::string key) {
+  {
+    std::lock_guard guard(pending_mutex);
+    RecordChange change{std::string(kind), std::move(key)};
+    if (std::find(pending_.begin(), pending_.end(), change) == pending_.end()) pending_.push_back(std::move(change));
+    std::atomic_ref<bool>(stale_).store(true);
+  }
   ++data_version_;
 }
 

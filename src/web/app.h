@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "model/dataset.h"
+#include "model/dataset_update.h"
 #include "projects/uncertain_documents.h"
 #include "web/address_list.h"
 #include "web/background_jobs.h"
@@ -108,8 +109,11 @@ class App {
 
   // The current Dataset; loaded on first use. Readers keep their snapshot alive while they use it.
   std::shared_ptr<const Dataset> dataset();
-  // Called after a change is committed: the next dataset() reflects it.
+  // Called after a change is committed: the next dataset() reflects it. Told which record
+  // changed (a project: with its steps, outputs, beneficiaries), the next Dataset reads only
+  // that again (model/dataset_update.h); told nothing, it loads everything again.
   void changed();
+  void changed(std::string_view kind, std::string key = {});
   // Advanced by every changed(): caches of query answers (list_cache.h) are valid for one version.
   uint64_t data_version() const { return data_version_.load(); }
   // Advanced by every request that may write (any method but GET), whatever it wrote: what is
@@ -151,6 +155,7 @@ class App {
   bool serve(const Route& route, const httplib::Request& req, httplib::Response& res, bool replicas);
   void database_failed(RequestContext& ctx, const StoreError& e);
   std::shared_ptr<const Dataset> load_dataset_routed();
+  std::shared_ptr<const Dataset> updated_dataset_from_primary(const std::vector<RecordChange>& changes);  // nullptr: load it whole
   // Operations (operations.cc).
   void install_operations(httplib::Server& s);
   void request_finished(const httplib::Request& req, const httplib::Response& res);
@@ -165,7 +170,8 @@ class App {
   SignInThrottle sign_in_throttle_;
   std::shared_mutex dataset_mutex_;
   std::shared_ptr<const Dataset> dataset_;
-  bool stale_ = true;
+  bool stale_ = true;                  // through std::atomic_ref, set with pending_ (app.cc)
+  std::vector<RecordChange> pending_;  // committed since the current Dataset; {""}: anything
   std::atomic<uint64_t> data_version_{1};
   std::atomic<uint64_t> write_version_{1};
   ListCache list_cache_;

@@ -93,7 +93,7 @@ void upload(RequestContext& ctx) {
     page.set("conversion_count", format_int(static_cast<int64_t>(r.conversions.size())));
   }
   if (r.ok()) {
-    ctx.app.changed();
+    for (const auto& [kind_name, rows] : r.rows_by_kind) ctx.app.changed(kind_name);  // their parts are read again
     Data sheets = list();
     for (const auto& [kind_name, rows] : r.rows_by_kind) {
       Data d;

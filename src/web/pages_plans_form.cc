@@ -115,7 +115,7 @@ void create(RequestContext& ctx) {
     form_page(ctx, 422, values, result.errors, std::nullopt);
     return;
   }
-  ctx.app.changed();
+  ctx.app.changed("ke_hoach");
   ctx.redirect(plan_url(record_key_text(plans(), *result.saved)));
 }
 
@@ -159,7 +159,7 @@ void update(RequestContext& ctx) {
     form_page(ctx, 422, values, result.errors, code, {}, ctx.param("_goc"));
     return;
   }
-  ctx.app.changed();
+  ctx.app.changed("ke_hoach");
   ctx.redirect(plan_url(code));
 }
 

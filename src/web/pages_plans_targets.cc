@@ -22,7 +22,7 @@ void set_target(RequestContext& ctx) {
     plan_page(ctx, 422, *plan, form);
     return;
   }
-  ctx.app.changed();
+  ctx.app.changed("muc_tieu");
   ctx.redirect(plan_url(code) + "#muc-tieu");
 }
 
@@ -37,7 +37,7 @@ void remove_target(RequestContext& ctx) {
     ctx.error(404, "Kế hoạch \"" + code + "\" không có mục tiêu cho chỉ tiêu \"" + indicator + "\".");
     return;
   }
-  ctx.app.changed();
+  ctx.app.changed("muc_tieu");
   ctx.redirect(plan_url(code) + "#muc-tieu");
 }
 

@@ -156,7 +156,7 @@ void take(RequestContext& ctx) {
     refuse_on_project_page(ctx, *visible_project(ctx, code), "Chưa thực hiện được bước này", errors);
     return;
   }
-  ctx.app.changed();
+  ctx.app.changed("de_an", code);
   ctx.redirect("/de-an/" + code);
 }
 
@@ -226,7 +226,7 @@ void register_project_step_pages(App& app) {
                refuse_on_project_page(ctx, *p, "Chưa xét được đề nghị điều chỉnh", r.errors);
                return;
              }
-             ctx.app.changed();
+             ctx.app.changed("de_an", code);
              ctx.redirect("/de-an/" + code);
            }});
 }

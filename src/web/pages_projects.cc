@@ -49,7 +49,7 @@ void create(RequestContext& ctx) {
     proposal_form(ctx, 422, p.values, p.beneficiaries, r.errors, std::nullopt);
     return;
   }
-  ctx.app.changed();
+  ctx.app.changed("de_an", r.project);
   ctx.redirect("/de-an/" + r.project);
 }
 
@@ -98,7 +98,7 @@ void update(RequestContext& ctx) {
   }
   replace_beneficiaries(ctx.store(), ctx.user()->username, code, beneficiaries);
   tx.commit();
-  ctx.app.changed();
+  ctx.app.changed("de_an", code);
   ctx.redirect("/de-an/" + code);
 }
 

@@ -272,7 +272,7 @@ void create(RequestContext& ctx) {
     return;  // rolls back
   }
   tx.commit();
-  ctx.app.changed();
+  ctx.app.changed(k.name, record_key_text(k, *result.saved));
   ctx.redirect("/" + r.slug + "/" + httplib::detail::encode_query_param(record_key_text(k, *result.saved)));
 }
 
@@ -317,7 +317,7 @@ void update(RequestContext& ctx) {
     return;  // rolls back
   }
   tx.commit();
-  ctx.app.changed();
+  ctx.app.changed(k.name, key);
   ctx.redirect("/" + r.slug + "/" + httplib::detail::encode_query_param(key));
 }
 
@@ -330,7 +330,7 @@ void archive(RequestContext& ctx, bool archived) {
   if (archived && !confirmed(ctx, {archive_question(r, key), kArchiveDetail, "Có, lưu trữ", url}))
     return;
   set_archived(ctx.store(), r.record_kind(), key, archived, ctx.user()->username);
-  ctx.app.changed();
+  ctx.app.changed(r.record_kind().name, key);
   ctx.redirect(url);
 }
 

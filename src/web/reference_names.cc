@@ -17,7 +17,7 @@ std::string_view name_field(const RecordKind& kind) {
 
 // The name of the item at `index` of one of the Dataset's small kinds; "" for -1 (not there).
 template <typename Item>
-std::string name_at(const std::vector<Item>& items, int32_t index) {
+std::string name_at(const Column<Item>& items, int32_t index) {
   return index < 0 ? "" : items[static_cast<size_t>(index)].name;
 }
 

@@ -36,6 +36,18 @@ std::string sheet_xml(const std::string& sheet_data) {
          sheet_data + "</sheetData></worksheet>";
 }
 
+std::string new_content_workbook(const std::string& code, const std::string& valid_from) {
+  auto cell = [](const std::string& ref, const std::string& t) {
+    return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + t + "</t></is></c>";
+  };
+  std::string data = "<row r=\"1\">" + cell("A1", "ma") + cell("B1", "so_thu_tu") + cell("C1", "ten") +
+                     cell("D1", "ten_bao_cao") + cell("E1", "can_cu") + cell("F1", "hieu_luc_tu") +
+                     cell("G1", "hieu_luc_den") + "</row><row r=\"3\">" + cell("A3", code) +
+                     "<c r=\"B3\"><v>99</v></c>" + cell("C3", "Nội dung thử nghiệm") + cell("D3", "Thử nghiệm") +
+                     cell("E3", "nd-45-2012") + cell("F3", valid_from) + "</row>";
+  return hand_workbook({{"noi_dung", sheet_xml(data)}});
+}
+
 ZipEntries hand_workbook_parts(const std::vector<HandSheet>& sheets, const std::string& shared_strings,
                                const std::string& styles, bool date1904) {
   const std::string rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -31,6 +31,10 @@ std::string hand_workbook(const std::vector<HandSheet>& sheets, const std::strin
 // A worksheet part with `sheet_data` inside <sheetData>.
 std::string sheet_xml(const std::string& sheet_data);
 
+// A workbook of one new content area (noi_dung) the demo does not have, valid from `valid_from`
+// (dd/mm/yyyy as typed).
+std::string new_content_workbook(const std::string& code, const std::string& valid_from);
+
 // Writes the bundle in `bundle_dir` as a workbook at `out` the way the contract describes:
 // a sheet per CSV file in catalog order, row 1 the codes, row 2 the labels (" *" when
 // required), then the rows with typed cells. `text_cells` ("de_an!I3" -> text) are written as
