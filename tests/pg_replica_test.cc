@@ -1,4 +1,4 @@
-// Read replicas (src/web/store_pool.h): a PostgreSQL primary of the test's own and a streaming
+// Read replicas (src/store/store_pool.h): a PostgreSQL primary of the test's own and a streaming
 // replica made from it with pg_basebackup -R. Reads that tolerate lag (read_store(), the
 // Dataset behind dashboards and reports) are answered by the replica; writes go to the primary
 // and the writer sees them on the next page (read-your-writes, checked with the replica's
@@ -18,7 +18,7 @@
 #include "support/test_database.h"
 #include "support/test_support.h"
 #include "web/request_context.h"
-#include "web/store_pool.h"
+#include "store/store_pool.h"
 
 namespace kc::test {
 namespace {
@@ -26,22 +26,22 @@ namespace {
 constexpr const char* kSource = "X-Khuyencong-Nguon-Doc";
 
 TEST(PgReplicaUnits, WalPositionsAndPoolUrls) {
-  EXPECT_EQ(web::parse_lsn("0/0"), 0u);
-  EXPECT_EQ(web::parse_lsn("16/B374D848"), (uint64_t{0x16} << 32) | 0xB374D848u);
-  EXPECT_FALSE(web::parse_lsn(""));
-  EXPECT_FALSE(web::parse_lsn("16"));
-  EXPECT_FALSE(web::parse_lsn("1/x"));
-  EXPECT_EQ(web::source_label(0), "chinh");
-  EXPECT_EQ(web::source_label(2), "phu-2");
+  EXPECT_EQ(parse_lsn("0/0"), 0u);
+  EXPECT_EQ(parse_lsn("16/B374D848"), (uint64_t{0x16} << 32) | 0xB374D848u);
+  EXPECT_FALSE(parse_lsn(""));
+  EXPECT_FALSE(parse_lsn("16"));
+  EXPECT_FALSE(parse_lsn("1/x"));
+  EXPECT_EQ(source_label(0), "chinh");
+  EXPECT_EQ(source_label(2), "phu-2");
 
-  web::PoolOptions o;
+  PoolOptions o;
   o.connect_timeout_s = 4;
   o.statement_timeout_s = 30;
-  EXPECT_EQ(web::pooled_url("postgresql://kc@db:5432/kc", o),
+  EXPECT_EQ(pooled_url("postgresql://kc@db:5432/kc", o),
             "postgresql://kc@db:5432/kc?connect_timeout=4&options=-c%20statement_timeout%3D30000");
-  EXPECT_EQ(web::pooled_url("postgresql://kc@db/kc?sslmode=require&connect_timeout=9", o),
+  EXPECT_EQ(pooled_url("postgresql://kc@db/kc?sslmode=require&connect_timeout=9", o),
             "postgresql://kc@db/kc?sslmode=require&connect_timeout=9&options=-c%20statement_timeout%3D30000");
-  EXPECT_EQ(web::pooled_url("tinh.db", o), "tinh.db");
+  EXPECT_EQ(pooled_url("tinh.db", o), "tinh.db");
 }
 
 // Waits until the replica has replayed everything the primary has written so far.

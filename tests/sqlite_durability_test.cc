@@ -16,7 +16,7 @@
 #include "store/sqlite_store.h"
 #include "support/test_support.h"
 #include "support/web_fixture.h"
-#include "web/store_pool.h"
+#include "store/store_pool.h"
 
 namespace kc::test {
 namespace {
@@ -33,7 +33,7 @@ std::string pragma(Store& store, const std::string& name) {
 
 TEST(SqliteDurability, TheServersConnectionsSyncEveryCommit) {
   TempDir dir;
-  web::StorePool pool((dir / "server.db").string(), web::PoolOptions{});
+  StorePool pool((dir / "server.db").string(), PoolOptions{});
   auto first = pool.lease();
   auto second = pool.lease();  // every connection, not only the first
   for (Store* store : {&*first, &*second}) {

@@ -70,6 +70,56 @@ TEST(Store, RollbackUndoesEveryWrite) {
   EXPECT_EQ(store->count(k), 0);
 }
 
+// Transactions nest: an inner one joins the outer one (its commit writes nothing by itself), and
+// an inner one that ends without committing makes the outer commit refuse and roll back all.
+TEST(Store, InnerTransactionsJoinTheOuterOne) {
+  TestDatabase db;
+  auto store = db.open();
+  const RecordKind& k = kind("don_vi_hanh_chinh");
+  {
+    Transaction outer(*store);
+    store->insert(k, unit("bg", "Bắc Giang"));
+    {
+      Transaction inner(*store);
+      store->insert(k, unit("bn", "Bắc Ninh"));
+      inner.commit();
+    }
+    // The outer one rolls back: the inner commit kept nothing of its own.
+  }
+  EXPECT_EQ(store->count(k), 0);
+
+  {
+    Transaction outer(*store);
+    store->insert(k, unit("bg", "Bắc Giang"));
+    {
+      Transaction inner(*store);
+      store->insert(k, unit("bn", "Bắc Ninh"));
+    }  // ends without committing
+    EXPECT_THROW(outer.commit(), StoreError);
+  }
+  EXPECT_EQ(store->count(k), 0);
+
+  {
+    Transaction outer(*store);
+    store->insert(k, unit("bg", "Bắc Giang"));
+    {
+      Transaction inner(*store);
+      store->insert(k, unit("bn", "Bắc Ninh"));
+      inner.commit();
+    }
+    outer.commit();
+  }
+  EXPECT_EQ(store->count(k), 2);
+
+  // A new outermost transaction after a refused one starts afresh.
+  {
+    Transaction tx(*store);
+    EXPECT_TRUE(store->remove(k, unit("bn", "")));
+    tx.commit();
+  }
+  EXPECT_EQ(store->count(k), 1);
+}
+
 TEST(Store, ForeignKeysAreCheckedAtCommit) {
   TestDatabase db;
   auto store = db.open();

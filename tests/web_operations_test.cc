@@ -26,7 +26,7 @@
 #include "support/web_fixture.h"
 #include "web/address_list.h"
 #include "web/request_log.h"
-#include "web/store_pool.h"
+#include "store/store_pool.h"
 
 extern char** environ;
 
@@ -274,10 +274,10 @@ TEST(WebOperations, MetricsAddressList) {
 
 TEST(WebOperations, PoolCountsWaitsAndTimeouts) {
   TestDatabase db;
-  web::StorePool pool(db.url(), web::PoolOptions{.size = 1, .wait = 60ms});
+  StorePool pool(db.url(), PoolOptions{.size = 1, .wait = 60ms});
   auto held = pool.lease();
   EXPECT_EQ(pool.stats().waits, 0u);
-  EXPECT_THROW(pool.lease(), web::PoolBusy);
+  EXPECT_THROW(pool.lease(), PoolBusy);
   auto stats = pool.stats();
   EXPECT_EQ(stats.waits, 1u);
   EXPECT_EQ(stats.timeouts, 1u);

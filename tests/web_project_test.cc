@@ -4,6 +4,7 @@
 // refused when they are not what they claim, and the dashboard moving with the records.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <regex>
 
 #include "support/web_fixture.h"
@@ -223,6 +224,61 @@ TEST_F(WebProject, TheDashboardMovesWithTheRecords) {
   centre.get("/de-an/" + code);
   ASSERT_EQ(step(centre, *server, code, "dang_thuc_hien", {{"so_quyet_dinh", "HĐ 3/2020"}, {"ngay", "01/3/2020"}})->status, 303);
   EXPECT_EQ(projects_in(department.get("/tong-quan?ke_hoach=bg-2016-2020")->body), "298");
+}
+
+// Two people edit the same proposal: the second save writes nothing and answers 409 with what
+// they typed, the field the first person changed named with its new value, and the new version
+// as the form's base, so that saving again applies over it.
+TEST_F(WebProject, ASecondEditOverAnotherIsRefusedKeepingWhatWasTyped) {
+  Browser first(*server), second(*server);
+  ASSERT_TRUE(first.sign_in("trungtam"));
+  ASSERT_TRUE(second.sign_in("trungtam"));
+  auto created = first.post("/de-an", proposal("Hỗ trợ lò sấy vải thiều", "50000000", "100000000"));
+  ASSERT_EQ(created->status, 303) << created->body;
+  std::string code = created_code(created);
+
+  static const std::regex base(R"re(name="_goc" value="([^"]*)")re");
+  auto base_of = [](const std::string& html) {
+    std::smatch m;
+    if (!std::regex_search(html, m, base)) return std::string();
+    std::string v = m[1];
+    for (auto [from, to] : {std::pair<std::string, std::string>{"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}})
+      for (size_t at; (at = v.find(from)) != std::string::npos;) v.replace(at, from.size(), to);
+    return v;
+  };
+  auto edit = [](const std::string& base_json, const std::string& title) {
+    nlohmann::json values = nlohmann::json::parse(base_json);
+    httplib::Params p;
+    for (auto& [k, v] : values.items()) p.emplace(k, k == "ten" ? title : v.get<std::string>());
+    p.emplace("_goc", base_json);
+    return p;
+  };
+  std::string base1 = base_of(first.get("/de-an/" + code + "/sua")->body);
+  std::string base2 = base_of(second.get("/de-an/" + code + "/sua")->body);
+  ASSERT_FALSE(base1.empty());
+  ASSERT_EQ(base1, base2);
+
+  auto saved = first.post("/de-an/" + code, edit(base1, "Hỗ trợ lò sấy vải thiều (sửa lần 1)"));
+  ASSERT_EQ(saved->status, 303) << saved->body;
+  auto refused = second.post("/de-an/" + code, edit(base2, "Hỗ trợ lò sấy vải thiều (sửa lần 2)"));
+  EXPECT_EQ(refused->status, 409);
+  EXPECT_NE(refused->body.find("Đề án vừa được người khác thay đổi"), std::string::npos) << refused->body;
+  EXPECT_NE(refused->body.find("→ &quot;Hỗ trợ lò sấy vải thiều (sửa lần 1)&quot;"), std::string::npos) << "names what changed";
+  EXPECT_NE(refused->body.find("Hỗ trợ lò sấy vải thiều (sửa lần 2)"), std::string::npos) << "keeps what was typed";
+  EXPECT_NE(first.get("/de-an/" + code)->body.find("(sửa lần 1)"), std::string::npos) << "the first save stands";
+
+  // The refused form carries the new version: saving again applies over it.
+  std::string newer = base_of(refused->body);
+  EXPECT_NE(newer.find("(sửa lần 1)"), std::string::npos);
+  auto again = second.post("/de-an/" + code, edit(newer, "Hỗ trợ lò sấy vải thiều (sửa lần 2)"));
+  EXPECT_EQ(again->status, 303) << again->body;
+  EXPECT_NE(first.get("/de-an/" + code)->body.find("(sửa lần 2)"), std::string::npos);
+
+  // A form without its base is refused and writes nothing.
+  httplib::Params no_base = edit(newer, "Hỗ trợ lò sấy vải thiều (không có bản gốc)");
+  no_base.erase("_goc");
+  EXPECT_EQ(second.post("/de-an/" + code, no_base)->status, 400);
+  EXPECT_EQ(first.get("/de-an/" + code)->body.find("không có bản gốc"), std::string::npos);
 }
 
 }  // namespace

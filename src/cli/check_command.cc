@@ -8,7 +8,7 @@
 #include "interchange/problem.h"
 #include "model/dataset.h"
 #include "store/store.h"
-#include "web/store_pool.h"
+#include "store/store_pool.h"
 
 namespace kc::cli {
 
@@ -50,7 +50,7 @@ void run_check(Context& ctx, const CheckOptions& o) {
     }
     claims = std::move(file.claims);
   }
-  auto store = web::open_for_reading(ctx.db, o.replicas);  // a replica when given one
+  auto store = open_for_reading(ctx.db, o.replicas);  // a replica when given one
   Dataset data = load_dataset(*store);
   PhaseReportResult report = compute_phase_report(data, o.plan);
   if (report.error) {

@@ -10,7 +10,7 @@
 #include "core/file_io.h"
 #include "store/store.h"
 #include "text/normalize.h"
-#include "web/store_pool.h"
+#include "store/store_pool.h"
 
 namespace kc::cli {
 
@@ -39,7 +39,7 @@ void run_phase_report(Context& ctx, const ReportOptions& o) {
   PhaseDocumentOptions doc_options;
   doc_options.charts = o.charts;
   doc_options.date = chosen_date(o);
-  auto store = web::open_for_reading(ctx.db, o.replicas);  // a replica when given one
+  auto store = open_for_reading(ctx.db, o.replicas);  // a replica when given one
   // Reading a national dataset and drawing a PDF take seconds and count nothing: the progress
   // is the time each step has run.
   ProgressReporter progress = progress_reporter(ctx);
@@ -70,7 +70,7 @@ void run_annual_report(Context& ctx, const ReportOptions& o, ReportStructure str
   issue.charts = o.charts;
   if (o.output == "-" && (format == ReportFormat::Docx || format == ReportFormat::Pdf || format == ReportFormat::Xlsx))
     throw CLI::ValidationError("--output", "định dạng này cần tên tệp đầu ra (-o tên_tệp)");
-  auto store = web::open_for_reading(ctx.db, o.replicas);
+  auto store = open_for_reading(ctx.db, o.replicas);
   Dataset data = load_dataset(*store);
   ComputedReportResult result = compute_report(data, structure, ReportScope{o.plan, o.year});
   if (!result.report) {

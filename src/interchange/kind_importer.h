@@ -14,7 +14,7 @@
 #include "interchange/bundle.h"
 #include "interchange/record_index.h"
 #include "interchange/row_writer.h"
-#include "interchange/rules.h"
+#include "records/rules.h"
 
 namespace kc {
 

@@ -15,7 +15,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "interchange/record_lookup.h"
+#include "records/record_lookup.h"
 #include "schema/record_kind.h"
 #include "schema/value.h"
 

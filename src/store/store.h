@@ -67,10 +67,6 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Transaction nesting (see Transaction): an inner one joins the outer one.
-  int transaction_depth = 0;
-  bool transaction_doomed = false;  // an inner transaction ended without committing
-
   // Applies the pending migrations up to `version` (older versions: the upgrade fixtures of
   // tests/fixtures/schema); returns how many were applied. A database whose recorded version is
   // newer than the program's is refused (refuse_newer_schema) before anything is written.
@@ -128,6 +124,43 @@ class Store {
   // the process (SQLite; 8 MiB by default, for imports). A server's many connections each
   // hold one, while the operating system caches the file once for all of them.
   virtual void set_page_cache_kib(int64_t /*kib*/) {}
+
+ private:
+  // Transaction nesting, kept by Transaction alone: an inner one joins the outer one.
+  friend class Transaction;
+  // Enters a transaction; begins one when none is open. True for the outermost.
+  bool enter_transaction() {
+    bool outer = transaction_depth_ == 0;
+    if (outer) {
+      begin();
+      transaction_doomed_ = false;
+    }
+    ++transaction_depth_;
+    return outer;
+  }
+  // Leaves a transaction. One not committed: the outermost rolls back; an inner one dooms the
+  // outer one.
+  void leave_transaction(bool outer, bool committed) {
+    --transaction_depth_;
+    if (committed) return;
+    if (!outer) {
+      transaction_doomed_ = true;
+      return;
+    }
+    try {
+      rollback();
+    } catch (...) {
+    }
+  }
+  // Commits: the outermost transaction, unless an inner one ended without committing (throws).
+  void commit_transaction(bool outer) {
+    if (!outer) return;
+    if (transaction_doomed_) throw StoreError("một bước bên trong giao dịch không hoàn tất; không ghi gì cả");
+    commit();
+  }
+
+  int transaction_depth_ = 0;
+  bool transaction_doomed_ = false;  // an inner transaction ended without committing
 };
 
 // Opens the store named by `url`: a postgresql://user@host:port/dbname URL (PostgreSQL) or a
@@ -142,41 +175,19 @@ std::string redacted_url(const std::string& url);
 // can no longer commit (it rolls back and throws), so a half-done inner step is never kept.
 class Transaction {
  public:
-  explicit Transaction(Store& store) : store_(store), outer_(store.transaction_depth == 0) {
-    if (outer_) {
-      store_.begin();
-      store_.transaction_doomed = false;
-    }
-    ++store_.transaction_depth;
-  }
+  explicit Transaction(Store& store) : store_(store), outer_(store.enter_transaction()) {}
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
-  ~Transaction() {
-    --store_.transaction_depth;
-    if (done_) return;
-    if (!outer_) {
-      store_.transaction_doomed = true;
-      return;
-    }
-    try {
-      store_.rollback();
-    } catch (...) {
-    }
-  }
+  ~Transaction() { store_.leave_transaction(outer_, committed_); }
   void commit() {
-    if (!outer_) {
-      done_ = true;
-      return;
-    }
-    if (store_.transaction_doomed) throw StoreError("một bước bên trong giao dịch không hoàn tất; không ghi gì cả");
-    store_.commit();
-    done_ = true;
+    store_.commit_transaction(outer_);
+    committed_ = true;
   }
 
  private:
   Store& store_;
   bool outer_;
-  bool done_ = false;
+  bool committed_ = false;
 };
 
 }  // namespace kc

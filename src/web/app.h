@@ -23,7 +23,7 @@
 #include "web/request_log.h"
 #include "web/server_metrics.h"
 #include "web/session_cache.h"
-#include "web/store_pool.h"
+#include "store/store_pool.h"
 #include "web/throttle.h"
 
 namespace httplib {
@@ -49,7 +49,7 @@ struct WebOptions {
   long session_seconds = 8 * 3600;
   size_t max_body_bytes = 12 * 1024 * 1024;
   std::string upload_dir;  // where attached documents are kept; default: <db>.tai-lieu/
-  // Databases (store_pool.h): PostgreSQL read replicas, and the pools' limits and timeouts
+  // Databases (store/store_pool.h): PostgreSQL read replicas, and the pools' limits and timeouts
   // (pool.size 0: one connection per thread; reloading the Dataset has one more of its own).
   std::vector<std::string> db_replicas;
   PoolOptions pool{.size = 0};

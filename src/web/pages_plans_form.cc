@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "schema/record_key.h"
+#include "web/form_edit.h"
 #include "web/picker_fields.h"
 #include "web/plan_pages.h"
 #include "web/record_view.h"
@@ -130,30 +131,12 @@ void update(RequestContext& ctx) {
   if (!requested_plan(ctx, code)) return;
   FormValues values = posted_values(ctx);
   if (picker_search_asked(ctx)) return form_page(ctx, 200, values, {}, code, {}, ctx.param("_goc"));
-  EditBase base;
-  try {
-    base.values = nlohmann::json::parse(ctx.param("_goc")).get<FormValues>();
-  } catch (const std::exception&) {
-    ctx.error(400, "Biểu mẫu thiếu phiên bản gốc của kế hoạch; hãy mở lại trang sửa.");
-    return;
-  }
-  EditResult result = update_record(ctx.store(), k, code, values, base, ctx.user()->username);
-  if (result.conflict) {
-    // Nothing typed is lost: the fields someone else changed are named with their new values,
-    // and saving again applies over the new version.
-    auto data = ctx.app.dataset();
-    std::string changed;
-    for (const std::string& name : result.conflict->changed) {
-      const Field& f = k.field(name);
-      changed += (changed.empty() ? "" : "; ") + std::string(f.label) + " → \"" +
-                 display_value(f, result.conflict->current[static_cast<size_t>(k.field_index(name))], *data) + "\"";
-    }
-    form_page(ctx, 409, values, {}, code,
-              "Kế hoạch vừa được người khác thay đổi trong lúc bạn sửa: " + changed +
-                  ". Nội dung bạn nhập vẫn được giữ dưới đây; hãy xem lại rồi lưu lần nữa.",
-              nlohmann::json(form_values_of(k, result.conflict->current)).dump());
-    return;
-  }
+  std::optional<EditResult> saved =
+      save_form_edit(ctx, k, code, values, "kế hoạch", [&](const std::string& message, const std::string& base) {
+        form_page(ctx, 409, values, {}, code, message, base);
+      });
+  if (!saved) return;
+  EditResult& result = *saved;
   if (!result.ok()) {
     name_successors(*ctx.app.dataset(), k, values, result.errors);
     form_page(ctx, 422, values, result.errors, code, {}, ctx.param("_goc"));

@@ -14,6 +14,7 @@
 #include "records/record_editing.h"
 #include "schema/record_key.h"
 #include "web/pages.h"
+#include "web/form_edit.h"
 #include "web/picker_fields.h"
 #include "web/project_pages.h"
 #include "web/record_view.h"
@@ -72,21 +73,13 @@ void update(RequestContext& ctx) {
   const std::string& own = ctx.user()->establishment;
   if (ctx.has_role("co_so") && std::find(beneficiaries.begin(), beneficiaries.end(), own) == beneficiaries.end())
     beneficiaries.push_back(own);  // an establishment's proposal stays its own
-  EditBase base;
-  try {
-    base.values = nlohmann::json::parse(ctx.param("_goc")).get<FormValues>();
-  } catch (const std::exception&) {
-    ctx.error(400, "Biểu mẫu thiếu phiên bản gốc của đề án; hãy mở lại trang sửa.");
-    return;
-  }
   Transaction tx(ctx.store());
-  EditResult r = update_record(ctx.store(), k, code, values, base, ctx.user()->username);
-  if (r.conflict) {
-    proposal_form(ctx, 409, values, beneficiaries,
-                  {{"", "Đề án vừa được người khác thay đổi; nội dung bạn nhập vẫn ở đây — hãy xem lại rồi lưu lần nữa."}},
-                  code, nlohmann::json(form_values_of(k, r.conflict->current)).dump());
-    return;
-  }
+  std::optional<EditResult> saved =
+      save_form_edit(ctx, k, code, values, "đề án", [&](const std::string& message, const std::string& base) {
+        proposal_form(ctx, 409, values, beneficiaries, {{"", message}}, code, base);
+      });
+  if (!saved) return;  // rolls back
+  EditResult& r = *saved;
   FieldErrors errors = project_scope_problems(ctx, values, &beneficiaries);
   for (auto& e : beneficiary_problems(ctx.store(), beneficiaries)) errors.push_back(std::move(e));
   for (auto& e : r.errors) errors.push_back(std::move(e));

@@ -13,6 +13,7 @@
 #include "text/csv.h"
 #include "text/normalize.h"
 #include "web/confirm.h"
+#include "web/form_edit.h"
 #include "web/pages.h"
 #include "web/picker_fields.h"
 #include "web/record_view.h"
@@ -284,32 +285,14 @@ void update(RequestContext& ctx) {
   if (!current || !may_write(ctx, r, *current)) return;
   FormValues values = posted_values(ctx, k);
   if (picker_search_asked(ctx)) return form_page(ctx, 200, r, values, {}, key, {}, ctx.param("_goc"));
-  EditBase base;
-  try {
-    base.values = nlohmann::json::parse(ctx.param("_goc")).get<FormValues>();
-  } catch (const std::exception&) {
-    ctx.error(400, "Biểu mẫu thiếu phiên bản gốc của hồ sơ; hãy mở lại trang sửa.");
-    return;
-  }
   FieldErrors scope = registry_scope_problems(ctx, r, values);
   Transaction tx(ctx.store());
-  EditResult result = update_record(ctx.store(), k, key, values, base, ctx.user()->username);
-  if (result.conflict) {
-    // Nothing is lost: the form comes back with what was typed, the fields someone else changed
-    // are named with their new values, and saving again applies over the new version.
-    auto data = ctx.app.dataset();
-    std::string changed;
-    for (const std::string& name : result.conflict->changed) {
-      size_t f = static_cast<size_t>(k.field_index(name));
-      changed += (changed.empty() ? "" : "; ") + std::string(k.fields[f].label) + " → \"" +
-                 display_value(k.fields[f], result.conflict->current[f], *data) + "\"";
-    }
-    form_page(ctx, 409, r, values, {}, key,
-              "Hồ sơ vừa được người khác thay đổi trong lúc bạn sửa: " + changed +
-                  ". Nội dung bạn nhập vẫn được giữ dưới đây; hãy xem lại rồi lưu lần nữa.",
-              nlohmann::json(form_values_of(k, result.conflict->current)).dump());
-    return;
-  }
+  std::optional<EditResult> saved =
+      save_form_edit(ctx, k, key, values, "hồ sơ", [&](const std::string& message, const std::string& base) {
+        form_page(ctx, 409, r, values, {}, key, message, base);
+      });
+  if (!saved) return;  // rolls back
+  EditResult& result = *saved;
   if (!scope.empty() || !result.ok()) {
     scope.insert(scope.end(), result.errors.begin(), result.errors.end());
     name_successors(*ctx.app.dataset(), k, values, scope);

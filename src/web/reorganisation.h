@@ -37,7 +37,7 @@ std::vector<int32_t> move_candidates(const Dataset& data, int32_t unit, const Da
 // tu_nam–den_nam, an activity's, a statistic's or a selection round's nam, a craft village's
 // ngay_cong_nhan), appends to that error the units that took it over and are valid then:
 // "; đơn vị này đã sáp nhập vào xã Nam Dương (mã bn-nam-duong); hãy chọn đơn vị kế thừa".
-// The validity rule itself is check_record_rules' (src/interchange/rules.cc); this only names the
+// The validity rule itself is check_record_rules' (src/records/rules.cc); this only names the
 // way out. Pages and the JSON API (proposals, registries, plans) call it on every refused write,
 // so both say the same.
 void name_successors(const Dataset& data, const RecordKind& kind, const FormValues& values, FieldErrors& errors);

@@ -74,7 +74,7 @@ class RequestContext {
   std::string csrf_;
   std::optional<StorePool::Lease> lease_;
   bool used_primary_ = false;  // store() was called (the primary answered some of this request)
-  // Reads routed to replicas (ReadRouter, store_pool.h); App::dispatch reads these to retry a GET
+  // Reads routed to replicas (ReadRouter, store/store_pool.h); App::dispatch reads these to retry a GET
   // whose replica failed and to name the database that answered (X-Khuyencong-Nguon-Doc).
   friend class App;
   std::optional<StorePool::Lease> read_lease_;

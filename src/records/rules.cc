@@ -1,4 +1,4 @@
-#include "interchange/rules.h"
+#include "records/rules.h"
 
 #include <optional>
 

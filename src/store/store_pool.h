@@ -30,7 +30,7 @@
 
 #include "store/store.h"
 
-namespace kc::web {
+namespace kc {
 
 // Limits and timeouts of the connections (serve's --db-* options).
 struct PoolOptions {
@@ -182,4 +182,4 @@ class ReadRouter {
 std::unique_ptr<Store> open_for_reading(const std::string& primary, const std::vector<std::string>& replicas,
                                         int* source = nullptr);
 
-}  // namespace kc::web
+}  // namespace kc

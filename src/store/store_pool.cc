@@ -1,4 +1,4 @@
-#include "web/store_pool.h"
+#include "store/store_pool.h"
 
 #include <libpq-fe.h>
 
@@ -9,7 +9,7 @@
 #include "store/migrations.h"
 #include "store/pg_store.h"
 
-namespace kc::web {
+namespace kc {
 
 namespace {
 
@@ -403,4 +403,4 @@ std::unique_ptr<Store> open_for_reading(const std::string& primary, const std::v
   return open_store(primary);
 }
 
-}  // namespace kc::web
+}  // namespace kc

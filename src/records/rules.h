@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "interchange/record_lookup.h"
+#include "records/record_lookup.h"
 #include "schema/record_kind.h"
 #include "schema/value.h"
 

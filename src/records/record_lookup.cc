@@ -1,4 +1,4 @@
-#include "interchange/record_lookup.h"
+#include "records/record_lookup.h"
 
 #include "store/store.h"
 
