@@ -172,7 +172,7 @@ void PgStore::insert_many(const RecordKind& kind, const Row* rows, size_t count)
 }
 
 bool PgStore::first_bulk_write_into_empty(const RecordKind& kind) {
-  if (transaction_depth == 0) return false;
+  if (!in_transaction()) return false;
   std::string table(kind.name);
   auto [it, first] = bulk_tables_.emplace(table, false);
   if (!first) return it->second;

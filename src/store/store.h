@@ -125,6 +125,10 @@ class Store {
   // hold one, while the operating system caches the file once for all of them.
   virtual void set_page_cache_kib(int64_t /*kib*/) {}
 
+ protected:
+  // Whether a Transaction is open on this store (engines that change how they write inside one).
+  bool in_transaction() const { return transaction_depth_ > 0; }
+
  private:
   // Transaction nesting, kept by Transaction alone: an inner one joins the outer one.
   friend class Transaction;
