@@ -20,6 +20,8 @@ echo "== built with the sanitizers in $((built - start)) s"
 # halt_on_error: the first report ends the program, so the test fails where it happened.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1:strict_string_checks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
+# Leaks inside system libraries that our code cannot free (each explained in the file).
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan-suppressions.txt:print_suppressions=0}"
 status=0
 ctest --test-dir build-asan --output-on-failure -j"$jobs" -E '^browser_e2e$' "$@" || status=$?
 echo "== tests run in $(($(date +%s) - built)) s (total $(($(date +%s) - start)) s)"

@@ -31,7 +31,7 @@ JobWork writes(std::string text, std::shared_future<void> gate = {}) {
 }
 
 JobRequest request(const std::string& owner, JobWork work) {
-  return {owner, {"trung_tam"}, "Việc thử", "/", "", "", "", std::move(work)};
+  return {owner, {"trung_tam"}, "Việc thử", "/", "", "", "", std::move(work), "", ""};
 }
 
 // Waits until the job leaves the queue and the running state.
@@ -70,6 +70,19 @@ TEST(BackgroundJobs, RunsQueuedWorkAndKeepsTheFileForItsOwner) {
   EXPECT_FALSE(jobs.view(*second.id, "minh", "trung_tam"));
   EXPECT_FALSE(jobs.view(*second.id, "lan", "dia_phuong"));
   EXPECT_FALSE(jobs.view("khong-co", "lan", "trung_tam"));
+}
+
+TEST(BackgroundJobs, ItsOwnerSeesItOnlyWithTheScopeItWasAskedWith) {
+  BackgroundJobs jobs({.workers = 1});
+  JobRequest r = request("lan", writes("một"));
+  r.roles = {"dia_phuong"};
+  r.unit = "bg-luc-ngan";
+  auto job = jobs.submit(std::move(r));
+  ASSERT_TRUE(job.id);
+  EXPECT_TRUE(jobs.view(*job.id, "lan", "dia_phuong", "bg-luc-ngan"));
+  EXPECT_FALSE(jobs.view(*job.id, "lan", "dia_phuong", "bg-hiep-hoa")) << "another area";
+  EXPECT_FALSE(jobs.view(*job.id, "lan", "dia_phuong", "bg-luc-ngan", "cs-0046")) << "another establishment";
+  EXPECT_FALSE(jobs.view(*job.id, "lan", "dia_phuong")) << "no area";
 }
 
 TEST(BackgroundJobs, ProgressLineWhileRunning) {

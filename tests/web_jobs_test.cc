@@ -15,6 +15,7 @@
 #include "model/dataset.h"
 #include "projects/dossier.h"
 #include "store/store.h"
+#include "support/job_gate.h"
 #include "support/web_fixture.h"
 #include "support/zip_reader.h"
 #include "web/project_pages.h"
@@ -22,37 +23,8 @@
 namespace kc::test {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using Clock = JobClock;
 const std::string kPlan = "bg-2016-2020";
-
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
-
-// Holds every job at its first progress report until opened.
-struct JobGate {
-  std::mutex mutex;
-  std::promise<std::string> reached;
-  std::promise<void> release;
-  std::shared_future<void> released = release.get_future().share();
-  bool reported = false, opened = false;
-  void open() {
-    std::lock_guard lock(mutex);
-    if (!opened) release.set_value();
-    opened = true;
-  }
-  void hold(const std::string& id) {
-    {
-      std::lock_guard lock(mutex);
-      if (!reported) reached.set_value(id);
-      reported = true;
-    }
-    released.wait();
-  }
-};
-// Opens the gate when the test ends, even after a failed assertion: no job is left waiting.
-struct OpenAtExit {
-  std::shared_ptr<JobGate> gate;
-  ~OpenAtExit() { gate->open(); }
-};
 
 class WebJobs : public ::testing::Test {
  protected:
@@ -61,12 +33,6 @@ class WebJobs : public ::testing::Test {
   static WebFixture* server;
 };
 WebFixture* WebJobs::server = nullptr;
-
-std::string job_path_of(const httplib::Result& r) {
-  if (!r || r->status != 303) return {};
-  std::string location = r->get_header_value("Location");
-  return std::regex_match(location, std::regex("/viec-nen/[0-9a-f]{32}")) ? location : "";
-}
 
 TEST_F(WebJobs, PlanDossierBuildsInTheBackgroundWhileOtherPagesAnswer) {
   auto gate = std::make_shared<JobGate>();
@@ -99,21 +65,10 @@ TEST_F(WebJobs, PlanDossierBuildsInTheBackgroundWhileOtherPagesAnswer) {
   EXPECT_EQ(centre.get(job + "/tai-ve")->status, 409) << "no file before it is ready";
   Browser department(*server);
   ASSERT_TRUE(department.sign_in("socongthuong"));
-  for (const char* path : {"/", "/de-an", "/ke-hoach", "/ke-hoach/bg-2016", "/tong-quan", "/co-so"}) {
-    for (Browser* b : {&centre, &department}) {
-      auto t = Clock::now();
-      auto r = b->get(path);
-      ASSERT_TRUE(r);
-      EXPECT_EQ(r->status, 200) << path;
-      EXPECT_LT(seconds_since(t), 2.0) << path << " while the dossier builds";
-    }
-  }
+  expect_pages_answer_meanwhile({&centre, &department}, {"/", "/de-an", "/ke-hoach", "/ke-hoach/bg-2016", "/tong-quan", "/co-so"},
+                                "the dossier builds");
   // Another user, even staff, does not see it; the public is sent to sign in.
-  for (std::string suffix : {"", "/trang-thai", "/tai-ve"}) {
-    EXPECT_EQ(department.get(job + suffix)->status, 404) << suffix;
-    Browser visitor(*server);
-    EXPECT_EQ(visitor.get(job + suffix)->status, 303) << suffix;
-  }
+  expect_job_hidden_from(department, *server, job);
 
   gate->open();
   std::string status;

@@ -8,8 +8,11 @@
 // named "<kind> (2)", "<kind> (3)", … with the same two header rows.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
+
+#include "core/progress.h"
 
 #include "schema/value.h"
 #include "spreadsheet/dropdown_lists.h"
@@ -60,5 +63,9 @@ namespace kc {
 // A list of records (a registry list as filtered and sorted on screen) as a one-sheet workbook
 // in the same layout: codes, labels, typed cells, frozen headers, autofilter; no dropdowns.
 std::string record_list_workbook(const RecordKind& kind, const std::vector<Row>& rows);
+// The same workbook written to `target`, each row counted to `progress` (a background job's
+// progress, which may throw to cancel: the partial file is then removed).
+void write_record_list_workbook(const RecordKind& kind, const std::vector<Row>& rows, const std::filesystem::path& target,
+                                ProgressSink& progress);
 
 }  // namespace kc

@@ -120,12 +120,14 @@ BackgroundJobs::Submitted BackgroundJobs::submit(JobRequest request) {
   return {job->id, {}};
 }
 
-std::optional<JobView> BackgroundJobs::view(const std::string& id, const std::string& user, const std::string& role) {
+std::optional<JobView> BackgroundJobs::view(const std::string& id, const std::string& user, const std::string& role,
+                                            const std::string& unit, const std::string& establishment) {
   std::lock_guard lock(mutex_);
   purge_locked();
   auto it = jobs_.find(id);
   if (it == jobs_.end() || it->second->request.owner != user) return std::nullopt;
   const Job& job = *it->second;
+  if (job.request.unit != unit || job.request.establishment != establishment) return std::nullopt;
   const std::vector<std::string>& roles = job.request.roles;
   if (std::find(roles.begin(), roles.end(), role) == roles.end()) return std::nullopt;
   JobView v;

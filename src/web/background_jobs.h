@@ -36,6 +36,9 @@ struct JobLimits {
   size_t max_per_user = 3;
   std::chrono::seconds keep_for{std::chrono::hours(2)};
   int64_t max_kept_bytes = int64_t{4} << 30;  // 4 GiB
+  // A registry list's download (CSV, XLSX) of more rows than this is a job (list_download.h);
+  // a smaller one is answered while its request waits.
+  int64_t list_download_rows = 10000;
 };
 
 // What a finished job produced: the file offered for download and what to say about it.
@@ -76,6 +79,9 @@ struct JobRequest {
   std::string back_href;           // the page it was asked from
   std::string audit_action, audit_kind, audit_key;
   JobWork work;
+  // The owner's area and establishment when asked (their scope, which chose what the job
+  // reads): once either changes, the job is no longer shown to them.
+  std::string unit, establishment;
 };
 
 class BackgroundJobs {
@@ -92,9 +98,10 @@ class BackgroundJobs {
   };
   Submitted submit(JobRequest request);
 
-  // The job as `user` (of `role`) may see it: nullopt when there is none, it is another user's,
-  // or the user's role no longer reaches it.
-  std::optional<JobView> view(const std::string& id, const std::string& user, const std::string& role);
+  // The job as `user` (of `role`, area `unit`, establishment `establishment`) may see it:
+  // nullopt when there is none, it is another user's, or the user's role or scope changed.
+  std::optional<JobView> view(const std::string& id, const std::string& user, const std::string& role,
+                              const std::string& unit = {}, const std::string& establishment = {});
 
   const JobLimits& limits() const { return limits_; }
 

@@ -59,8 +59,9 @@ void start_plan_dossier(RequestContext& ctx) {
     return JobOutput{plan_dossier_name(code), "ho-so-ke-hoach-" + ascii_file_name(code) + ".zip", "application/zip",
                      summary, "tải hồ sơ ZIP: " + summary};
   };
-  BackgroundJobs::Submitted job = ctx.app.jobs().submit(
-      {ctx.user()->username, kStaffRoles, "Hồ sơ kế hoạch " + code, plan_url(code), "tai_ho_so", "ke_hoach", code, work});
+  const User& u = *ctx.user();
+  BackgroundJobs::Submitted job = ctx.app.jobs().submit({u.username, kStaffRoles, "Hồ sơ kế hoạch " + code, plan_url(code),
+                                                         "tai_ho_so", "ke_hoach", code, work, u.unit, u.establishment});
   if (!job.id) {
     ctx.error(429, job.refused);
     return;

@@ -2,7 +2,7 @@
 // its progress, the file when it is ready, or why it failed — refreshed by htmx every second
 // (/viec-nen/<id>/trang-thai answers the part that changes) and, without JavaScript, by a meta
 // refresh and a link; /viec-nen/<id>/tai-ve downloads the file, audited each time. A job is its
-// owner's alone: for anyone else (and for the owner whose role changed) it does not exist (404).
+// owner's alone: for anyone else (and for the owner whose role or scope changed) it does not exist (404).
 #include "audit/audit.h"
 #include "schema/record_kind.h"
 #include "web/background_jobs.h"
@@ -15,7 +15,8 @@ namespace kc::web {
 namespace {
 
 std::optional<JobView> requested_job(RequestContext& ctx) {
-  std::optional<JobView> job = ctx.app.jobs().view(ctx.path(1), ctx.user()->username, ctx.user()->role);
+  const User& u = *ctx.user();
+  std::optional<JobView> job = ctx.app.jobs().view(ctx.path(1), u.username, u.role, u.unit, u.establishment);
   if (!job) ctx.error(404, "Không tìm thấy việc này: việc đã quá hạn lưu giữ, hoặc không phải của bạn.");
   return job;
 }

@@ -13,6 +13,7 @@
 #include "projects/proposals.h"
 #include "records/record_editing.h"
 #include "schema/record_key.h"
+#include "web/list_download.h"
 #include "web/pages.h"
 #include "web/form_edit.h"
 #include "web/picker_fields.h"
@@ -140,6 +141,7 @@ void register_project_pages(App& app) {
              bool can_propose = ctx.role() && std::find(kProposers.begin(), kProposers.end(), *ctx.role()) != kProposers.end();
              registry_list_page(ctx, project_registry(), can_propose ? "/de-an/moi" : "", "Đăng ký đề án");
            }});
+  register_list_download(app, project_registry(), Access::any_user());
   app.add({"GET", "/(de-an)/moi", "de_an_them", propose, false, [](RequestContext& ctx) {
              FormValues v;
              if (ctx.has_role("dia_phuong")) v["dia_ban"] = ctx.user()->unit;

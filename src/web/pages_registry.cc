@@ -9,11 +9,10 @@
 #include "records/record_editing.h"
 #include "schema/field_display.h"
 #include "schema/record_key.h"
-#include "spreadsheet/record_sheet.h"
-#include "text/csv.h"
 #include "text/normalize.h"
 #include "web/confirm.h"
 #include "web/form_edit.h"
+#include "web/list_download.h"
 #include "web/pages.h"
 #include "web/picker_fields.h"
 #include "web/record_view.h"
@@ -32,21 +31,6 @@ namespace {
 
 // 20 rows: a list page stays a sensible length on a phone, where each row is a card (app.css).
 constexpr int64_t kPageSize = 20;
-constexpr int64_t kCsvLimit = 1000000;  // also the XLSX download's (one sheet holds 1.048.574 rows)
-
-// Rows in the bundle's CSV form (the same columns as an export), with a byte order mark for
-// spreadsheet programs.
-std::string rows_as_csv(const RecordKind& k, const std::vector<Row>& rows) {
-  std::string out = "\xEF\xBB\xBF";
-  std::vector<std::string> cells;
-  for (const Field& f : k.fields) cells.emplace_back(f.name);
-  append_csv_record(out, cells);
-  for (const Row& row : rows) {
-    for (size_t i = 0; i < k.fields.size(); ++i) cells[i] = format_field(k.fields[i], row[i]);
-    append_csv_record(out, cells);
-  }
-  return out;
-}
 
 const Registry& registry_of(RequestContext& ctx) { return *registry_by_slug(ctx.path(1)); }
 
@@ -72,22 +56,9 @@ void registry_list_page(RequestContext& ctx, const Registry& r, const std::strin
   const RecordKind& k = r.record_kind();
   auto data = ctx.app.dataset();
   RegistryQuery q = registry_query(ctx, r, kPageSize);
-  if (ctx.param("dinh_dang") == "csv") {
-    q.query.offset = 0;
-    q.query.limit = kCsvLimit;
-    ctx.res.set_header("Content-Disposition", "attachment; filename=\"" + r.kind + ".csv\"");
-    ctx.res.set_content(rows_as_csv(k, ctx.store().list(k, q.query).rows), "text/csv; charset=utf-8");
-    return;
-  }
-  if (ctx.param("dinh_dang") == "xlsx") {
-    q.query.offset = 0;
-    q.query.limit = kCsvLimit;
-    ctx.res.set_header("Content-Disposition", "attachment; filename=\"" + r.kind + ".xlsx\"");
-    ctx.res.set_content(record_list_workbook(k, ctx.store().list(k, q.query).rows), kXlsxMediaType);
-    return;
-  }
   std::shared_ptr<const ListPage> page = ctx.app.list_cache().list(ctx.read_store(), k, q.query, ctx.app.data_version(),
                                                                   ctx.app.read_router() == nullptr);
+  if (answer_list_download(ctx, r, q, page->total)) return;
 
   Data header = list();
   for (const std::string& col : r.columns) {
@@ -145,8 +116,7 @@ void registry_list_page(RequestContext& ctx, const Registry& r, const std::strin
     d.set("new_href", new_href);
     d.set("new_label", new_label);
   }
-  d.set("csv", q.url_with({{"dinh_dang", "csv"}, {"trang", ""}}));
-  d.set("xlsx", q.url_with({{"dinh_dang", "xlsx"}, {"trang", ""}}));
+  d.set("downloads", list_download_links(ctx, r, q, page->total));
   ctx.page(200, "registry_list", d, r.title);
 }
 
@@ -327,6 +297,7 @@ void register_registry(App& app, const Registry& r) {
   std::string base = "/(" + r.slug + ")";
   std::string id = r.kind;
   app.add({"GET", base, id + "_danh_sach", read, false, list_page});
+  register_list_download(app, r, Access::only(readers));
   app.add({"GET", base + "/moi", id + "_them", write, false, [](RequestContext& ctx) {
              form_page(ctx, 200, registry_of(ctx), {}, {}, std::nullopt);
            }});
