@@ -45,6 +45,10 @@ const std::set<std::string> kRoutesWithoutScopedFields = {
     "doi_mat_khau_gui", "dat_lai_mat_khau_gui",                      // the caller's own password
     "de_an_buoc", "de_an_api_buoc",                                  // a step: date, decision, comment, outputs, documents
     "co_so_luu_tru", "co_so_bo_luu_tru", "co_so_api_luu_tru", "co_so_api_bo_luu_tru",  // archive the record as it is
+    // A large list's download job: it writes no record, and reads with the caller's scope
+    // (web_list_download_test shows a local officer's job holding only their area's rows).
+    "de_an_tai_danh_sach", "co_so_tai_danh_sach", "lang_nghe_tai_danh_sach", "san_pham_tai_danh_sach",
+    "hoi_cho_tai_danh_sach", "cum_cong_nghiep_tai_danh_sach", "van_ban_tai_danh_sach", "don_vi_hanh_chinh_tai_danh_sach",
 };
 
 httplib::Params proposal(const std::string& title, const std::string& place, const std::string& implementer,

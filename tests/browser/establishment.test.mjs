@@ -50,7 +50,7 @@ test('centre staff create an establishment and find it searching without diacrit
     const rows = page.locator('main table.data tbody tr');
     assert.equal(await rows.count(), 1);
     assert.match(await textOf(rows.first()), /cs-9001 .*Mây tre đan Phượng Sơn/);
-    assert.match(await textOf(page.locator('p.toolbar')), /^1 hồ sơ/);
+    assert.match(await textOf(page.locator('.toolbar')), /^1 hồ sơ/);
     await rows.first().locator('a').click();
     await page.waitForURL((u) => u.pathname === '/co-so/cs-9001');
     assert.deepEqual(page.consoleErrors, []);
